@@ -1,0 +1,173 @@
+// The local catalogue of offerings: the only record of what is listed, since
+// the Marketplace has no read call. Publishing intent is stored here, in the
+// same transaction as the edit, so nothing is lost between click and send.
+import { randomUUID, randomBytes } from 'node:crypto';
+import { failure, AppError } from '../../shared/errors';
+import { OfferingDraft, publishProblems } from '../../shared/offering';
+import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
+import { toWire, WireOffering } from './marketplace/wire';
+import type { Db } from './db/open';
+
+export interface OfferingRow {
+  id: string;
+  offering_id: string;
+  draft: string;
+  created_at: string;
+  updated_at: string;
+  listed: string | null;
+  pending: 'publish' | 'delete' | null;
+  in_flight: 'add' | 'patch' | 'delete' | null;
+  revision: number;
+  attempts: number;
+  held: number;
+  next_attempt_at: string | null;
+  error: string | null;
+  needs_attention: number;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function parseDraft(row: OfferingRow): OfferingDraft {
+  return OfferingDraft.parse(JSON.parse(row.draft));
+}
+
+export function parseListed(row: OfferingRow): WireOffering | null {
+  return row.listed === null ? null : WireOffering.parse(JSON.parse(row.listed));
+}
+
+function statusOf(row: OfferingRow, draft: OfferingDraft): OfferingStatus {
+  if (row.needs_attention) return 'needs-attention';
+  if (row.held) return 'failed';
+  if (row.pending) return 'waiting';
+  const listed = parseListed(row);
+  if (!listed) return 'draft';
+  if (publishProblems(draft).length > 0) return 'changed';
+  return JSON.stringify(toWire(draft)) === JSON.stringify(listed) ? 'published' : 'changed';
+}
+
+export function toRecord(row: OfferingRow): OfferingRecord {
+  const draft = parseDraft(row);
+  return {
+    id: row.id,
+    draft,
+    status: statusOf(row, draft),
+    listed: row.listed !== null,
+    pendingAction: row.pending,
+    error: row.error === null ? null : AppError.parse(JSON.parse(row.error)),
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A readable id such as `wah-e-i-2026-12-03-k7q2`: standard, first date, a short random tail. */
+export function generateOfferingId(draft: OfferingDraft): string {
+  const standard = draft.trainingStandardKey ? draft.trainingStandardKey.toLowerCase() : 'offering';
+  const firstDate = draft.classDays.map((d) => d.date).filter(Boolean).sort()[0];
+  const tail = randomBytes(3).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 4);
+  return [standard, firstDate, tail].filter(Boolean).join('-');
+}
+
+export function createCatalogue(db: Db, clock: Clock = systemClock) {
+  const byId = db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?');
+  const all = db.prepare<[], OfferingRow>('SELECT * FROM offerings ORDER BY updated_at DESC');
+  const insert = db.prepare(
+    'INSERT INTO offerings (id, offering_id, draft, created_at, updated_at) VALUES (@id, @offering_id, @draft, @now, @now)',
+  );
+  const update = db.prepare(
+    'UPDATE offerings SET offering_id = @offering_id, draft = @draft, updated_at = @now, revision = revision + 1 WHERE id = @id',
+  );
+  const queuePublish = db.prepare(
+    "UPDATE offerings SET pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?",
+  );
+  const queueDelete = db.prepare(
+    "UPDATE offerings SET pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, updated_at = ? WHERE id = ?",
+  );
+  const remove = db.prepare('DELETE FROM offerings WHERE id = ?');
+  const idTaken = db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?');
+
+  function row(id: string): OfferingRow {
+    const r = byId.get(id);
+    if (!r) throw failure('not-found', 'This offering is no longer in the catalogue.');
+    return r;
+  }
+
+  function write(id: string | null, input: OfferingDraft): OfferingRow {
+    const now = clock.now().toISOString();
+    const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
+    const existing = id === null ? null : row(id);
+    if (existing && existing.listed !== null && draft.offeringId !== existing.offering_id) {
+      throw failure('locked-field', 'The offering ID cannot change once the offering has been published.', {
+        fields: [{ path: 'offeringId', code: 'offeringId.locked', message: 'Locked: the Marketplace knows this offering by this ID.' }],
+      });
+    }
+    const rowId = existing?.id ?? randomUUID();
+    if (idTaken.get(draft.offeringId, rowId)) {
+      throw failure('validation', `Another offering in the catalogue already uses the ID “${draft.offeringId}”.`, {
+        fields: [{ path: 'offeringId', code: 'offeringId.taken', message: 'Another offering already uses this ID.' }],
+      });
+    }
+    const params = { id: rowId, offering_id: draft.offeringId, draft: JSON.stringify(draft), now };
+    if (existing) update.run(params);
+    else insert.run(params);
+    return row(rowId);
+  }
+
+  return {
+    list(): OfferingRecord[] {
+      return all.all().map(toRecord);
+    },
+    get(id: string): OfferingRecord {
+      return toRecord(row(id));
+    },
+    save(id: string | null, draft: OfferingDraft): OfferingRecord {
+      return toRecord(db.transaction(() => write(id, draft)).immediate());
+    },
+    /** Saves and queues in one transaction; an offering that cannot be published is refused untouched. */
+    publish(id: string | null, input: OfferingDraft): OfferingRecord {
+      return toRecord(
+        db.transaction(() => {
+          const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
+          const problems = publishProblems(draft);
+          if (problems.length > 0) {
+            throw failure('validation', `This offering cannot be published yet: ${problems.length} ${problems.length === 1 ? 'field needs' : 'fields need'} attention.`, {
+              fields: problems,
+            });
+          }
+          const saved = write(id, draft);
+          queuePublish.run(saved.id);
+          return row(saved.id);
+        }).immediate(),
+      );
+    },
+    /** A never-listed offering is removed at once; a listed one is queued for deletion. */
+    delete(id: string): { removed: boolean } {
+      return db.transaction(() => {
+        const r = row(id);
+        if (r.listed === null && r.in_flight === null) {
+          remove.run(id);
+          return { removed: true };
+        }
+        queueDelete.run(clock.now().toISOString(), id);
+        return { removed: false };
+      }).immediate();
+    },
+    retry(id: string): void {
+      const r = row(id);
+      if (r.pending === null && r.needs_attention) {
+        db.prepare("UPDATE offerings SET pending = 'publish', needs_attention = 0, held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?").run(id);
+      } else if (r.pending !== null) {
+        db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?').run(id);
+      }
+    },
+    /** Drops the row once the Marketplace no longer lists it. */
+    forget(id: string): void {
+      remove.run(id);
+    },
+    row,
+  };
+}
+
+export type Catalogue = ReturnType<typeof createCatalogue>;

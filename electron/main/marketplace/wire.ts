@@ -1,0 +1,177 @@
+// The one place that knows the Marketplace's wire format. If the real
+// contract differs from docs/marketplace-api.md, this is the file to change.
+import { z } from 'zod';
+import { TrainingStandardKey, DeliveryMethod, standardFor, needsAddress } from '../../../shared/standards';
+import { type OfferingDraft, isHttpsUrl, normalisePostalCode } from '../../../shared/offering';
+import { ontarioToUtc } from '../../../shared/time';
+
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const POSTAL_CODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
+
+const Timestamp = z.string().regex(ISO_UTC_MS, 'must be an ISO 8601 UTC timestamp with milliseconds').refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+const HttpsUrl = z.string().refine(isHttpsUrl, 'must be an https URL');
+
+export const WireAddress = z
+  .object({
+    'street-address': z.string().min(1),
+    'extended-address': z.string().optional(),
+    locality: z.string().min(1),
+    region: z.string().min(2).max(2),
+    'postal-code': z.string().regex(POSTAL_CODE, 'must be a Canadian postal code'),
+    'country-name': z.string().min(1),
+  })
+  .strict();
+
+export const WireEvent = z
+  .object({ start: Timestamp, end: Timestamp })
+  .strict()
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
+
+const offeringFields = {
+  offeringId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+  trainingStandardKey: TrainingStandardKey,
+  deliveryMethod: DeliveryMethod,
+  courseName: z.string().min(1).max(300),
+  seatsRemaining: z.number().int().min(0),
+  contactForPricing: z.boolean(),
+  price: z.number().min(0).optional(),
+  address: WireAddress.optional(),
+  events: z.array(WireEvent).min(1),
+  externalRegistrationUrl: HttpsUrl,
+  virtualClassUrl: HttpsUrl.optional(),
+};
+
+type OfferingShape = z.infer<z.ZodObject<typeof offeringFields>>;
+
+/** Cross-field rules of the contract, shared by add and by a patch's result. */
+function checkRules(o: OfferingShape, ctx: z.RefinementCtx): void {
+  const expected = standardFor(o.trainingStandardKey).delivery;
+  if (o.deliveryMethod !== expected) {
+    ctx.addIssue({ code: 'custom', path: ['deliveryMethod'], message: `must be ${expected} for ${o.trainingStandardKey}` });
+  }
+  if (needsAddress(o.deliveryMethod) && !o.address) {
+    ctx.addIssue({ code: 'custom', path: ['address'], message: `is required for ${o.deliveryMethod} classes` });
+  }
+  if (o.deliveryMethod === 'virtual' && !o.virtualClassUrl) {
+    ctx.addIssue({ code: 'custom', path: ['virtualClassUrl'], message: 'is required for virtual classes' });
+  }
+  if (!o.contactForPricing && o.price === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['price'], message: 'is required unless contactForPricing is true' });
+  }
+}
+
+export const WireOffering = z.object(offeringFields).strict().superRefine(checkRules);
+export type WireOffering = z.infer<typeof WireOffering>;
+
+export const NetworkKey = z.string().min(1, 'networkKey is required');
+export const AddBody = z.object({ networkKey: NetworkKey, ...offeringFields }).strict().superRefine(checkRules);
+
+// A patch names only the fields that change; an optional field sent as null
+// is removed (e.g. the price once contact-for-pricing is ticked).
+export const PatchBody = z
+  .object({
+    networkKey: NetworkKey,
+    trainingStandardKey: offeringFields.trainingStandardKey.optional(),
+    deliveryMethod: offeringFields.deliveryMethod.optional(),
+    courseName: offeringFields.courseName.optional(),
+    seatsRemaining: offeringFields.seatsRemaining.optional(),
+    contactForPricing: offeringFields.contactForPricing.optional(),
+    price: z.number().min(0).nullable().optional(),
+    address: WireAddress.nullable().optional(),
+    events: offeringFields.events.optional(),
+    externalRegistrationUrl: offeringFields.externalRegistrationUrl.optional(),
+    virtualClassUrl: HttpsUrl.nullable().optional(),
+  })
+  .strict();
+export type PatchBody = z.infer<typeof PatchBody>;
+
+/** Applies a patch and checks the result still satisfies the contract. */
+export function applyPatch(current: WireOffering, patch: Omit<PatchBody, 'networkKey'>) {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete merged[k];
+    else if (v !== undefined) merged[k] = v;
+  }
+  return WireOffering.safeParse(merged);
+}
+
+export const WireErrorCode = z.enum(['general', 'forbidden', 'internal', 'invalid', 'notFound', 'unauthorized', 'unknown']);
+export type WireErrorCode = z.infer<typeof WireErrorCode>;
+
+export const WireError = z.object({
+  code: WireErrorCode,
+  message: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type WireError = z.infer<typeof WireError>;
+
+/** Maps a publishable draft (see publishProblems) to the wire body. */
+export function toWire(draft: OfferingDraft): WireOffering {
+  if (draft.trainingStandardKey === '') throw new TypeError('toWire needs a training standard');
+  const delivery = standardFor(draft.trainingStandardKey).delivery;
+  const a = draft.address;
+  const wire: WireOffering = {
+    offeringId: draft.offeringId,
+    trainingStandardKey: draft.trainingStandardKey,
+    deliveryMethod: delivery,
+    courseName: draft.courseName.trim(),
+    seatsRemaining: draft.seatsRemaining ?? 0,
+    contactForPricing: draft.contactForPricing,
+    events: draft.classDays.map((d) => ({ start: ontarioToUtc(d.date, d.start), end: ontarioToUtc(d.date, d.end) })),
+    externalRegistrationUrl: draft.registrationUrl.trim(),
+  };
+  if (!draft.contactForPricing && draft.price !== null) wire.price = draft.price;
+  if (needsAddress(delivery)) {
+    wire.address = {
+      'street-address': a.street.trim(),
+      ...(a.extended.trim() ? { 'extended-address': a.extended.trim() } : {}),
+      locality: a.city.trim(),
+      region: a.province,
+      'postal-code': normalisePostalCode(a.postalCode),
+      'country-name': 'Canada',
+    };
+  }
+  if (draft.virtualClassUrl.trim() !== '') wire.virtualClassUrl = draft.virtualClassUrl.trim();
+  return wire;
+}
+
+/**
+ * The fields of `next` that differ from what the Marketplace acknowledged.
+ * A field that disappeared (e.g. price once contact-for-pricing is ticked) is
+ * sent as null so the Marketplace can drop it.
+ */
+export function changedFields(listed: WireOffering, next: WireOffering): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(listed), ...Object.keys(next)]) as Set<keyof WireOffering>;
+  for (const k of keys) {
+    if (k === 'offeringId') continue;
+    if (JSON.stringify(listed[k]) !== JSON.stringify(next[k])) out[k] = next[k] ?? null;
+  }
+  return out;
+}
+
+const FORM_PATHS: Record<string, string> = {
+  offeringId: 'offeringId',
+  trainingStandardKey: 'trainingStandardKey',
+  deliveryMethod: 'trainingStandardKey',
+  courseName: 'courseName',
+  seatsRemaining: 'seatsRemaining',
+  contactForPricing: 'contactForPricing',
+  price: 'price',
+  externalRegistrationUrl: 'registrationUrl',
+  virtualClassUrl: 'virtualClassUrl',
+  address: 'address.street',
+  'address.street-address': 'address.street',
+  'address.extended-address': 'address.extended',
+  'address.locality': 'address.city',
+  'address.region': 'address.province',
+  'address.postal-code': 'address.postalCode',
+  events: 'classDays',
+};
+
+/** `events.1.end` → `classDays.1.end`: Marketplace error details land on form fields. */
+export function formPathFor(wirePath: string): string {
+  const events = /^events\.(\d+)(?:\.(start|end))?$/.exec(wirePath);
+  if (events) return events[2] ? `classDays.${events[1]}.${events[2]}` : `classDays.${events[1]}.date`;
+  return FORM_PATHS[wirePath] ?? wirePath;
+}

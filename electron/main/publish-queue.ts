@@ -1,0 +1,267 @@
+// The worker that turns publishing intent stored in the catalogue into
+// Marketplace calls. Every step is recorded before and after the request, so a
+// crash at any point resumes to the right state on the next start.
+import { randomUUID } from 'node:crypto';
+import { AppFailure, type AppError } from '../../shared/errors';
+import { publishProblems } from '../../shared/offering';
+import type { QueueView } from '../../shared/ipc';
+import { parseDraft, parseListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
+import type { CallLog } from './call-log';
+import type { Credentials } from './credentials';
+import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
+import { changedFields, toWire, type WireOffering } from './marketplace/wire';
+import type { Db } from './db/open';
+
+export interface QueueOptions {
+  db: Db;
+  catalogue: Catalogue;
+  callLog: CallLog;
+  credentials: Credentials;
+  client: () => Promise<MarketplaceClient>;
+  clock: Clock;
+  random?: () => number;
+  concurrency?: number;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  leaseMs?: number;
+}
+
+const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
+
+/** Exponential backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)). */
+export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
+
+export function createPublishQueue(options: QueueOptions) {
+  const { db, catalogue, callLog, credentials, clock } = options;
+  const random = options.random ?? Math.random;
+  const concurrency = options.concurrency ?? 4;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const baseDelayMs = options.baseDelayMs ?? 1000;
+  const maxDelayMs = options.maxDelayMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const owner = randomUUID();
+
+  const active = new Set<string>();
+  let offline = false;
+  let paused: AppError | null = null;
+  let draining: Promise<void> | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  const due = db.prepare<[string, number], OfferingRow>(
+    'SELECT * FROM offerings WHERE pending IS NOT NULL AND held = 0 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY updated_at LIMIT ?',
+  );
+  const nextWake = db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM offerings WHERE pending IS NOT NULL AND held = 0');
+  const counts = db.prepare<[], { waiting: number; failed: number }>(
+    "SELECT COALESCE(SUM(pending IS NOT NULL AND held = 0), 0) AS waiting, COALESCE(SUM(held = 1 OR error IS NOT NULL AND pending IS NULL), 0) AS failed FROM offerings",
+  );
+  const setInFlight = db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?');
+  const acquireLease = db.prepare(
+    'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
+  );
+  const releaseLease = db.prepare('DELETE FROM worker_lease WHERE owner = ?');
+
+  function holdLease(): boolean {
+    const now = clock.now().getTime();
+    return acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1;
+  }
+
+  function update(id: string, fields: Record<string, string | number | null>): void {
+    const sets = Object.keys(fields).map((k) => `${k} = @${k}`).join(', ');
+    db.prepare(`UPDATE offerings SET ${sets} WHERE id = @id`).run({ ...fields, id });
+  }
+
+  function settle(row: OfferingRow, changes: Record<string, string | number | null>): void {
+    update(row.id, { in_flight: null, ...changes });
+  }
+
+  /** Success: record what the Marketplace now holds; keep the intent if the user edited meanwhile. */
+  function acknowledge(row: OfferingRow, listed: WireOffering, sentRevision: number): void {
+    db.transaction(() => {
+      const current = catalogue.row(row.id);
+      const editedMeanwhile = current.revision !== sentRevision;
+      settle(row, {
+        listed: JSON.stringify(listed),
+        pending: editedMeanwhile || current.pending === 'delete' ? current.pending : null,
+        attempts: 0,
+        next_attempt_at: null,
+        error: null,
+        needs_attention: 0,
+      });
+    }).immediate();
+  }
+
+  function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): void {
+    const { error } = outcome;
+    db.transaction(() => {
+      callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
+      if (error.code === 'marketplace-unauthorized') {
+        paused = error;
+        settle(row, {});
+        return;
+      }
+      if (error.code === 'marketplace-rate-limited') {
+        const wait = (error.retryAfterSeconds ?? 5) * 1000;
+        settle(row, { next_attempt_at: new Date(clock.now().getTime() + wait).toISOString() });
+        return;
+      }
+      if (RETRYABLE.has(error.code)) {
+        // Offline is not a failure of this change: it waits however long it takes.
+        const attempts = error.code === 'marketplace-unreachable' ? row.attempts : row.attempts + 1;
+        if (attempts >= maxAttempts) {
+          settle(row, { attempts, held: 1, error: JSON.stringify(error) });
+        } else {
+          const delay = backoffDelay(attempts, baseDelayMs, maxDelayMs, random);
+          settle(row, { attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
+        }
+        return;
+      }
+      if (error.code === 'marketplace-not-found' && action === 'patch') {
+        settle(row, { listed: null, pending: null, needs_attention: 1, error: JSON.stringify({ ...error, message: 'This listing is no longer on the Marketplace. Publish it again to list it anew.' }) });
+        return;
+      }
+      settle(row, { held: 1, error: JSON.stringify(error) });
+    }).immediate();
+  }
+
+  async function send(row: OfferingRow, action: 'add' | 'patch' | 'delete', call: () => Promise<CallOutcome>): Promise<CallOutcome> {
+    db.transaction(() => {
+      setInFlight.run(action, row.id);
+      callLog.sending(row.offering_id, action);
+    }).immediate();
+    const outcome = await call();
+    // Any HTTP answer means we are online; only an unreachable host means offline.
+    offline = !outcome.ok && outcome.status === null && outcome.error.code === 'marketplace-unreachable';
+    if (outcome.ok) callLog.done(row.offering_id, action, outcome.status);
+    return outcome;
+  }
+
+  async function process(row: OfferingRow, networkKey: string): Promise<void> {
+    const client = await options.client();
+    const id = row.offering_id;
+    if (row.pending === 'delete') {
+      if (row.listed === null && row.in_flight === null) return catalogue.forget(row.id);
+      const outcome = await send(row, 'delete', () => client.remove(networkKey, id));
+      if (outcome.ok || outcome.error.code === 'marketplace-not-found') {
+        if (!outcome.ok) callLog.failed(id, 'delete', outcome.status, { ...outcome.error, message: 'Already gone from the Marketplace: counted as deleted.' }, outcome.raw);
+        catalogue.forget(row.id);
+      } else failed(row, 'delete', outcome);
+      return;
+    }
+
+    const draft = parseDraft(row);
+    const problems = publishProblems(draft);
+    if (problems.length > 0) {
+      settle(row, { held: 1, error: JSON.stringify({ code: 'validation', message: 'This offering cannot be published yet.', fields: problems } satisfies AppError) });
+      return;
+    }
+    const wire = toWire(draft);
+    const listed = parseListed(row);
+    if (listed === null) {
+      const added = await send(row, 'add', () => client.add(networkKey, wire));
+      if (added.ok) return acknowledge(row, wire, row.revision);
+      // The add may have reached the Marketplace before a crash or a lost
+      // answer; it is ours (403 would say otherwise), so make it match in full.
+      if (added.error.code !== 'marketplace-conflict') return failed(row, 'add', added);
+      callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw);
+      const { offeringId: _path, ...all } = wire;
+      const patched = await send(row, 'patch', () => client.patch(networkKey, id, all));
+      return patched.ok ? acknowledge(row, wire, row.revision) : failed(row, 'patch', patched);
+    }
+    const fields = changedFields(listed, wire);
+    if (Object.keys(fields).length === 0) return acknowledge(row, wire, row.revision);
+    const patched = await send(row, 'patch', () => client.patch(networkKey, id, fields));
+    return patched.ok ? acknowledge(row, wire, row.revision) : failed(row, 'patch', patched);
+  }
+
+  async function drainOnce(): Promise<void> {
+    while (!stopped && paused === null) {
+      if (!holdLease()) return schedule(leaseMs);
+      const rows = due.all(clock.now().toISOString(), concurrency * 4).filter((r) => !active.has(r.id));
+      if (rows.length === 0 && active.size === 0) break;
+      if (rows.length === 0) return;
+      let networkKey: string;
+      try {
+        networkKey = await credentials.getKey();
+      } catch (e) {
+        paused = e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) };
+        break;
+      }
+      const batch = rows.slice(0, Math.max(0, concurrency - active.size));
+      if (batch.length === 0) return;
+      await runBatch(batch, networkKey);
+    }
+    schedule();
+  }
+
+  async function runBatch(rows: OfferingRow[], networkKey: string): Promise<void> {
+    let index = 0;
+    const worker = async () => {
+      while (index < rows.length && !stopped && paused === null) {
+        const row = rows[index++]!;
+        active.add(row.id);
+        try {
+          await process(catalogue.row(row.id), networkKey);
+        } catch (e) {
+          // Deleted from the catalogue meanwhile: nothing left to do.
+          if (e instanceof AppFailure && e.error.code === 'not-found') continue;
+          // A bug or a disk error must not stop the other offerings: hold this one, visibly.
+          const error: AppError = { code: 'internal', message: `Publishing stopped on an unexpected problem: ${e instanceof Error ? e.message : String(e)}` };
+          settle(row, { held: 1, error: JSON.stringify(error) });
+        } finally {
+          active.delete(row.id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+  }
+
+  function schedule(delayOverride?: number): void {
+    if (stopped) return;
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeTimer = null;
+    const at = nextWake.get()?.at;
+    const delay = delayOverride ?? (at ? Math.max(0, Date.parse(at) - clock.now().getTime()) : null);
+    if (delay === null) return;
+    wakeTimer = setTimeout(() => void kick(), delay);
+    wakeTimer.unref?.();
+  }
+
+  function kick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (!draining) {
+      draining = drainOnce().finally(() => {
+        draining = null;
+      });
+    }
+    return draining;
+  }
+
+  return {
+    kick,
+    /** Resolves when nothing due is left (waiting rows scheduled for later stay waiting). */
+    async drain(): Promise<void> {
+      do await kick();
+      while (!stopped && paused === null && due.all(clock.now().toISOString(), 1).length > 0 && holdLease());
+    },
+    resume(): void {
+      paused = null;
+      void kick();
+    },
+    status(): QueueView {
+      const c = counts.get() ?? { waiting: 0, failed: 0 };
+      return { waiting: c.waiting, failed: c.failed, offline, paused };
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (wakeTimer) clearTimeout(wakeTimer);
+      await draining;
+      releaseLease.run(owner);
+    },
+  };
+}
+
+export type PublishQueue = ReturnType<typeof createPublishQueue>;

@@ -1,0 +1,85 @@
+// Wires the main process together: catalogue, keychain, Marketplace client,
+// publishing queue and, when no Marketplace URL is set, the embedded sandbox.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SettingsView } from '../../shared/ipc';
+import { AppFailure } from '../../shared/errors';
+import { openCatalogueDb } from './db/open';
+import { createCatalogue, systemClock, type Clock } from './catalogue';
+import { createCallLog } from './call-log';
+import { createSettings } from './settings';
+import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './credentials';
+import { createMarketplaceClient, type MarketplaceClient } from './marketplace/marketplace-client';
+import { createPublishQueue } from './publish-queue';
+import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
+
+export interface ServiceOptions {
+  dataDir: string;
+  keychainService?: string;
+  marketplaceUrlPreset?: string;
+  secretStore?: SecretStore;
+  clock?: Clock;
+  requestTimeoutMs?: number;
+  concurrency?: number;
+}
+
+export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = process.env): ServiceOptions {
+  return {
+    dataDir: env.OFFERING_DESK_DATA_DIR || defaultDataDir,
+    keychainService: env.OFFERING_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE,
+    ...(env.OFFERING_DESK_MARKETPLACE_URL ? { marketplaceUrlPreset: env.OFFERING_DESK_MARKETPLACE_URL } : {}),
+  };
+}
+
+export function createServices(options: ServiceOptions) {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const db = openCatalogueDb(path.join(options.dataDir, 'catalogue.sqlite'));
+  const catalogue = createCatalogue(db, clock);
+  const callLog = createCallLog(db, clock);
+  const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
+  const credentials = createCredentials({
+    store: options.secretStore ?? keytarStore(options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE),
+    rememberSaved: settings.networkKeySaved,
+  });
+
+  let sandbox: Promise<Sandbox> | null = null;
+  const embeddedSandbox = () => (sandbox ??= startSandbox({ file: path.join(options.dataDir, 'sandbox-marketplace.json') }));
+  let cached: { url: string; client: MarketplaceClient } | null = null;
+  async function client(): Promise<MarketplaceClient> {
+    const url = settings.marketplaceUrl() ?? (await embeddedSandbox()).baseUrl;
+    if (cached?.url !== url) cached = { url, client: createMarketplaceClient({ baseUrl: url, timeoutMs: options.requestTimeoutMs ?? 15_000 }) };
+    return cached.client;
+  }
+
+  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, concurrency: options.concurrency ?? 4 });
+
+  async function settingsView(): Promise<SettingsView> {
+    const url = settings.marketplaceUrl();
+    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null };
+    try {
+      Object.assign(view, await credentials.status());
+    } catch (e) {
+      if (!(e instanceof AppFailure)) throw e;
+      view.keyProblem = e.error;
+    }
+    return view;
+  }
+
+  return {
+    db,
+    catalogue,
+    callLog,
+    settings,
+    credentials,
+    queue,
+    settingsView,
+    async close(): Promise<void> {
+      await queue.stop();
+      if (sandbox) await (await sandbox).close();
+      db.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

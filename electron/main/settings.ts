@@ -1,0 +1,75 @@
+// App settings kept in the catalogue's settings table. The network key is not
+// a setting: it lives in the keychain (see credentials.ts).
+import { z } from 'zod';
+import { failure } from '../../shared/errors';
+import type { Db } from './db/open';
+
+const SANDBOX = 'sandbox';
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** https only, except plain http to this machine (the tests' sandbox). */
+export function checkMarketplaceUrl(value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw invalidUrl('Enter a full address such as https://marketplace.example/api-v2.');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw invalidUrl('The Marketplace URL must not contain a user name, password, query or fragment.');
+  }
+  if (url.protocol === 'https:') return trimmed;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return trimmed;
+  throw invalidUrl('The Marketplace URL must start with https:// (plain http is allowed only for this computer).');
+}
+
+function invalidUrl(message: string) {
+  return failure('settings-invalid', message, { fields: [{ path: 'marketplaceUrl', code: 'marketplaceUrl.invalid', message }] });
+}
+
+const Stored = z.object({
+  marketplaceUrl: z.string().default(SANDBOX),
+  networkKeySaved: z.boolean().default(false),
+});
+type Stored = z.infer<typeof Stored>;
+
+export function createSettings(db: Db, preset: { marketplaceUrl?: string | undefined } = {}) {
+  const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+
+  function get(): Stored {
+    const raw: Record<string, unknown> = {};
+    for (const key of Object.keys(Stored.shape)) {
+      const row = read.get(key);
+      if (row) raw[key] = JSON.parse(row.value);
+    }
+    if (raw.marketplaceUrl === undefined && preset.marketplaceUrl) raw.marketplaceUrl = checkMarketplaceUrl(preset.marketplaceUrl);
+    return Stored.parse(raw);
+  }
+
+  function set<K extends keyof Stored>(key: K, value: Stored[K]): void {
+    write.run(key, JSON.stringify(value));
+  }
+
+  return {
+    get,
+    /** The configured URL, or null while the embedded sandbox is in use. */
+    marketplaceUrl(): string | null {
+      const url = get().marketplaceUrl;
+      return url === SANDBOX ? null : url;
+    },
+    setMarketplaceUrl(value: string): void {
+      set('marketplaceUrl', value.trim() === '' || value.trim() === SANDBOX ? SANDBOX : checkMarketplaceUrl(value));
+    },
+    networkKeySaved: {
+      get: () => get().networkKeySaved,
+      set: (saved: boolean) => set('networkKeySaved', saved),
+    },
+  };
+}
+
+export type Settings = ReturnType<typeof createSettings>;

@@ -1,0 +1,16 @@
+// Exposes only `window.api.invoke` for the channels of the contract. Built as
+// CommonJS: an ES-module preload would force sandbox: false.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS } from '../../shared/channels';
+import type { DeskApi } from '../../shared/ipc';
+
+const allowed = new Set<string>(CHANNELS);
+
+const api: DeskApi = {
+  invoke(channel, request) {
+    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'bad-request', message: `Unknown request “${channel}”.` } });
+    return ipcRenderer.invoke(channel, request);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

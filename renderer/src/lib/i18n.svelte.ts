@@ -1,0 +1,45 @@
+// i18next holds the strings; a rune makes every `t()` call re-run when the
+// language changes.
+import i18next from 'i18next';
+import en from '../locales/en.json';
+import fr from '../locales/fr.json';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type UiLanguage = (typeof LANGUAGES)[number];
+
+function systemLanguage(): UiLanguage {
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const initial = systemLanguage();
+let current = $state<UiLanguage>(initial);
+
+void i18next.init({
+  lng: initial,
+  fallbackLng: 'en',
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = initial;
+
+export function t(key: string, options?: Record<string, unknown>): string {
+  void current;
+  return i18next.t(key, options);
+}
+
+export function language(): UiLanguage {
+  return current;
+}
+
+export function setLanguage(lang: UiLanguage): void {
+  void i18next.changeLanguage(lang);
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+/** A field error or app error in the user's language, falling back to the English text from main. */
+export function errorText(e: { code: string; message: string }, prefix: string): string {
+  const key = `${prefix}.${e.code}`;
+  return i18next.exists(key) ? t(key) : e.message;
+}

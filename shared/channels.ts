@@ -1,0 +1,17 @@
+// Channel names alone, with no dependencies, so the sandboxed preload can
+// check them without bundling zod. ipc.ts keys its contract by this list.
+export const CHANNELS = [
+  'offerings:list',
+  'offerings:get',
+  'offerings:save',
+  'offerings:publish',
+  'offerings:delete',
+  'settings:get',
+  'settings:save',
+  'settings:forgetKey',
+  'queue:status',
+  'queue:retry',
+  'activity:list',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];

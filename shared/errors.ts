@@ -1,0 +1,71 @@
+// Errors cross process boundaries as plain values: Electron drops the custom
+// properties of thrown errors, and the UI must show a sentence, not a stack.
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  'bad-request',
+  'validation',
+  'not-found',
+  'locked-field',
+  'settings-invalid',
+  'catalogue-newer',
+  'catalogue-busy',
+  'keychain-unavailable',
+  'keychain-locked',
+  'no-key',
+  'marketplace-unauthorized',
+  'marketplace-forbidden',
+  'marketplace-invalid',
+  'marketplace-not-found',
+  'marketplace-conflict',
+  'marketplace-rate-limited',
+  'marketplace-server',
+  'marketplace-unreachable',
+  'marketplace-timeout',
+  'marketplace-unknown',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldError = z.object({
+  /** A form path such as `courseName`, `address.postalCode` or `classDays.1.end`. */
+  path: z.string(),
+  /** A stable key the UI translates; `message` is the English fallback. */
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const AppError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  fields: z.array(FieldError).optional(),
+  /** The Marketplace's own error code (`invalid`, `notFound`, …) when it sent one. */
+  marketplaceCode: z.string().optional(),
+  /** An unrecognised response body, kept verbatim so support can read it. */
+  raw: z.string().optional(),
+  retryAfterSeconds: z.number().optional(),
+});
+export type AppError = z.infer<typeof AppError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): { ok: false; error: AppError } {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+/** Thrown inside the main process and turned back into a value at the IPC edge. */
+export class AppFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+  }
+}
+
+export function failure(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): AppFailure {
+  return new AppFailure({ code, message, ...extra });
+}

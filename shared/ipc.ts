@@ -1,0 +1,107 @@
+// The one IPC contract: every channel with its request and response schema.
+// Main validates every request against it; the preload and the renderer are
+// typed from it.
+import { z } from 'zod';
+import { AppError, type Result } from './errors';
+import { OfferingDraft } from './offering';
+import { CHANNELS, type Channel } from './channels';
+
+export { CHANNELS, type Channel };
+
+export const OfferingStatus = z.enum([
+  'draft', // never listed, nothing waiting
+  'waiting', // a change is queued for the Marketplace
+  'published', // the Marketplace holds exactly what the catalogue holds
+  'changed', // listed, but edited since the last publish
+  'failed', // the last attempt failed; see `error`
+  'needs-attention', // the Marketplace no longer has a listing we published
+]);
+export type OfferingStatus = z.infer<typeof OfferingStatus>;
+
+export const OfferingRecord = z.object({
+  id: z.string(),
+  draft: OfferingDraft,
+  status: OfferingStatus,
+  /** Listed on the Marketplace at least once: the offering id is then locked. */
+  listed: z.boolean(),
+  pendingAction: z.enum(['publish', 'delete']).nullable(),
+  error: AppError.nullable(),
+  updatedAt: z.string(),
+});
+export type OfferingRecord = z.infer<typeof OfferingRecord>;
+
+export const SettingsView = z.object({
+  marketplaceUrl: z.string(),
+  usingSandbox: z.boolean(),
+  keySet: z.boolean(),
+  keyLast4: z.string().nullable(),
+  keyProblem: AppError.nullable(),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const QueueView = z.object({
+  waiting: z.number().int(),
+  failed: z.number().int(),
+  offline: z.boolean(),
+  paused: AppError.nullable(),
+});
+export type QueueView = z.infer<typeof QueueView>;
+
+export const CallLogEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  offeringId: z.string(),
+  action: z.enum(['add', 'patch', 'delete']),
+  phase: z.enum(['sending', 'done', 'failed']),
+  httpStatus: z.number().int().nullable(),
+  errorCode: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type CallLogEntry = z.infer<typeof CallLogEntry>;
+
+const Id = z.object({ id: z.string().min(1).max(64) });
+const Empty = z.object({}).strict();
+
+export const contract = {
+  'offerings:list': { request: Empty, response: z.array(OfferingRecord) },
+  'offerings:get': { request: Id, response: OfferingRecord },
+  'offerings:save': {
+    request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
+    response: OfferingRecord,
+  },
+  'offerings:publish': {
+    request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
+    response: OfferingRecord,
+  },
+  'offerings:delete': { request: Id.strict(), response: z.object({ removed: z.boolean() }) },
+  'settings:get': { request: Empty, response: SettingsView },
+  'settings:save': {
+    request: z
+      .object({
+        marketplaceUrl: z.string().max(2000).optional(),
+        networkKey: z.string().max(200).optional(),
+      })
+      .strict(),
+    response: SettingsView,
+  },
+  'settings:forgetKey': { request: Empty, response: SettingsView },
+  'queue:status': { request: Empty, response: QueueView },
+  'queue:retry': { request: Id.strict(), response: QueueView },
+  'activity:list': {
+    request: z.object({ failuresOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    response: z.array(CallLogEntry),
+  },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+
+/** What the preload exposes as `window.api`, and the web bridge imitates. */
+export interface DeskApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+}

@@ -1,0 +1,132 @@
+// A class offering as staff edit it. Drafts may be incomplete; only publishing
+// demands a complete, valid offering (see `publishProblems`).
+import { z } from 'zod';
+import { TrainingStandardKey, standardFor, needsAddress, type TrainingStandard } from './standards';
+import type { FieldError } from './errors';
+import { hoursBetween, isDate, isTime } from './time';
+
+export const PROVINCES = ['ON', 'QC', 'MB', 'SK', 'AB', 'BC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
+
+export const ClassDay = z.object({
+  date: z.string().max(10),
+  start: z.string().max(5),
+  end: z.string().max(5),
+});
+export type ClassDay = z.infer<typeof ClassDay>;
+
+export const AddressDraft = z.object({
+  street: z.string().max(200),
+  extended: z.string().max(200),
+  city: z.string().max(100),
+  province: z.string().max(2),
+  postalCode: z.string().max(10),
+});
+export type AddressDraft = z.infer<typeof AddressDraft>;
+
+export const OfferingDraft = z.object({
+  offeringId: z.string().max(64),
+  trainingStandardKey: z.union([TrainingStandardKey, z.literal('')]),
+  courseName: z.string().max(300),
+  seatsRemaining: z.number().nullable(),
+  contactForPricing: z.boolean(),
+  price: z.number().nullable(),
+  address: AddressDraft,
+  classDays: z.array(ClassDay).max(60),
+  registrationUrl: z.string().max(2000),
+  virtualClassUrl: z.string().max(2000),
+});
+export type OfferingDraft = z.infer<typeof OfferingDraft>;
+
+export function emptyDraft(): OfferingDraft {
+  return {
+    offeringId: '',
+    trainingStandardKey: '',
+    courseName: '',
+    seatsRemaining: null,
+    contactForPricing: false,
+    price: null,
+    address: { street: '', extended: '', city: '', province: 'ON', postalCode: '' },
+    classDays: [{ date: '', start: '', end: '' }],
+    registrationUrl: '',
+    virtualClassUrl: '',
+  };
+}
+
+const OFFERING_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const POSTAL_CODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
+
+export function normalisePostalCode(value: string): string {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  return compact.length === 6 ? `${compact.slice(0, 3)} ${compact.slice(3)}` : value.trim();
+}
+
+export function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function problem(path: string, code: string, message: string): FieldError {
+  return { path, code, message };
+}
+
+/** Every reason this draft cannot be published; empty when it can. */
+export function publishProblems(draft: OfferingDraft): FieldError[] {
+  const problems: FieldError[] = [];
+  const add = (path: string, code: string, message: string) => problems.push(problem(path, code, message));
+
+  if (!OFFERING_ID.test(draft.offeringId)) {
+    add('offeringId', 'offeringId.invalid', 'Offering ID must be 1–64 letters, digits, dots, dashes or underscores.');
+  }
+  let standard: TrainingStandard | null = null;
+  if (draft.trainingStandardKey === '') add('trainingStandardKey', 'required', 'Choose a training standard.');
+  else standard = standardFor(draft.trainingStandardKey);
+
+  if (draft.courseName.trim() === '') add('courseName', 'required', 'Enter the course name learners will see.');
+
+  const seats = draft.seatsRemaining;
+  if (seats === null || !Number.isInteger(seats) || seats < 0) {
+    add('seatsRemaining', 'seats.invalid', 'Seats remaining must be a whole number, 0 or more.');
+  }
+
+  if (!draft.contactForPricing) {
+    const price = draft.price;
+    if (price === null || !Number.isFinite(price)) add('price', 'price.required', 'Enter a price, or tick Contact for pricing.');
+    else if (price < 0) add('price', 'price.negative', 'The price cannot be negative.');
+    else if (Math.round(price * 100) !== price * 100) add('price', 'price.cents', 'The price can have at most two decimals.');
+  }
+
+  if (draft.registrationUrl.trim() === '') add('registrationUrl', 'required', 'Enter the registration URL where learners book.');
+  else if (!isHttpsUrl(draft.registrationUrl)) add('registrationUrl', 'url.https', 'Use a full https:// address.');
+
+  if (standard) {
+    if (needsAddress(standard.delivery)) {
+      const a = draft.address;
+      if (a.street.trim() === '') add('address.street', 'required', 'Enter the street address of the class.');
+      if (a.city.trim() === '') add('address.city', 'required', 'Enter the city.');
+      if (!(PROVINCES as readonly string[]).includes(a.province)) add('address.province', 'required', 'Choose a province.');
+      if (!POSTAL_CODE.test(a.postalCode.trim())) add('address.postalCode', 'postalCode.invalid', 'Enter a Canadian postal code such as K1A 0B1.');
+    }
+    if (standard.delivery === 'virtual' && draft.virtualClassUrl.trim() === '') {
+      add('virtualClassUrl', 'required', 'Enter the virtual class URL.');
+    } else if (draft.virtualClassUrl.trim() !== '' && !isHttpsUrl(draft.virtualClassUrl)) {
+      add('virtualClassUrl', 'url.https', 'Use a full https:// address.');
+    }
+  }
+
+  if (draft.classDays.length === 0) add('classDays', 'classDays.required', 'Add at least one class day.');
+  draft.classDays.forEach((day, i) => {
+    const base = `classDays.${i}`;
+    const dateOk = isDate(day.date);
+    if (!dateOk) add(`${base}.date`, 'date.invalid', 'Enter the date of this class day.');
+    if (!isTime(day.start)) add(`${base}.start`, 'time.invalid', 'Enter a start time such as 08:30.');
+    if (!isTime(day.end)) add(`${base}.end`, 'time.invalid', 'Enter an end time such as 16:30.');
+    else if (dateOk && isTime(day.start) && hoursBetween(day.date, day.start, day.end) <= 0) {
+      add(`${base}.end`, 'time.endBeforeStart', 'The end time must be after the start time.');
+    }
+  });
+  return problems;
+}

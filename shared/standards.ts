@@ -1,0 +1,109 @@
+// The 20 training standards the Marketplace accepts. Language and delivery are
+// derived from the key itself (E/F, final B/I/V) so the table cannot disagree
+// with the key.
+import { z } from 'zod';
+
+export const TRAINING_STANDARD_KEYS = [
+  'WAH-E-B',
+  'WAH-E-I',
+  'WAH-F-I',
+  'WAH-Refr-E-I',
+  'WAH-Refr-E-B',
+  'WAH-Refr-F-I',
+  'JHSC-2014-1-E-B',
+  'JHSC-2014-1-E-I',
+  'JHSC-2014-1-E-V',
+  'JHSC-2014-2-E-I',
+  'JHSC-2014-2-E-V',
+  'JHSC-2014-1-F-I',
+  'JHSC-2014-1-F-V',
+  'JHSC-2014-2-F-I',
+  'JHSC-2014-2-F-V',
+  'JHSC-2014-Refr-E-I',
+  'JHSC-2014-Refr-E-V',
+  'JHSC-2014-Refr-F-V',
+  'JHSC-1996-1-E-I',
+  'JHSC-1996-2-E-I',
+] as const;
+
+export const TrainingStandardKey = z.enum(TRAINING_STANDARD_KEYS, {
+  error: (issue) => `“${String(issue.input)}” is not one of the 20 Marketplace training standards.`,
+});
+export type TrainingStandardKey = z.infer<typeof TrainingStandardKey>;
+
+export const DeliveryMethod = z.enum(['in-person', 'virtual', 'blended']);
+export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
+
+export const Language = z.enum(['en', 'fr']);
+export type Language = z.infer<typeof Language>;
+
+export const Program = z.enum(['WAH', 'JHSC-2014', 'JHSC-1996']);
+export type Program = z.infer<typeof Program>;
+
+/** The ministry's own labels, verbatim (including its inconsistent dashes). */
+const MINISTRY_LABELS: Record<TrainingStandardKey, string> = {
+  'WAH-E-B': 'Working at Heights - Full course',
+  'WAH-E-I': 'Working at Heights - Full course',
+  'WAH-F-I': 'Travail en hauteur - cours complet',
+  'WAH-Refr-E-I': 'Working at Heights - Refresher course',
+  'WAH-Refr-E-B': 'Working at Heights - Refresher course',
+  'WAH-Refr-F-I': 'Travail en hauteur - cours de perfectionnement',
+  'JHSC-2014-1-E-B': 'JHSC – Part 1',
+  'JHSC-2014-1-E-I': 'JHSC - Part 1',
+  'JHSC-2014-1-E-V': 'JHSC - Part 1',
+  'JHSC-2014-2-E-I': 'JHSC - Part 2',
+  'JHSC-2014-2-E-V': 'JHSC - Part 2',
+  'JHSC-2014-1-F-I': 'CMSS - partie 1',
+  'JHSC-2014-1-F-V': 'CMSS - partie 1',
+  'JHSC-2014-2-F-I': 'CMSS - partie 2',
+  'JHSC-2014-2-F-V': 'CMSS - partie 2',
+  'JHSC-2014-Refr-E-I': 'JHSC – Refresher',
+  'JHSC-2014-Refr-E-V': 'JHSC – Refresher',
+  'JHSC-2014-Refr-F-V': 'CMSS - refresher',
+  'JHSC-1996-1-E-I': 'JHSC 1996 - Part 1',
+  'JHSC-1996-2-E-I': 'JHSC 1996 – Part 2',
+};
+
+export interface TrainingStandard {
+  key: TrainingStandardKey;
+  label: string;
+  program: Program;
+  language: Language;
+  delivery: DeliveryMethod;
+  /** Usual minimum instruction time in hours, for a warning (never an error). */
+  minimumHours: number;
+}
+
+const DELIVERY_BY_LETTER = { B: 'blended', I: 'in-person', V: 'virtual' } as const;
+
+function minimumHoursFor(key: string): number {
+  if (key.startsWith('WAH-Refr')) return 3;
+  if (key.startsWith('WAH')) return 6.5;
+  if (key.includes('-Refr-')) return 6.5;
+  if (/-1-[EF]-/.test(key)) return 3 * 6.5;
+  return 2 * 6.5;
+}
+
+function describe(key: TrainingStandardKey): TrainingStandard {
+  const parts = key.split('-');
+  const deliveryLetter = parts.at(-1) as keyof typeof DELIVERY_BY_LETTER;
+  const languageLetter = parts.at(-2);
+  return {
+    key,
+    label: MINISTRY_LABELS[key],
+    program: key.startsWith('WAH') ? 'WAH' : key.startsWith('JHSC-1996') ? 'JHSC-1996' : 'JHSC-2014',
+    language: languageLetter === 'F' ? 'fr' : 'en',
+    delivery: DELIVERY_BY_LETTER[deliveryLetter],
+    minimumHours: minimumHoursFor(key),
+  };
+}
+
+export const TRAINING_STANDARDS: readonly TrainingStandard[] = TRAINING_STANDARD_KEYS.map(describe);
+
+export function standardFor(key: TrainingStandardKey): TrainingStandard {
+  return describe(key);
+}
+
+export function needsAddress(delivery: DeliveryMethod): boolean {
+  return delivery !== 'virtual';
+}
