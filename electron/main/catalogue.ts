@@ -5,7 +5,7 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError } from '../../shared/errors';
 import { OfferingDraft, publishProblems } from '../../shared/offering';
 import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
-import { toWire, WireOffering } from './marketplace/wire';
+import { changedFields, toWire, WireOffering } from './marketplace/wire';
 import type { Db } from './db/open';
 
 export interface OfferingRow {
@@ -46,7 +46,7 @@ function statusOf(row: OfferingRow, draft: OfferingDraft): OfferingStatus {
   const listed = parseListed(row);
   if (!listed) return 'draft';
   if (publishProblems(draft).length > 0) return 'changed';
-  return JSON.stringify(toWire(draft)) === JSON.stringify(listed) ? 'published' : 'changed';
+  return Object.keys(changedFields(listed, toWire(draft))).length === 0 ? 'published' : 'changed';
 }
 
 export function toRecord(row: OfferingRow): OfferingRecord {

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openCatalogueDb, schemaVersion, migrate, LATEST_VERSION } from '../electron/main/db/open';
+import { MIGRATIONS } from '../electron/main/db/migrations';
+import { createCatalogue } from '../electron/main/catalogue';
+import { createCallLog } from '../electron/main/call-log';
+import { createSettings } from '../electron/main/settings';
+import { toWire } from '../electron/main/marketplace/wire';
+import { AppFailure } from '../shared/errors';
+import { tempDir, validDraft } from './helpers';
+import { emptyDraft } from '../shared/offering';
+
+const fileIn = (dir: string) => path.join(dir, 'catalogue.sqlite');
+
+function rejects(fn: () => unknown, code: string, message?: RegExp): AppFailure {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof AppFailure, `expected an AppFailure, got ${String(e)}`);
+    assert.equal(e.error.code, code);
+    if (message) assert.match(e.error.message, message);
+    return e;
+  }
+  assert.fail(`expected ${code}`);
+}
+
+test('migrations run from an empty file to the latest version, in WAL with synchronous=FULL on every open', () => {
+  const dir = tempDir();
+  const db = openCatalogueDb(fileIn(dir));
+  assert.equal(schemaVersion(db), LATEST_VERSION);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('synchronous', { simple: true }), 2);
+  db.close();
+  const again = openCatalogueDb(fileIn(dir));
+  assert.equal(again.pragma('synchronous', { simple: true }), 2, 'FULL again after reopening a WAL file');
+  again.close();
+});
+
+test('each migration applies on an in-memory database and a failing one rolls back', () => {
+  for (const m of MIGRATIONS) {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((x) => x.version <= m.version));
+    assert.equal(schemaVersion(db), m.version);
+    db.close();
+  }
+  const db = new Database(':memory:');
+  const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT nonsense FROM nowhere;') }];
+  assert.throws(() => migrate(db, broken), /no such table: nowhere/);
+  assert.equal(schemaVersion(db), LATEST_VERSION);
+  assert.deepEqual(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get(), { n: 0 });
+});
+
+test('a catalogue written by a newer app version is refused with a clear message', () => {
+  const dir = tempDir();
+  const raw = new Database(fileIn(dir));
+  raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+  raw.close();
+  rejects(() => openCatalogueDb(fileIn(dir)), 'catalogue-newer', /newer version of Offering Desk/);
+  const check = new Database(fileIn(dir));
+  assert.equal(check.pragma('user_version', { simple: true }), LATEST_VERSION + 5, 'left untouched');
+  check.close();
+});
+
+test('drafts round-trip, may be incomplete, and survive a restart', () => {
+  const dir = tempDir();
+  let db = openCatalogueDb(fileIn(dir));
+  let catalogue = createCatalogue(db);
+  const incomplete = { ...emptyDraft(), courseName: 'Half typed' };
+  const saved = catalogue.save(null, incomplete);
+  assert.equal(saved.status, 'draft');
+  assert.match(saved.draft.offeringId, /^offering-[a-z0-9x]{4}$/, 'an id is generated');
+  const full = catalogue.save(null, validDraft({ offeringId: '' }));
+  assert.match(full.draft.offeringId, /^wah-e-i-\d{4}-03-10-[a-z0-9x]{4}$/);
+  db.close();
+
+  db = openCatalogueDb(fileIn(dir));
+  catalogue = createCatalogue(db);
+  const records = catalogue.list();
+  assert.equal(records.length, 2);
+  assert.deepEqual(catalogue.get(saved.id).draft, saved.draft);
+  assert.deepEqual(catalogue.get(full.id).draft, full.draft);
+  db.close();
+});
+
+test('publishing an invalid offering is refused with field errors and changes nothing', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const before = catalogue.save(null, validDraft());
+  const failure = rejects(() => catalogue.publish(before.id, { ...before.draft, registrationUrl: '', courseName: 'Renamed' }), 'validation');
+  assert.deepEqual(failure.error.fields?.map((f) => f.path), ['registrationUrl']);
+  const after = catalogue.get(before.id);
+  assert.deepEqual(after, before, 'neither the draft nor the status changed');
+  assert.equal(catalogue.list().length, 1);
+});
+
+test('status follows the publishing lifecycle', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const draft = catalogue.save(null, validDraft());
+  assert.equal(draft.status, 'draft');
+  const queued = catalogue.publish(draft.id, draft.draft);
+  assert.equal(queued.status, 'waiting');
+  assert.equal(queued.pendingAction, 'publish');
+  // What the queue records on success:
+  db.prepare('UPDATE offerings SET listed = ?, pending = NULL WHERE id = ?').run(JSON.stringify(toWire(queued.draft)), draft.id);
+  assert.equal(catalogue.get(draft.id).status, 'published');
+  const edited = catalogue.save(draft.id, { ...queued.draft, seatsRemaining: 3 });
+  assert.equal(edited.status, 'changed');
+  rejects(() => catalogue.save(draft.id, { ...queued.draft, offeringId: 'something-else' }), 'locked-field', /cannot change once the offering has been published/);
+  db.prepare("UPDATE offerings SET held = 1, error = ? WHERE id = ?").run(JSON.stringify({ code: 'marketplace-server', message: 'Down' }), draft.id);
+  const failed = catalogue.get(draft.id);
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.error?.message, 'Down');
+});
+
+test('an offering id is unique in the catalogue', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  catalogue.save(null, validDraft({ offeringId: 'wah-1' }));
+  rejects(() => catalogue.save(null, validDraft({ offeringId: 'wah-1' })), 'validation', /already uses the ID “wah-1”/);
+  assert.equal(catalogue.list().length, 1);
+});
+
+test('deleting a never-published draft removes it; a listed one is queued for deletion', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const a = catalogue.save(null, validDraft());
+  assert.deepEqual(catalogue.delete(a.id), { removed: true });
+  assert.equal(catalogue.list().length, 0);
+  const b = catalogue.save(null, validDraft());
+  db.prepare("UPDATE offerings SET listed = '{}' WHERE id = ?").run(b.id);
+  assert.deepEqual(catalogue.delete(b.id), { removed: false });
+  assert.equal(catalogue.row(b.id).pending, 'delete');
+});
+
+test('the call log is append-only', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const log = createCallLog(db, { now: () => new Date('2026-11-27T10:00:00Z') });
+  log.sending('wah-1', 'add');
+  log.done('wah-1', 'add', 201);
+  assert.deepEqual(log.list(false, 10).map((e) => [e.phase, e.httpStatus]), [['done', 201], ['sending', null]]);
+  assert.throws(() => db.prepare('DELETE FROM call_log').run(), /append-only/);
+  assert.throws(() => db.prepare("UPDATE call_log SET message = 'x'").run(), /append-only/);
+});
+
+test('the Marketplace URL setting takes https, or http only to this computer', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const settings = createSettings(db);
+  assert.equal(settings.marketplaceUrl(), null, 'the sandbox by default');
+  settings.setMarketplaceUrl('https://marketplace.example.ca/api-v2/');
+  assert.equal(settings.marketplaceUrl(), 'https://marketplace.example.ca/api-v2');
+  settings.setMarketplaceUrl('http://127.0.0.1:8080/api-v2');
+  for (const bad of ['http://marketplace.example.ca/api-v2', 'ftp://x', 'not a url', 'https://u:p@x.example/api']) {
+    rejects(() => settings.setMarketplaceUrl(bad), 'settings-invalid');
+  }
+  assert.equal(settings.marketplaceUrl(), 'http://127.0.0.1:8080/api-v2', 'unchanged by the refused values');
+  settings.setMarketplaceUrl('');
+  assert.equal(settings.marketplaceUrl(), null);
+  assert.equal(createSettings(db, { marketplaceUrl: 'https://preset.example/api-v2' }).marketplaceUrl(), null, 'a preset never overrides a saved choice');
+  const fresh = openCatalogueDb(fileIn(tempDir()));
+  assert.equal(createSettings(fresh, { marketplaceUrl: 'https://preset.example/api-v2' }).marketplaceUrl(), 'https://preset.example/api-v2');
+});

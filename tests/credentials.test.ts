@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createCredentials, keytarStore, type SecretStore } from '../electron/main/credentials';
+import { AppFailure } from '../shared/errors';
+import { uniqueKeychainService, networkKey } from './helpers';
+
+function memoryFlag(initial = false) {
+  let saved = initial;
+  return { get: () => saved, set: (v: boolean) => void (saved = v) };
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
+  await assert.rejects(promise, (e: unknown) => {
+    assert.ok(e instanceof AppFailure, `expected an AppFailure, got ${String(e)}`);
+    assert.equal(e.error.code, code);
+    if (message) assert.match(e.error.message, message);
+    return true;
+  });
+}
+
+test('the network key is set, read, replaced and forgotten in the real system keychain', async (t) => {
+  const service = uniqueKeychainService();
+  const store = keytarStore(service);
+  const credentials = createCredentials({ store, rememberSaved: memoryFlag() });
+  t.after(() => store.delete('marketplace-network-key'));
+
+  assert.deepEqual(await credentials.status(), { keySet: false, keyLast4: null });
+  await rejectsWith(credentials.getKey(), 'no-key', /No network key is stored/);
+
+  const first = networkKey();
+  assert.deepEqual(await credentials.setKey(` ${first} `), { keySet: true, keyLast4: first.slice(-4) });
+  assert.equal(await credentials.getKey(), first, 'trimmed and stored');
+  assert.equal(await store.get('marketplace-network-key'), first, 'really in the keychain');
+
+  const second = networkKey();
+  await credentials.setKey(second);
+  assert.equal(await credentials.getKey(), second);
+
+  assert.deepEqual(await credentials.forget(), { keySet: false, keyLast4: null });
+  assert.equal(await store.get('marketplace-network-key'), null);
+  await rejectsWith(credentials.getKey(), 'no-key');
+});
+
+test('a malformed key is refused and the stored one is kept', async (t) => {
+  const store = keytarStore(uniqueKeychainService());
+  t.after(() => store.delete('marketplace-network-key'));
+  const credentials = createCredentials({ store, rememberSaved: memoryFlag() });
+  const key = networkKey();
+  await credentials.setKey(key);
+  await rejectsWith(credentials.setKey('has spaces in it'), 'validation', /visible characters with no spaces/);
+  await rejectsWith(credentials.setKey('ab'), 'validation');
+  assert.equal(await credentials.getKey(), key);
+});
+
+test('a key saved earlier that the keychain no longer returns is reported as locked, not as missing', async (t) => {
+  const store = keytarStore(uniqueKeychainService());
+  t.after(() => store.delete('marketplace-network-key'));
+  const credentials = createCredentials({ store, rememberSaved: memoryFlag(true) });
+  await rejectsWith(credentials.getKey(), 'keychain-locked', /may be locked, or the key was removed/);
+});
+
+test('a keychain that does not answer times out as locked', async () => {
+  const hanging: SecretStore = { get: () => new Promise(() => {}), set: () => new Promise(() => {}), delete: () => new Promise(() => {}) };
+  const credentials = createCredentials({ store: hanging, timeoutMs: 50, rememberSaved: memoryFlag() });
+  await rejectsWith(credentials.getKey(), 'keychain-locked', /did not answer; it may be locked/);
+  await rejectsWith(credentials.setKey(networkKey()), 'keychain-locked');
+});
+
+test('with no Secret Service on the bus the keychain is reported unavailable', () => {
+  // A real keytar in a child process whose D-Bus address leads nowhere.
+  const script = `
+    import { createCredentials, keytarStore } from './electron/main/credentials.ts';
+    const c = createCredentials({ store: keytarStore('Offering Desk unavailable test'), timeoutMs: 4000, rememberSaved: { get: () => false, set() {} } });
+    c.getKey().then(() => console.log('unexpected key'), (e) => console.log(JSON.stringify(e.error)));
+  `;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  const error = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}');
+  assert.equal(error.code, 'keychain-unavailable', child.stderr);
+  assert.match(error.message, /The system keychain cannot be used .*never stored anywhere else/);
+});

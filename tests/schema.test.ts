@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TRAINING_STANDARD_KEYS, TrainingStandardKey, TRAINING_STANDARDS, standardFor } from '../shared/standards';
+import { OfferingDraft, publishProblems, normalisePostalCode } from '../shared/offering';
+import { contract, CHANNELS } from '../shared/ipc';
+import { ontarioToUtc, utcToOntario } from '../shared/time';
+import { validDraft, futureDate } from './helpers';
+
+test('all 20 Marketplace training standards are accepted, with language and delivery derived from the key', () => {
+  assert.equal(TRAINING_STANDARD_KEYS.length, 20);
+  for (const key of TRAINING_STANDARD_KEYS) assert.equal(TrainingStandardKey.parse(key), key);
+  assert.deepEqual(
+    { ...standardFor('JHSC-2014-1-F-V') },
+    { key: 'JHSC-2014-1-F-V', label: 'CMSS - partie 1', program: 'JHSC-2014', language: 'fr', delivery: 'virtual', minimumHours: 19.5 },
+  );
+  assert.equal(standardFor('WAH-Refr-E-B').delivery, 'blended');
+  assert.equal(standardFor('WAH-Refr-E-B').minimumHours, 3);
+  assert.equal(standardFor('JHSC-1996-2-E-I').program, 'JHSC-1996');
+  assert.equal(TRAINING_STANDARDS.filter((s) => s.language === 'fr').length, 7);
+});
+
+test('an unknown training standard key is rejected with a message naming it', () => {
+  const r = TrainingStandardKey.safeParse('WAH-X-I');
+  assert.equal(r.success, false);
+  assert.match(r.error!.issues[0]!.message, /“WAH-X-I” is not one of the 20 Marketplace training standards/);
+  assert.equal(OfferingDraft.safeParse({ ...validDraft(), trainingStandardKey: 'JHSC-2014-3-E-I' }).success, false);
+});
+
+test('a complete in-person offering has no publishing problems', () => {
+  assert.deepEqual(publishProblems(validDraft()), []);
+});
+
+function problemsOf(overrides: Parameters<typeof validDraft>[0]) {
+  return publishProblems(validDraft(overrides)).map((p) => `${p.path}: ${p.message}`);
+}
+
+const rules: [string, Parameters<typeof validDraft>[0], string][] = [
+  ['course name required', { courseName: '  ' }, 'courseName: Enter the course name learners will see.'],
+  ['standard required', { trainingStandardKey: '' }, 'trainingStandardKey: Choose a training standard.'],
+  ['offering id shape', { offeringId: 'has space' }, 'offeringId: Offering ID must be 1–64 letters, digits, dots, dashes or underscores.'],
+  ['seats whole number', { seatsRemaining: 2.5 }, 'seatsRemaining: Seats remaining must be a whole number, 0 or more.'],
+  ['seats not negative', { seatsRemaining: -1 }, 'seatsRemaining: Seats remaining must be a whole number, 0 or more.'],
+  ['seats required', { seatsRemaining: null }, 'seatsRemaining: Seats remaining must be a whole number, 0 or more.'],
+  ['price required unless contact for pricing', { price: null }, 'price: Enter a price, or tick Contact for pricing.'],
+  ['price not negative', { price: -5 }, 'price: The price cannot be negative.'],
+  ['price in cents', { price: 10.005 }, 'price: The price can have at most two decimals.'],
+  ['registration URL required', { registrationUrl: '' }, 'registrationUrl: Enter the registration URL where learners book.'],
+  ['registration URL https', { registrationUrl: 'http://training.example.ca' }, 'registrationUrl: Use a full https:// address.'],
+  ['in-person needs a street', { address: { street: '', extended: '', city: 'Toronto', province: 'ON', postalCode: 'M5H 2N2' } }, 'address.street: Enter the street address of the class.'],
+  ['in-person needs a city', { address: { street: '1 Main St', extended: '', city: '', province: 'ON', postalCode: 'M5H 2N2' } }, 'address.city: Enter the city.'],
+  ['Canadian postal code', { address: { street: '1 Main St', extended: '', city: 'Toronto', province: 'ON', postalCode: '90210' } }, 'address.postalCode: Enter a Canadian postal code such as K1A 0B1.'],
+  ['blended needs an address too', { trainingStandardKey: 'WAH-E-B', address: { street: '', extended: '', city: 'Ottawa', province: 'ON', postalCode: 'K1A 0B1' } }, 'address.street: Enter the street address of the class.'],
+  ['virtual needs a virtual class URL', { trainingStandardKey: 'JHSC-2014-1-E-V' }, 'virtualClassUrl: Enter the virtual class URL.'],
+  ['virtual class URL https', { trainingStandardKey: 'JHSC-2014-1-E-V', virtualClassUrl: 'ftp://x.example' }, 'virtualClassUrl: Use a full https:// address.'],
+  ['at least one class day', { classDays: [] }, 'classDays: Add at least one class day.'],
+  ['a real date', { classDays: [{ date: '2026-02-30', start: '08:00', end: '12:00' }] }, 'classDays.0.date: Enter the date of this class day.'],
+  ['a real time', { classDays: [{ date: futureDate('03-10'), start: '25:00', end: '12:00' }] }, 'classDays.0.start: Enter a start time such as 08:30.'],
+  ['end after start', { classDays: [{ date: futureDate('03-10'), start: '12:00', end: '12:00' }] }, 'classDays.0.end: The end time must be after the start time.'],
+];
+
+for (const [name, overrides, expected] of rules) {
+  test(`rule: ${name}`, () => {
+    assert.deepEqual(problemsOf(overrides), [expected]);
+  });
+}
+
+test('contact for pricing makes the price optional; virtual offerings need no address', () => {
+  assert.deepEqual(problemsOf({ contactForPricing: true, price: null }), []);
+  assert.deepEqual(
+    problemsOf({ trainingStandardKey: 'JHSC-2014-2-E-V', virtualClassUrl: 'https://meet.example.ca/x', address: { street: '', extended: '', city: '', province: '', postalCode: '' } }),
+    [],
+  );
+});
+
+test('postal codes are normalised to A1A 1A1', () => {
+  assert.equal(normalisePostalCode(' m5h2n2 '), 'M5H 2N2');
+  assert.equal(normalisePostalCode('K1A 0B1'), 'K1A 0B1');
+});
+
+test('Ontario times become UTC with milliseconds, across daylight saving', () => {
+  assert.equal(ontarioToUtc('2026-07-02', '08:30'), '2026-07-02T12:30:00.000Z');
+  assert.equal(ontarioToUtc('2026-12-02', '08:30'), '2026-12-02T13:30:00.000Z');
+  assert.deepEqual(utcToOntario('2026-12-02T13:30:00.000Z'), { date: '2026-12-02', time: '08:30' });
+});
+
+test('the IPC contract covers exactly the channel list the preload allows', () => {
+  assert.deepEqual(Object.keys(contract).sort(), [...CHANNELS].sort());
+});
