@@ -181,7 +181,11 @@ export function createPublishQueue(options: QueueOptions) {
     while (!stopped && paused === null) {
       if (!holdLease()) return schedule(leaseMs);
       const rows = due.all(clock.now().toISOString(), concurrency * 4).filter((r) => !active.has(r.id));
-      if (rows.length === 0 && active.size === 0) break;
+      if (rows.length === 0 && active.size === 0) {
+        // Idle: let another instance (or this app after a restart) take over at once.
+        releaseLease.run(owner);
+        break;
+      }
       if (rows.length === 0) return;
       let networkKey: string;
       try {

@@ -10,7 +10,7 @@ import { createCallLog } from './call-log';
 import { createSettings } from './settings';
 import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './credentials';
 import { createMarketplaceClient, type MarketplaceClient } from './marketplace/marketplace-client';
-import { createPublishQueue } from './publish-queue';
+import { createPublishQueue, type QueueOptions } from './publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
 
 export interface ServiceOptions {
@@ -20,7 +20,8 @@ export interface ServiceOptions {
   secretStore?: SecretStore;
   clock?: Clock;
   requestTimeoutMs?: number;
-  concurrency?: number;
+  /** Retry timing and concurrency of the publish queue (tests shorten the delays). */
+  queue?: Pick<QueueOptions, 'concurrency' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
 
 export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = process.env): ServiceOptions {
@@ -52,7 +53,7 @@ export function createServices(options: ServiceOptions) {
     return cached.client;
   }
 
-  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, concurrency: options.concurrency ?? 4 });
+  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, ...options.queue });
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
@@ -67,6 +68,7 @@ export function createServices(options: ServiceOptions) {
   }
 
   return {
+    dataDir: options.dataDir,
     db,
     catalogue,
     callLog,

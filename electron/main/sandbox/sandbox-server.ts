@@ -18,15 +18,18 @@ export interface Faults {
   resetAfterApply: number;
   rateLimit: number;
   retryAfterSeconds: number;
+  /** Offering ids answered 400 invalid (on courseName), to test one bad offering among many. */
+  rejectOfferingIds: string[];
 }
 
-export const NO_FAULTS: Faults = { latencyMs: 0, error503: 0, timeout: 0, resetAfterApply: 0, rateLimit: 0, retryAfterSeconds: 1 };
+export const NO_FAULTS: Faults = { latencyMs: 0, error503: 0, timeout: 0, resetAfterApply: 0, rateLimit: 0, retryAfterSeconds: 1, rejectOfferingIds: [] };
 
 export interface ReceivedRequest {
   method: string;
   path: string;
   /** Body fields other than networkKey, as received. */
   body: Record<string, unknown> | null;
+  /** The status answered; 0 when an injected timeout left it unanswered. */
   status: number;
 }
 
@@ -118,6 +121,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function handle(method: string, path: string, query: URLSearchParams, body: unknown): { status: number; body?: unknown } {
     const collection = `${SANDBOX_BASE_PATH}/class-offerings`;
+    const targetId = path.startsWith(`${collection}/`) ? decodeURIComponent(path.slice(collection.length + 1)) : (body as { offeringId?: unknown } | null)?.offeringId;
+    if (typeof targetId === 'string' && faults.rejectOfferingIds.includes(targetId)) {
+      throw fail(400, 'invalid', 'The class offering does not match the schema.', [{ path: 'courseName', message: 'rejected by the sandbox (injected fault)' }]);
+    }
     if (path === collection && method === 'POST') {
       const key = authorise((body as { networkKey?: unknown } | null)?.networkKey);
       const parsed = AddBody.safeParse(body);
@@ -190,34 +197,42 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function respond(req: http.IncomingMessage, res: http.ServerResponse, url: URL, text: string): void {
     const method = req.method ?? 'GET';
+    let body: unknown = null;
+    let parseError: HttpFailure | null = null;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        parseError = fail(400, 'invalid', 'The request body is not valid JSON.');
+      }
+    }
+    const { networkKey: _redacted, ...fields } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const record = (status: number) => received.push({ method, path: url.pathname, body: body === null ? null : fields, status });
+
     const roll = random();
     let edge = faults.timeout;
-    if (roll < edge) return; // never answer: the client's timeout must fire
-    if (roll < (edge += faults.error503)) return send(res, 503, { code: 'internal', message: 'Service unavailable (injected).' });
+    if (roll < edge) return void record(0); // never answer: the client's timeout must fire
+    if (roll < (edge += faults.error503)) {
+      record(503);
+      return send(res, 503, { code: 'internal', message: 'Service unavailable (injected).' });
+    }
     if (roll < (edge += faults.rateLimit)) {
+      record(429);
       res.setHeader('retry-after', String(faults.retryAfterSeconds));
       return send(res, 429, { code: 'general', message: 'Too many requests (injected).' });
     }
     const resetAfterApply = roll < edge + faults.resetAfterApply;
 
-    let body: unknown = null;
     let outcome: { status: number; body?: unknown; headers?: Record<string, string> };
     try {
-      if (text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          throw fail(400, 'invalid', 'The request body is not valid JSON.');
-        }
-      }
+      if (parseError) throw parseError;
       outcome = handle(method, url.pathname, url.searchParams, body);
-      if (method !== 'GET') persist();
+      persist();
     } catch (e) {
       if (!(e instanceof HttpFailure)) throw e;
       outcome = { status: e.status, body: e.body, headers: e.headers };
     }
-    const { networkKey: _redacted, ...fields } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    received.push({ method, path: url.pathname, body: body === null ? null : fields, status: outcome.status });
+    record(outcome.status);
     if (resetAfterApply) {
       req.socket.destroy();
       return;

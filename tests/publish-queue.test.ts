@@ -1,0 +1,191 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServices, type ServiceOptions } from '../electron/main/services';
+import { keytarStore } from '../electron/main/credentials';
+import { backoffDelay } from '../electron/main/publish-queue';
+import { startSandbox, type Sandbox } from '../electron/main/sandbox/sandbox-server';
+import { toWire } from '../electron/main/marketplace/wire';
+import { tempDir, uniqueKeychainService, networkKey, validDraft, waitFor } from './helpers';
+
+async function setup(t: TestContext, options: Partial<ServiceOptions> = {}, sandboxKeys?: string[]) {
+  const key = networkKey();
+  const sandbox = await startSandbox(sandboxKeys ? { keys: [...sandboxKeys, key] } : {});
+  const keychainService = uniqueKeychainService();
+  const services = createServices({
+    dataDir: tempDir(),
+    keychainService,
+    marketplaceUrlPreset: sandbox.baseUrl,
+    requestTimeoutMs: 500,
+    queue: { baseDelayMs: 20, maxDelayMs: 100 },
+    ...options,
+  });
+  await services.credentials.setKey(key);
+  t.after(async () => {
+    await services.close();
+    await sandbox.close();
+    await keytarStore(keychainService).delete('marketplace-network-key');
+  });
+  return { key, sandbox, services, keychainService };
+}
+
+const methods = (sandbox: Sandbox) => sandbox.requests().map((r) => r.method);
+
+test('publish adds, an edit patches only what changed, delete removes; each call is logged before and after', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  const { catalogue, queue, callLog } = services;
+
+  const draft = validDraft();
+  const record = catalogue.publish(null, draft);
+  assert.equal(record.status, 'waiting');
+  await queue.drain();
+  assert.equal(catalogue.get(record.id).status, 'published');
+  assert.deepEqual(sandbox.listings(key), [toWire(draft)]);
+
+  const edited = catalogue.save(record.id, { ...draft, seatsRemaining: 5 });
+  assert.equal(edited.status, 'changed', 'saving a draft does not publish it');
+  await queue.drain();
+  assert.deepEqual(methods(sandbox), ['POST']);
+  catalogue.publish(record.id, edited.draft);
+  await queue.drain();
+  assert.deepEqual(sandbox.requests().at(-1)?.body, { seatsRemaining: 5 });
+  assert.equal(catalogue.get(record.id).status, 'published');
+
+  assert.deepEqual(catalogue.delete(record.id), { removed: false });
+  await queue.drain();
+  assert.deepEqual(sandbox.listings(key), []);
+  assert.equal(catalogue.list().length, 0);
+  assert.deepEqual(methods(sandbox), ['POST', 'PATCH', 'DELETE']);
+  assert.deepEqual(
+    callLog.list(false, 10).reverse().map((e) => `${e.action}:${e.phase}`),
+    ['add:sending', 'add:done', 'patch:sending', 'patch:done', 'delete:sending', 'delete:done'],
+  );
+});
+
+test('an add whose answer was lost is resent, and the 409 is resolved with a full patch: listed once', async (t) => {
+  const { key, sandbox, services } = await setup(t, { queue: { baseDelayMs: 10, maxDelayMs: 20 } });
+  sandbox.setFaults({ resetAfterApply: 1 });
+  const draft = validDraft();
+  const record = services.catalogue.publish(null, draft);
+  await services.queue.kick();
+  assert.equal(sandbox.listings(key).length, 1, 'the Marketplace applied the add');
+  assert.equal(services.catalogue.get(record.id).status, 'waiting', 'but we never heard back');
+
+  sandbox.setFaults({ resetAfterApply: 0 });
+  await waitFor(() => services.catalogue.get(record.id).status === 'published', { what: 'published' });
+  assert.deepEqual(sandbox.listings(key), [toWire(draft)]);
+  assert.deepEqual(sandbox.requests().map((r) => `${r.method} ${r.status}`), ['POST 201', 'POST 409', 'PATCH 204']);
+});
+
+test('offline: changes wait and say so, then drain by themselves when the Marketplace is back', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  await sandbox.close();
+  const a = services.catalogue.publish(null, validDraft());
+  const b = services.catalogue.publish(null, validDraft());
+  await services.queue.kick();
+  assert.deepEqual(services.queue.status(), { waiting: 2, failed: 0, offline: true, paused: null });
+
+  await sandbox.restart();
+  await waitFor(() => services.queue.status().waiting === 0, { what: 'the queue to drain' });
+  assert.equal(services.queue.status().offline, false);
+  assert.deepEqual(sandbox.listings(key).map((o) => o.offeringId).sort(), [a.draft.offeringId, b.draft.offeringId].sort());
+});
+
+test('401 pauses the whole queue until a new key is saved', async (t) => {
+  const { sandbox, services } = await setup(t, {}, ['the-right-key']);
+  await services.credentials.setKey('a-wrong-key');
+  const record = services.catalogue.publish(null, validDraft());
+  await services.queue.kick();
+  const status = services.queue.status();
+  assert.equal(status.paused?.code, 'marketplace-unauthorized');
+  assert.equal(status.waiting, 1);
+  await services.credentials.setKey('the-right-key');
+  services.queue.resume();
+  await waitFor(() => services.catalogue.get(record.id).status === 'published', { what: 'published' });
+  assert.equal(sandbox.listings('the-right-key').length, 1);
+});
+
+test('no key stored pauses the queue with a message pointing at Settings', async (t) => {
+  const { services } = await setup(t);
+  await services.credentials.forget();
+  services.catalogue.publish(null, validDraft());
+  await services.queue.kick();
+  assert.equal(services.queue.status().paused?.code, 'no-key');
+});
+
+test('400 invalid fails that offering with its field errors and the rest continue', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  const bad = validDraft();
+  sandbox.setFaults({ rejectOfferingIds: [bad.offeringId] });
+  const badRecord = services.catalogue.publish(null, bad);
+  const good = services.catalogue.publish(null, validDraft());
+  await services.queue.drain();
+  const failed = services.catalogue.get(badRecord.id);
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.error?.code, 'marketplace-invalid');
+  assert.deepEqual(failed.error?.fields, [{ path: 'courseName', code: 'marketplace', message: 'rejected by the sandbox (injected fault)' }]);
+  assert.equal(services.catalogue.get(good.id).status, 'published');
+  assert.deepEqual(sandbox.listings(key).map((o) => o.offeringId), [good.draft.offeringId]);
+  assert.deepEqual(services.queue.status(), { waiting: 0, failed: 1, offline: false, paused: null });
+
+  sandbox.setFaults({ rejectOfferingIds: [] });
+  services.catalogue.retry(badRecord.id);
+  await services.queue.drain();
+  assert.equal(services.catalogue.get(badRecord.id).status, 'published');
+});
+
+test('server errors are retried with backoff, then shown as failed with Retry', async (t) => {
+  const { sandbox, services } = await setup(t, { queue: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 3 } });
+  sandbox.setFaults({ error503: 1 });
+  const record = services.catalogue.publish(null, validDraft());
+  void services.queue.kick();
+  await waitFor(() => services.catalogue.get(record.id).status === 'failed', { what: 'failed' });
+  assert.deepEqual(sandbox.requests().map((r) => r.status), [503, 503, 503], 'exactly maxAttempts tries');
+  assert.equal(services.catalogue.get(record.id).error?.code, 'marketplace-server');
+});
+
+test('a 404 on patch means the listing is gone: needs attention, and Retry lists it again', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  const draft = validDraft();
+  const record = services.catalogue.publish(null, draft);
+  await services.queue.drain();
+  await fetch(`${sandbox.baseUrl}/class-offerings/${draft.offeringId}?networkKey=${key}`, { method: 'DELETE' });
+  services.catalogue.publish(record.id, { ...draft, seatsRemaining: 1 });
+  await services.queue.drain();
+  assert.equal(services.catalogue.get(record.id).status, 'needs-attention');
+  services.catalogue.retry(record.id);
+  await services.queue.drain();
+  assert.equal(services.catalogue.get(record.id).status, 'published');
+  assert.equal(sandbox.listings(key)[0]?.seatsRemaining, 1);
+});
+
+test('an edit made while a call is in flight is sent next, never lost', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  sandbox.setFaults({ latencyMs: 150 });
+  const draft = validDraft();
+  const record = services.catalogue.publish(null, draft);
+  const sending = services.queue.kick();
+  await waitFor(() => services.catalogue.row(record.id).in_flight === 'add', { what: 'the add to be in flight' });
+  services.catalogue.publish(record.id, { ...draft, seatsRemaining: 2 });
+  await sending;
+  await services.queue.drain();
+  assert.equal(sandbox.listings(key)[0]?.seatsRemaining, 2);
+  assert.equal(services.catalogue.get(record.id).status, 'published');
+});
+
+test('backoff is exponential with full jitter, capped', () => {
+  assert.equal(backoffDelay(0, 1000, 60_000, () => 0.5), 500);
+  assert.equal(backoffDelay(3, 1000, 60_000, () => 0.5), 4000);
+  assert.equal(backoffDelay(10, 1000, 60_000, () => 0.999), 59_940);
+  assert.equal(backoffDelay(4, 1000, 60_000, () => 0), 0);
+});
+
+test('only one worker drains a catalogue, even from two app instances', async (t) => {
+  const { sandbox, services, keychainService } = await setup(t);
+  const second = createServices({ dataDir: services.dataDir, keychainService, marketplaceUrlPreset: sandbox.baseUrl });
+  t.after(() => second.close());
+  sandbox.setFaults({ latencyMs: 50 });
+  for (let i = 0; i < 6; i++) services.catalogue.publish(null, validDraft());
+  await Promise.all([services.queue.kick(), second.queue.kick()]);
+  await services.queue.drain();
+  assert.equal(sandbox.requests().filter((r) => r.method === 'POST').length, 6, 'each add sent once');
+});
