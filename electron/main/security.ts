@@ -48,7 +48,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 /** The window may only ever show the app's own pages. */
 export function isAllowedNavigation(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Node's URL gives custom schemes a "null" origin, so compare the parts.
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && !parsed.username && !parsed.password;
   } catch {
     return false;
   }

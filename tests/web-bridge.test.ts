@@ -1,0 +1,72 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createServices } from '../electron/main/services';
+import { createHandlers } from '../electron/main/handlers';
+import { startWebBridge } from '../electron/main/web-bridge';
+import { tempDir, uniqueKeychainService } from './helpers';
+
+async function bridge(t: TestContext) {
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
+  const services = createServices({ dataDir: tempDir(), keychainService: uniqueKeychainService() });
+  const web = await startWebBridge({ handlers: createHandlers(services), rendererDir });
+  t.after(async () => {
+    await web.close();
+    await services.close();
+  });
+  const url = new URL(web.url);
+  const token = url.searchParams.get('token')!;
+  const api = (channel: string, body: unknown, headers: Record<string, string> = { 'x-desk-token': token }) =>
+    fetch(`${url.origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { web, url, token, api, services };
+}
+
+test('the bridge listens on loopback only and needs its token', async (t) => {
+  const { url, api } = await bridge(t);
+  assert.equal(url.hostname, '127.0.0.1');
+  assert.match(url.searchParams.get('token') ?? '', /^[A-Za-z0-9_-]{32}$/);
+  assert.equal((await api('offerings:list', {}, {})).status, 403);
+  assert.equal((await api('offerings:list', {}, { 'x-desk-token': 'wrong' })).status, 403);
+  const ok = await api('offerings:list', {});
+  assert.deepEqual(await ok.json(), { ok: true, value: [] });
+});
+
+test('a request for another host name is refused (DNS rebinding)', async (t) => {
+  const { url } = await bridge(t);
+  const http = await import('node:http');
+  const status = await new Promise<number>((resolve) => {
+    http.get({ host: '127.0.0.1', port: url.port, path: '/', headers: { host: `evil.example:${url.port}` } }, (res) => resolve(res.statusCode ?? 0));
+  });
+  assert.equal(status, 421);
+});
+
+test('the page is served with the strict CSP and the bridge script', async (t) => {
+  const { url } = await bridge(t);
+  const page = await fetch(url);
+  assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'.*connect-src 'self'/);
+  assert.match(await page.text(), /<script src="\/__bridge.js"><\/script>/);
+  assert.equal((await fetch(`${url.origin}/../../etc/passwd`)).status, 404);
+});
+
+test('every request is validated against the contract and bad input changes nothing', async (t) => {
+  const { api, services } = await bridge(t);
+  const unknown = await (await api('offerings:drop-table', {})).json();
+  assert.deepEqual(unknown, { ok: false, error: { code: 'bad-request', message: 'Unknown request “offerings:drop-table”.' } });
+
+  const malformed = await (await api('offerings:save', { id: null, draft: { courseName: 42 } })).json();
+  assert.equal(malformed.ok, false);
+  assert.equal(malformed.error.code, 'bad-request');
+  assert.match(malformed.error.message, /malformed “offerings:save” request: draft\.offeringId: .*draft\.courseName/);
+
+  const extra = await (await api('settings:save', { marketplaceUrl: '', admin: true })).json();
+  assert.equal(extra.error.code, 'bad-request');
+  assert.match(extra.error.message, /admin/);
+
+  const badUrl = await (await api('settings:save', { marketplaceUrl: 'http://marketplace.example.ca' })).json();
+  assert.equal(badUrl.error.code, 'settings-invalid');
+  assert.equal(badUrl.error.fields[0].path, 'marketplaceUrl');
+  assert.equal(services.settings.marketplaceUrl(), null);
+  assert.deepEqual(services.catalogue.list(), []);
+});
