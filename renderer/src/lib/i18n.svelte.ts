@@ -19,6 +19,7 @@ void i18next.init({
   fallbackLng: 'en',
   resources: { en: { translation: en }, fr: { translation: fr } },
   initAsync: false,
+  showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
 document.documentElement.lang = initial;

@@ -1,0 +1,155 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
+import { keytarStore } from '../../electron/main/credentials';
+import { tempDir, uniqueKeychainService, networkKey, futureDate, filesContaining } from '../helpers';
+import { launchBrowser, startBridgeProcess, screenshot } from './harness';
+
+async function setup(t: TestContext) {
+  const sandbox = await startSandbox();
+  const browser = await launchBrowser();
+  const dataDir = tempDir();
+  const keychainService = uniqueKeychainService();
+  const env = { OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl };
+  let bridge = await startBridgeProcess(env);
+  t.after(async () => {
+    await bridge.stop();
+    await browser.close();
+    await sandbox.close();
+    await keytarStore(keychainService).delete('marketplace-network-key');
+  });
+  const page = await browser.newPage({ locale: 'en-CA' });
+  await page.goto(bridge.url);
+  return {
+    sandbox,
+    page,
+    dataDir,
+    async restartBridge(): Promise<void> {
+      await bridge.stop();
+      bridge = await startBridgeProcess(env);
+      await page.goto(bridge.url);
+    },
+  };
+}
+
+const DAY1 = futureDate('04-14');
+const DAY2 = futureDate('04-15');
+
+async function fillOffering(page: Page, { registrationUrl = 'https://training.example.ca/register/wah-apr' } = {}) {
+  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByLabel('Course name').fill('Working at Heights — April');
+  await page.getByLabel('Training standard').selectOption('WAH-E-I');
+  await page.getByLabel('Seats remaining').fill('12');
+  await page.getByLabel('Price', { exact: true }).fill('149.50');
+  await page.getByLabel('Registration URL').fill(registrationUrl);
+  await page.getByLabel('Street address').fill('100 Queen St W');
+  await page.getByLabel('City').fill('Toronto');
+  await page.getByLabel('Postal code').fill('m5h 2n2');
+  await page.getByLabel('Day 1 date').fill(DAY1);
+  await page.getByLabel('Day 1 start time').fill('08:30');
+  await page.getByLabel('Day 1 end time').fill('16:30');
+  await page.getByRole('button', { name: 'Add class day' }).click();
+  await page.getByLabel('Day 2 date').fill(DAY2);
+  await assertValue(page, 'Day 2 start time', '08:30');
+  await page.getByLabel('Day 2 end time').fill('12:00');
+}
+
+async function assertValue(page: Page, label: string, value: string) {
+  assert.equal(await page.getByLabel(label).inputValue(), value, label);
+}
+
+const statusOf = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(name) }).getByTestId('status');
+
+async function waitForStatus(page: Page, name: string, status: string) {
+  await statusOf(page, name).filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout: 10_000 });
+}
+
+test('draft offline, restart, set the key, publish, patch only the seats, delete', async (t) => {
+  const { sandbox, page, dataDir, restartBridge } = await setup(t);
+  await page.getByText('Sandbox — nothing is published for real').waitFor({ state: 'detached' }).catch(() => {});
+
+  await fillOffering(page);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByText('Draft saved.').waitFor();
+  await assertValue(page, 'Postal code', 'M5H 2N2');
+  await waitForStatus(page, 'Working at Heights — April', 'Draft');
+  const offeringId = await page.getByLabel('Offering ID').inputValue();
+  assert.match(offeringId, new RegExp(`^wah-e-i-${DAY1}-[a-z0-9x]{4}$`));
+  await screenshot(page, 'offering-form');
+
+  await restartBridge();
+  await waitForStatus(page, 'Working at Heights — April', 'Draft');
+  await page.getByRole('button', { name: /Working at Heights — April/ }).click();
+  await assertValue(page, 'Course name', 'Working at Heights — April');
+  await assertValue(page, 'Day 2 date', DAY2);
+  await assertValue(page, 'Day 2 end time', '12:00');
+
+  const key = networkKey();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Network key').fill(key);
+  await page.getByLabel('Marketplace URL').waitFor();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText(`A key ending in ${key.slice(-4)} is saved.`).waitFor();
+  assert.equal(await page.getByLabel('Network key').inputValue(), '', 'the key is not kept in the page');
+  await screenshot(page, 'settings');
+
+  await page.getByRole('button', { name: 'Offerings' }).click();
+  await page.getByRole('button', { name: /Working at Heights — April/ }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await waitForStatus(page, 'Working at Heights — April', 'Published');
+  await screenshot(page, 'offering-list');
+
+  const listed = sandbox.listings(key);
+  assert.equal(listed.length, 1);
+  assert.deepEqual(
+    { ...listed[0], events: listed[0]!.events.length },
+    {
+      offeringId,
+      trainingStandardKey: 'WAH-E-I',
+      deliveryMethod: 'in-person',
+      courseName: 'Working at Heights — April',
+      seatsRemaining: 12,
+      contactForPricing: false,
+      price: 149.5,
+      address: { 'street-address': '100 Queen St W', locality: 'Toronto', region: 'ON', 'postal-code': 'M5H 2N2', 'country-name': 'Canada' },
+      events: 2,
+      externalRegistrationUrl: 'https://training.example.ca/register/wah-apr',
+    },
+  );
+
+  await page.getByLabel('Seats remaining').fill('7');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await waitForStatus(page, 'Working at Heights — April', 'Waiting to publish').catch(() => {});
+  await waitForStatus(page, 'Working at Heights — April', 'Published');
+  const patch = sandbox.requests().at(-1)!;
+  assert.deepEqual({ method: patch.method, body: patch.body }, { method: 'PATCH', body: { seatsRemaining: 7 } });
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByText('No offerings yet.', { exact: false }).waitFor({ timeout: 10_000 });
+  assert.deepEqual(sandbox.listings(key), []);
+  assert.deepEqual(sandbox.requests().map((r) => r.method), ['POST', 'PATCH', 'DELETE']);
+
+  await page.getByRole('button', { name: 'Marketplace activity' }).click();
+  await page.getByRole('cell', { name: 'Update' }).first().waitFor();
+  await screenshot(page, 'activity');
+
+  assert.deepEqual(filesContaining(dataDir, key), [], 'the network key is in no file the app owns');
+});
+
+test('publishing without a registration URL shows the error beside that field and sends nothing', async (t) => {
+  const { sandbox, page } = await setup(t);
+  await fillOffering(page, { registrationUrl: '' });
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const field = page.getByLabel('Registration URL');
+  await page.getByText('This field is required.').first().waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const describedBy = await field.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${describedBy}`).textContent(), 'This field is required.');
+  assert.match((await page.getByRole('alert').textContent()) ?? '', /1 field needs attention before publishing\.\s*Registration URL: This field is required\./);
+  await screenshot(page, 'publish-refused');
+  assert.deepEqual(sandbox.requests(), []);
+  await page.getByRole('button', { name: 'Offerings' }).click();
+  assert.equal(await page.getByText('No offerings yet.', { exact: false }).count(), 1, 'a refused publish saves nothing');
+});
