@@ -54,6 +54,8 @@ async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
     return await Promise.race([
       work().catch((e: unknown) => {
         if (e instanceof AppFailure) throw e;
+        // libsecret says so when the collection is locked (e.g. "Cannot create an item in a locked collection").
+        if (e instanceof Error && /\blocked\b/i.test(e.message)) throw failure('keychain-locked', LOCKED_MESSAGE);
         throw failure(
           'keychain-unavailable',
           `The system keychain cannot be used (${e instanceof Error ? e.message : String(e)}). The network key is never stored anywhere else.`,

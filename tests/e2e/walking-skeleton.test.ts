@@ -153,3 +153,27 @@ test('publishing without a registration URL shows the error beside that field an
   await page.getByRole('button', { name: 'Offerings' }).click();
   assert.equal(await page.getByText('No offerings yet.', { exact: false }).count(), 1, 'a refused publish saves nothing');
 });
+
+test('with nothing configured the app publishes to its embedded sandbox, and says so', async (t) => {
+  const browser = await launchBrowser();
+  const dataDir = tempDir();
+  const keychainService = uniqueKeychainService();
+  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: '' });
+  t.after(async () => {
+    await bridge.stop();
+    await browser.close();
+    await keytarStore(keychainService).delete('marketplace-network-key');
+  });
+  const page = await browser.newPage();
+  await page.goto(bridge.url);
+  await page.getByRole('note').filter({ hasText: 'Sandbox — nothing is published for real' }).waitFor();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Network key').fill(networkKey());
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText(/A key ending in .{4} is saved\./).waitFor();
+  await page.getByRole('button', { name: 'Offerings' }).click();
+  await fillOffering(page);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await waitForStatus(page, 'Working at Heights — April', 'Published');
+  await screenshot(page, 'sandbox-banner');
+});

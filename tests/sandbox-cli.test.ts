@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { toWire } from '../electron/main/marketplace/wire';
+import { validDraft, networkKey } from './helpers';
+
+test('`npm run sandbox -- --port 0` serves the contract standalone', async (t) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/main/sandbox/cli.ts', '--port', '0', '--keys', 'key-one,key-two'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGTERM'));
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Offering Desk sandbox Marketplace: (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/api-v2$/);
+  const wire = toWire(validDraft());
+  const post = (key: string) => fetch(`${baseUrl}/class-offerings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ networkKey: key, ...wire }) });
+  assert.equal((await post(networkKey())).status, 401, 'only the keys given are accepted');
+  assert.equal((await post('key-one')).status, 201);
+  const held = await (await fetch(`${new URL(baseUrl).origin}/__sandbox/offerings?networkKey=key-one`)).json();
+  assert.deepEqual(held, [wire]);
+});
+
+test('the sandbox refuses a bad flag with a clear message', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/main/sandbox/cli.ts', '--fail503', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(code, 2);
+  assert.match(err, /--fail503 must be a share between 0 and 1, not “2”/);
+});
