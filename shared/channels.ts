@@ -5,12 +5,15 @@ export const CHANNELS = [
   'offerings:get',
   'offerings:save',
   'offerings:publish',
+  'offerings:publishAll',
   'offerings:delete',
   'settings:get',
   'settings:save',
   'settings:forgetKey',
   'queue:status',
   'queue:retry',
+  'queue:cancel',
+  'queue:resume',
   'activity:list',
 ] as const;
 

@@ -36,14 +36,22 @@ export const SettingsView = z.object({
   keySet: z.boolean(),
   keyLast4: z.string().nullable(),
   keyProblem: AppError.nullable(),
+  publishConcurrency: z.number().int().min(1).max(8),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
+const Count = z.number().int().min(0);
+
 export const QueueView = z.object({
-  waiting: z.number().int(),
-  failed: z.number().int(),
+  waiting: Count,
+  failed: Count,
   offline: z.boolean(),
+  /** Stopped by a problem only the user can fix (no key, key refused). */
   paused: AppError.nullable(),
+  /** Stopped by the user's Cancel; the rest waits for Resume. */
+  cancelled: z.boolean(),
+  /** The current run of changes, for the progress bar. */
+  batch: z.object({ total: Count, done: Count, waiting: Count, failed: Count }),
 });
 export type QueueView = z.infer<typeof QueueView>;
 
@@ -73,6 +81,10 @@ export const contract = {
     request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
     response: OfferingRecord,
   },
+  'offerings:publishAll': {
+    request: Empty,
+    response: z.object({ queued: Count, skipped: z.array(z.object({ id: z.string(), offeringId: z.string(), problems: Count })) }),
+  },
   'offerings:delete': { request: Id.strict(), response: z.object({ removed: z.boolean() }) },
   'settings:get': { request: Empty, response: SettingsView },
   'settings:save': {
@@ -80,6 +92,7 @@ export const contract = {
       .object({
         marketplaceUrl: z.string().max(2000).optional(),
         networkKey: z.string().max(200).optional(),
+        publishConcurrency: z.number().int().min(1).max(8).optional(),
       })
       .strict(),
     response: SettingsView,
@@ -87,6 +100,8 @@ export const contract = {
   'settings:forgetKey': { request: Empty, response: SettingsView },
   'queue:status': { request: Empty, response: QueueView },
   'queue:retry': { request: Id.strict(), response: QueueView },
+  'queue:cancel': { request: Empty, response: QueueView },
+  'queue:resume': { request: Empty, response: QueueView },
   'activity:list': {
     request: z.object({ failuresOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     response: z.array(CallLogEntry),

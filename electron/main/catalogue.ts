@@ -142,6 +142,31 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
         }).immediate(),
       );
     },
+    /**
+     * Queues every offering that differs from the Marketplace (drafts, changed,
+     * failed), in one transaction; offerings that cannot be published yet are
+     * left as they are and reported.
+     */
+    publishAll(): { queued: string[]; skipped: { id: string; offeringId: string; problems: number }[] } {
+      return db.transaction(() => {
+        const queued: string[] = [];
+        const skipped: { id: string; offeringId: string; problems: number }[] = [];
+        for (const r of all.all()) {
+          if (r.pending === 'delete') continue;
+          const record = toRecord(r);
+          if (record.status === 'published' || record.status === 'waiting') continue;
+          const problems = publishProblems(record.draft).length;
+          if (problems > 0) {
+            skipped.push({ id: r.id, offeringId: r.offering_id, problems });
+            continue;
+          }
+          queuePublish.run(r.id);
+          db.prepare('UPDATE offerings SET needs_attention = 0 WHERE id = ?').run(r.id);
+          queued.push(r.id);
+        }
+        return { queued, skipped };
+      }).immediate();
+    },
     /** A never-listed offering is removed at once; a listed one is queued for deletion. */
     delete(id: string): { removed: boolean } {
       return db.transaction(() => {

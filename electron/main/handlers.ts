@@ -13,17 +13,28 @@ export function createHandlers(s: Services): Handlers {
     'offerings:save': ({ id, draft }) => s.catalogue.save(id, draft),
     'offerings:publish': ({ id, draft }) => {
       const record = s.catalogue.publish(id, draft);
+      s.queue.track([record.id]);
       void s.queue.kick();
       return record;
     },
+    'offerings:publishAll': () => {
+      const { queued, skipped } = s.catalogue.publishAll();
+      s.queue.track(queued);
+      void s.queue.kick();
+      return { queued: queued.length, skipped };
+    },
     'offerings:delete': ({ id }) => {
       const result = s.catalogue.delete(id);
-      if (!result.removed) void s.queue.kick();
+      if (!result.removed) {
+        s.queue.track([id]);
+        void s.queue.kick();
+      }
       return result;
     },
     'settings:get': () => s.settingsView(),
-    'settings:save': async ({ marketplaceUrl, networkKey }) => {
+    'settings:save': async ({ marketplaceUrl, networkKey, publishConcurrency }) => {
       if (marketplaceUrl !== undefined) s.settings.setMarketplaceUrl(marketplaceUrl);
+      if (publishConcurrency !== undefined) s.settings.setPublishConcurrency(publishConcurrency);
       if (networkKey !== undefined && networkKey.trim() !== '') {
         await s.credentials.setKey(networkKey);
         s.queue.resume();
@@ -37,6 +48,14 @@ export function createHandlers(s: Services): Handlers {
     'queue:status': () => s.queue.status(),
     'queue:retry': ({ id }) => {
       s.catalogue.retry(id);
+      s.queue.resume();
+      return s.queue.status();
+    },
+    'queue:cancel': () => {
+      s.queue.cancel();
+      return s.queue.status();
+    },
+    'queue:resume': () => {
       s.queue.resume();
       return s.queue.status();
     },

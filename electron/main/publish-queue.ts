@@ -20,7 +20,8 @@ export interface QueueOptions {
   client: () => Promise<MarketplaceClient>;
   clock: Clock;
   random?: () => number;
-  concurrency?: number;
+  /** Read before each batch, so a change in Settings applies to the next one. */
+  concurrency?: number | (() => number);
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -37,7 +38,8 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number, ran
 export function createPublishQueue(options: QueueOptions) {
   const { db, catalogue, callLog, credentials, clock } = options;
   const random = options.random ?? Math.random;
-  const concurrency = options.concurrency ?? 4;
+  const concurrencySetting = options.concurrency ?? 4;
+  const concurrency = () => (typeof concurrencySetting === 'function' ? concurrencySetting() : concurrencySetting);
   const maxAttempts = options.maxAttempts ?? 6;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
@@ -47,6 +49,10 @@ export function createPublishQueue(options: QueueOptions) {
   const active = new Set<string>();
   let offline = false;
   let paused: AppError | null = null;
+  /** Cancelled by the user: nothing new is sent until Resume. */
+  let cancelled = false;
+  /** The offerings of the current run of changes, for the progress bar. */
+  let batch = new Set<string>();
   let draining: Promise<void> | null = null;
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -76,6 +82,12 @@ export function createPublishQueue(options: QueueOptions) {
 
   function settle(row: OfferingRow, changes: Record<string, string | number | null>): void {
     update(row.id, { in_flight: null, ...changes });
+  }
+
+  /** No HTTP answer: the call may or may not have been applied, so in_flight stays as evidence. */
+  function settleUnknown(row: OfferingRow, outcome: Extract<CallOutcome, { ok: false }>, changes: Record<string, string | number | null>): void {
+    if (outcome.status === null) update(row.id, changes);
+    else settle(row, changes);
   }
 
   /** Success: record what the Marketplace now holds; keep the intent if the user edited meanwhile. */
@@ -112,10 +124,10 @@ export function createPublishQueue(options: QueueOptions) {
         // Offline is not a failure of this change: it waits however long it takes.
         const attempts = error.code === 'marketplace-unreachable' ? row.attempts : row.attempts + 1;
         if (attempts >= maxAttempts) {
-          settle(row, { attempts, held: 1, error: JSON.stringify(error) });
+          settleUnknown(row, outcome, { attempts, held: 1, error: JSON.stringify(error) });
         } else {
           const delay = backoffDelay(attempts, baseDelayMs, maxDelayMs, random);
-          settle(row, { attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
+          settleUnknown(row, outcome, { attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
         }
         return;
       }
@@ -178,9 +190,9 @@ export function createPublishQueue(options: QueueOptions) {
   }
 
   async function drainOnce(): Promise<void> {
-    while (!stopped && paused === null) {
+    while (!stopped && paused === null && !cancelled) {
       if (!holdLease()) return schedule(leaseMs);
-      const rows = due.all(clock.now().toISOString(), concurrency * 4).filter((r) => !active.has(r.id));
+      const rows = due.all(clock.now().toISOString(), concurrency() * 4).filter((r) => !active.has(r.id));
       if (rows.length === 0 && active.size === 0) {
         // Idle: let another instance (or this app after a restart) take over at once.
         releaseLease.run(owner);
@@ -194,7 +206,7 @@ export function createPublishQueue(options: QueueOptions) {
         paused = e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) };
         break;
       }
-      const batch = rows.slice(0, Math.max(0, concurrency - active.size));
+      const batch = rows.slice(0, Math.max(0, concurrency() - active.size));
       if (batch.length === 0) return;
       await runBatch(batch, networkKey);
     }
@@ -204,7 +216,7 @@ export function createPublishQueue(options: QueueOptions) {
   async function runBatch(rows: OfferingRow[], networkKey: string): Promise<void> {
     let index = 0;
     const worker = async () => {
-      while (index < rows.length && !stopped && paused === null) {
+      while (index < rows.length && !stopped && paused === null && !cancelled) {
         const row = rows[index++]!;
         active.add(row.id);
         try {
@@ -220,7 +232,21 @@ export function createPublishQueue(options: QueueOptions) {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency(), rows.length) }, worker));
+  }
+
+  const batchRow = db.prepare<[string], { pending: string | null; held: number }>('SELECT pending, held FROM offerings WHERE id = ?');
+  function batchProgress(): QueueView['batch'] {
+    let done = 0;
+    let waiting = 0;
+    let failed = 0;
+    for (const id of batch) {
+      const r = batchRow.get(id);
+      if (!r || r.pending === null) done++;
+      else if (r.held) failed++;
+      else waiting++;
+    }
+    return { total: batch.size, done, waiting, failed };
   }
 
   function schedule(delayOverride?: number): void {
@@ -253,11 +279,21 @@ export function createPublishQueue(options: QueueOptions) {
     },
     resume(): void {
       paused = null;
+      cancelled = false;
       void kick();
+    },
+    /** Stops new sends; calls already on the wire finish, the rest keep waiting. */
+    cancel(): void {
+      cancelled = true;
+    },
+    /** Adds offerings to the run the progress bar shows; a new run starts once the last one settled. */
+    track(ids: string[]): void {
+      if (batchProgress().waiting === 0) batch = new Set();
+      for (const id of ids) batch.add(id);
     },
     status(): QueueView {
       const c = counts.get() ?? { waiting: 0, failed: 0 };
-      return { waiting: c.waiting, failed: c.failed, offline, paused };
+      return { waiting: c.waiting, failed: c.failed, offline, paused, cancelled, batch: batchProgress() };
     },
     async stop(): Promise<void> {
       stopped = true;

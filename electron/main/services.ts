@@ -53,11 +53,11 @@ export function createServices(options: ServiceOptions) {
     return cached.client;
   }
 
-  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, ...options.queue });
+  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, concurrency: settings.publishConcurrency, ...options.queue });
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
-    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null };
+    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency() };
     try {
       Object.assign(view, await credentials.status());
     } catch (e) {

@@ -34,6 +34,7 @@ function invalidUrl(message: string) {
 const Stored = z.object({
   marketplaceUrl: z.string().default(SANDBOX),
   networkKeySaved: z.boolean().default(false),
+  publishConcurrency: z.number().int().min(1).max(8).default(4),
 });
 type Stored = z.infer<typeof Stored>;
 
@@ -64,6 +65,10 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
     },
     setMarketplaceUrl(value: string): void {
       set('marketplaceUrl', value.trim() === '' || value.trim() === SANDBOX ? SANDBOX : checkMarketplaceUrl(value));
+    },
+    publishConcurrency: () => get().publishConcurrency,
+    setPublishConcurrency(value: number): void {
+      set('publishConcurrency', value);
     },
     networkKeySaved: {
       get: () => get().networkKeySaved,

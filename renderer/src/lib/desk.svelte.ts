@@ -6,10 +6,10 @@ import { call } from './api';
 
 class Desk {
   offerings = $state.raw<OfferingRecord[]>([]);
-  queue = $state.raw<QueueView>({ waiting: 0, failed: 0, offline: false, paused: null });
+  queue = $state.raw<QueueView>({ waiting: 0, failed: 0, offline: false, paused: null, cancelled: false, batch: { total: 0, done: 0, waiting: 0, failed: 0 } });
   settings = $state.raw<SettingsView | null>(null);
   problem = $state.raw<AppError | null>(null);
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
 
   async refresh(): Promise<void> {
     const [list, queue] = await Promise.all([call('offerings:list', {}), call('queue:status', {})]);
@@ -25,12 +25,18 @@ class Desk {
     else this.problem = result.error;
   }
 
-  start(intervalMs = 1000): () => void {
-    void this.refresh();
+  /** Polls fast while changes are on their way, so progress moves live, and slowly when idle. */
+  start(): () => void {
+    let running = true;
+    const tick = async () => {
+      await this.refresh();
+      if (running) this.#timer = setTimeout(tick, this.queue.waiting > 0 ? 300 : 1500);
+    };
+    void tick();
     void this.loadSettings();
-    this.#timer = setInterval(() => void this.refresh(), intervalMs);
     return () => {
-      if (this.#timer) clearInterval(this.#timer);
+      running = false;
+      if (this.#timer) clearTimeout(this.#timer);
     };
   }
 }
