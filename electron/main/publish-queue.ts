@@ -30,6 +30,16 @@ export interface QueueOptions {
 
 const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
 
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Exponential backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)). */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
@@ -44,7 +54,8 @@ export function createPublishQueue(options: QueueOptions) {
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const leaseMs = options.leaseMs ?? 30_000;
-  const owner = randomUUID();
+  // The pid lets a restarted app take over at once from a worker that died.
+  const owner = `${process.pid}:${randomUUID()}`;
 
   const active = new Set<string>();
   let offline = false;
@@ -70,9 +81,17 @@ export function createPublishQueue(options: QueueOptions) {
   );
   const releaseLease = db.prepare('DELETE FROM worker_lease WHERE owner = ?');
 
+  const leaseHolder = db.prepare<[], { owner: string }>('SELECT owner FROM worker_lease WHERE id = 1');
+  const stealLease = db.prepare('UPDATE worker_lease SET owner = @owner, expires_at = @expires WHERE id = 1 AND owner = @previous');
+
   function holdLease(): boolean {
     const now = clock.now().getTime();
-    return acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1;
+    if (acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1) return true;
+    const previous = leaseHolder.get()?.owner;
+    if (previous && !processAlive(Number(previous.split(':')[0]))) {
+      return stealLease.run({ owner, expires: now + leaseMs, previous }).changes === 1;
+    }
+    return false;
   }
 
   function update(id: string, fields: Record<string, string | number | null>): void {
@@ -151,7 +170,7 @@ export function createPublishQueue(options: QueueOptions) {
     return outcome;
   }
 
-  async function process(row: OfferingRow, networkKey: string): Promise<void> {
+  async function sendChange(row: OfferingRow, networkKey: string): Promise<void> {
     const client = await options.client();
     const id = row.offering_id;
     if (row.pending === 'delete') {
@@ -220,7 +239,7 @@ export function createPublishQueue(options: QueueOptions) {
         const row = rows[index++]!;
         active.add(row.id);
         try {
-          await process(catalogue.row(row.id), networkKey);
+          await sendChange(catalogue.row(row.id), networkKey);
         } catch (e) {
           // Deleted from the catalogue meanwhile: nothing left to do.
           if (e instanceof AppFailure && e.error.code === 'not-found') continue;
