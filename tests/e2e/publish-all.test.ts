@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
+import { keytarStore } from '../../electron/main/credentials';
+import { tempDir, uniqueKeychainService, networkKey, validDraft } from '../helpers';
+import { launchBrowser, startBridgeProcess, screenshot } from './harness';
+
+test('Publish all of 50 offerings moves the progress bar to 50/50; the one the Marketplace refuses shows its field error', { timeout: 120_000 }, async (t) => {
+  const sandbox = await startSandbox({ faults: { latencyMs: 120 } });
+  const browser = await launchBrowser();
+  const keychainService = uniqueKeychainService();
+  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: tempDir(), OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl });
+  t.after(async () => {
+    await bridge.stop();
+    await browser.close();
+    await sandbox.close();
+    await keytarStore(keychainService).delete('marketplace-network-key');
+  });
+  const page = await browser.newPage();
+  await page.goto(bridge.url);
+
+  const key = networkKey();
+  const drafts = Array.from({ length: 50 }, (_, i) => validDraft({ offeringId: `wah-bulk-${String(i).padStart(2, '0')}`, courseName: `Bulk class ${i}` }));
+  const refused = drafts[17]!;
+  sandbox.setFaults({ rejectOfferingIds: [refused.offeringId] });
+  // Seed the catalogue through the same window.api the UI uses.
+  await page.evaluate(
+    async ({ drafts, key }) => {
+      await window.api.invoke('settings:save', { networkKey: key });
+      for (const draft of drafts) await window.api.invoke('offerings:save', { id: null, draft });
+    },
+    { drafts, key },
+  );
+  await page.reload();
+  await page.getByRole('button', { name: /Bulk class 49/ }).waitFor();
+
+  await page.getByRole('button', { name: 'Publish all' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Publishing' });
+  await progress.waitFor();
+  const seen = new Set<string>();
+  for (;;) {
+    const text = (await page.getByTestId('progress-counts').textContent())!.trim();
+    seen.add(text);
+    if (text.startsWith('49 / 50 published') && text.endsWith('0 waiting · 1 failed')) break;
+    await page.waitForTimeout(50);
+  }
+  assert.equal(await progress.getAttribute('value'), '50');
+  assert.equal(await progress.getAttribute('max'), '50');
+  const midway = [...seen].filter((s) => !s.startsWith('0 /') && !s.startsWith('49 /'));
+  assert.ok(midway.length >= 2, `the bar moved through intermediate counts: ${[...seen].join(' | ')}`);
+  await screenshot(page, 'publish-all');
+
+  assert.equal(sandbox.listings(key).length, 49);
+  await page.getByRole('button', { name: /Bulk class 17/ }).click();
+  const field = page.getByLabel('Course name');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator(`#${await field.getAttribute('aria-describedby')}`).textContent(), 'rejected by the sandbox (injected fault)');
+});
