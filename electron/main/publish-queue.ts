@@ -110,8 +110,13 @@ export function createPublishQueue(options: QueueOptions) {
   }
 
   /** Success: record what the Marketplace now holds; keep the intent if the user edited meanwhile. */
-  function acknowledge(row: OfferingRow, listed: WireOffering, sentRevision: number): void {
+  type Sent = { action: 'add' | 'patch' | 'delete'; status: number };
+
+  // The call's log line and its effect are one transaction: one fsync, not two.
+  function acknowledge(row: OfferingRow, listed: WireOffering, sent: Sent | null): void {
+    const sentRevision = row.revision;
     db.transaction(() => {
+      if (sent) callLog.done(row.offering_id, sent.action, sent.status);
       const current = catalogue.row(row.id);
       const editedMeanwhile = current.revision !== sentRevision;
       settle(row, {
@@ -166,7 +171,6 @@ export function createPublishQueue(options: QueueOptions) {
     const outcome = await call();
     // Any HTTP answer means we are online; only an unreachable host means offline.
     offline = !outcome.ok && outcome.status === null && outcome.error.code === 'marketplace-unreachable';
-    if (outcome.ok) callLog.done(row.offering_id, action, outcome.status);
     return outcome;
   }
 
@@ -177,8 +181,11 @@ export function createPublishQueue(options: QueueOptions) {
       if (row.listed === null && row.in_flight === null) return catalogue.forget(row.id);
       const outcome = await send(row, 'delete', () => client.remove(networkKey, id));
       if (outcome.ok || outcome.error.code === 'marketplace-not-found') {
-        if (!outcome.ok) callLog.failed(id, 'delete', outcome.status, { ...outcome.error, message: 'Already gone from the Marketplace: counted as deleted.' }, outcome.raw);
-        catalogue.forget(row.id);
+        db.transaction(() => {
+          if (outcome.ok) callLog.done(id, 'delete', outcome.status);
+          else callLog.failed(id, 'delete', outcome.status, { ...outcome.error, message: 'Already gone from the Marketplace: counted as deleted.' }, outcome.raw);
+          catalogue.forget(row.id);
+        }).immediate();
       } else failed(row, 'delete', outcome);
       return;
     }
@@ -193,19 +200,19 @@ export function createPublishQueue(options: QueueOptions) {
     const listed = parseListed(row);
     if (listed === null) {
       const added = await send(row, 'add', () => client.add(networkKey, wire));
-      if (added.ok) return acknowledge(row, wire, row.revision);
+      if (added.ok) return acknowledge(row, wire, { action: 'add', status: added.status });
       // The add may have reached the Marketplace before a crash or a lost
       // answer; it is ours (403 would say otherwise), so make it match in full.
       if (added.error.code !== 'marketplace-conflict') return failed(row, 'add', added);
       callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw);
       const { offeringId: _path, ...all } = wire;
       const patched = await send(row, 'patch', () => client.patch(networkKey, id, all));
-      return patched.ok ? acknowledge(row, wire, row.revision) : failed(row, 'patch', patched);
+      return patched.ok ? acknowledge(row, wire, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
     }
     const fields = changedFields(listed, wire);
-    if (Object.keys(fields).length === 0) return acknowledge(row, wire, row.revision);
+    if (Object.keys(fields).length === 0) return acknowledge(row, wire, null);
     const patched = await send(row, 'patch', () => client.patch(networkKey, id, fields));
-    return patched.ok ? acknowledge(row, wire, row.revision) : failed(row, 'patch', patched);
+    return patched.ok ? acknowledge(row, wire, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
   }
 
   async function drainOnce(): Promise<void> {
@@ -225,9 +232,7 @@ export function createPublishQueue(options: QueueOptions) {
         paused = e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) };
         break;
       }
-      const batch = rows.slice(0, Math.max(0, concurrency() - active.size));
-      if (batch.length === 0) return;
-      await runBatch(batch, networkKey);
+      await runBatch(rows, networkKey);
     }
     schedule();
   }

@@ -1,0 +1,98 @@
+// `npm run bench:publish [-- --changes 1000 --runs 3 --latency 50]`
+// Publishes N new offerings through the real queue against the sandbox with
+// added latency, at concurrency 1, 4 and 8, against a baseline that sends the
+// same requests one at a time with the bare client, in the same process.
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../electron/main/services';
+import type { SecretStore } from '../electron/main/credentials';
+import { startSandbox } from '../electron/main/sandbox/sandbox-server';
+import { createMarketplaceClient } from '../electron/main/marketplace/marketplace-client';
+import { toWire } from '../electron/main/marketplace/wire';
+import { emptyDraft, type OfferingDraft } from '../shared/offering';
+
+const { values } = parseArgs({
+  options: { changes: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, latency: { type: 'string', default: '50' } },
+});
+const changes = Number(values.changes);
+const runs = Number(values.runs);
+const latencyMs = Number(values.latency);
+const KEY = 'bench-network-key';
+
+// The bench measures the queue, not the keychain: the key comes from memory.
+const memoryStore = (): SecretStore => {
+  const m = new Map<string, string>();
+  return { get: async (a) => m.get(a) ?? null, set: async (a, s) => void m.set(a, s), delete: async (a) => m.delete(a) };
+};
+
+function draft(i: number, run: string): OfferingDraft {
+  return {
+    ...emptyDraft(),
+    offeringId: `bench-${run}-${i}`,
+    trainingStandardKey: 'WAH-E-I',
+    courseName: `Bench class ${i}`,
+    seatsRemaining: i % 30,
+    price: 150,
+    address: { street: '1 Bench St', extended: '', city: 'Toronto', province: 'ON', postalCode: 'M5H 2N2' },
+    classDays: [{ date: `${new Date().getFullYear() + 1}-05-12`, start: '08:30', end: '16:30' }],
+    registrationUrl: 'https://training.example.ca/register',
+  };
+}
+
+async function baseline(run: string): Promise<{ ms: number; requests: number }> {
+  const sandbox = await startSandbox({ faults: { latencyMs } });
+  const client = createMarketplaceClient({ baseUrl: sandbox.baseUrl });
+  const start = performance.now();
+  for (let i = 0; i < changes; i++) {
+    const outcome = await client.add(KEY, toWire(draft(i, run)));
+    if (!outcome.ok) throw new Error(outcome.error.message);
+  }
+  const ms = performance.now() - start;
+  const requests = sandbox.requests().length;
+  await sandbox.close();
+  return { ms, requests };
+}
+
+async function queued(concurrency: number, run: string): Promise<{ ms: number; requests: number }> {
+  const sandbox = await startSandbox({ faults: { latencyMs } });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offering-desk-bench-'));
+  const services = createServices({ dataDir, secretStore: memoryStore(), marketplaceUrlPreset: sandbox.baseUrl, queue: { concurrency } });
+  await services.credentials.setKey(KEY);
+  for (let i = 0; i < changes; i++) services.catalogue.save(null, draft(i, run));
+  const start = performance.now();
+  services.catalogue.publishAll();
+  await services.queue.drain();
+  const ms = performance.now() - start;
+  const requests = sandbox.requests().length;
+  if (sandbox.listings(KEY).length !== changes) throw new Error('not every offering was listed');
+  await services.close();
+  await sandbox.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { ms, requests };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const results = new Map<string, { ms: number[]; requests: number[] }>();
+const record = (name: string, r: { ms: number; requests: number }) => {
+  const entry = results.get(name) ?? { ms: [], requests: [] };
+  entry.ms.push(r.ms);
+  entry.requests.push(r.requests);
+  results.set(name, entry);
+};
+
+for (let run = 0; run < runs; run++) {
+  record('baseline: bare client, one at a time', await baseline(`b${run}`));
+  for (const c of [1, 4, 8]) record(`queue, concurrency ${c}`, await queued(c, `q${c}-${run}`));
+  console.error(`run ${run + 1}/${runs} done`);
+}
+
+const base = median(results.get('baseline: bare client, one at a time')!.ms);
+console.log(`\n${changes} new offerings, sandbox latency ${latencyMs} ms, median of ${runs} runs\n`);
+console.log('| mode | median time (s) | changes/s | vs baseline | requests sent | requests needed |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [name, r] of results) {
+  const ms = median(r.ms);
+  console.log(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(changes / (ms / 1000)).toFixed(0)} | ${(base / ms).toFixed(2)}× faster | ${Math.max(...r.requests)} | ${changes} |`);
+}
