@@ -103,13 +103,6 @@ export function createPublishQueue(options: QueueOptions) {
     update(row.id, { in_flight: null, ...changes });
   }
 
-  /** No HTTP answer: the call may or may not have been applied, so in_flight stays as evidence. */
-  function settleUnknown(row: OfferingRow, outcome: Extract<CallOutcome, { ok: false }>, changes: Record<string, string | number | null>): void {
-    if (outcome.status === null) update(row.id, changes);
-    else settle(row, changes);
-  }
-
-  /** Success: record what the Marketplace now holds; keep the intent if the user edited meanwhile. */
   type Sent = { action: 'add' | 'patch' | 'delete'; status: number };
 
   // The call's log line and its effect are one transaction: one fsync, not two.
@@ -130,36 +123,44 @@ export function createPublishQueue(options: QueueOptions) {
     }).immediate();
   }
 
+  /**
+   * `row` is as read before this call. An offering never acknowledged may
+   * still be on the Marketplace: after a call with no HTTP answer, after a 409
+   * proved it there, or when it was already in doubt. Then in_flight stays
+   * 'add' as the evidence, so deleting it still asks the Marketplace.
+   */
   function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): void {
     const { error } = outcome;
+    const mayBeListed = row.listed === null && (outcome.status === null || action === 'patch' || row.in_flight !== null);
+    const record = (changes: Record<string, string | number | null>) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     db.transaction(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
       if (error.code === 'marketplace-unauthorized') {
         paused = error;
-        settle(row, {});
+        record({});
         return;
       }
       if (error.code === 'marketplace-rate-limited') {
         const wait = (error.retryAfterSeconds ?? 5) * 1000;
-        settle(row, { next_attempt_at: new Date(clock.now().getTime() + wait).toISOString() });
+        record({ next_attempt_at: new Date(clock.now().getTime() + wait).toISOString() });
         return;
       }
       if (RETRYABLE.has(error.code)) {
         // Offline is not a failure of this change: it waits however long it takes.
         const attempts = error.code === 'marketplace-unreachable' ? row.attempts : row.attempts + 1;
         if (attempts >= maxAttempts) {
-          settleUnknown(row, outcome, { attempts, held: 1, error: JSON.stringify(error) });
+          record({ attempts, held: 1, error: JSON.stringify(error) });
         } else {
           const delay = backoffDelay(attempts, baseDelayMs, maxDelayMs, random);
-          settleUnknown(row, outcome, { attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
+          record({ attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
         }
         return;
       }
       if (error.code === 'marketplace-not-found' && action === 'patch') {
-        settle(row, { listed: null, pending: null, needs_attention: 1, error: JSON.stringify({ ...error, message: 'This listing is no longer on the Marketplace. Publish it again to list it anew.' }) });
+        update(row.id, { in_flight: null, listed: null, pending: null, needs_attention: 1, error: JSON.stringify({ ...error, message: 'This listing is no longer on the Marketplace. Publish it again to list it anew.' }) });
         return;
       }
-      settle(row, { held: 1, error: JSON.stringify(error) });
+      record({ held: 1, error: JSON.stringify(error) });
     }).immediate();
   }
 
@@ -296,10 +297,18 @@ export function createPublishQueue(options: QueueOptions) {
 
   return {
     kick,
-    /** Resolves when nothing due is left (waiting rows scheduled for later stay waiting). */
+    /** Resolves when nothing is left waiting, retries included (unless paused, cancelled or stopped). */
     async drain(): Promise<void> {
-      do await kick();
-      while (!stopped && paused === null && due.all(clock.now().toISOString(), 1).length > 0 && holdLease());
+      for (;;) {
+        await kick();
+        if (stopped || paused !== null || cancelled) return;
+        if ((counts.get()?.waiting ?? 0) === 0) return;
+        const dueNow = due.all(clock.now().toISOString(), 1).length > 0;
+        // Due rows left after a kick mean another instance holds the lease.
+        const at = nextWake.get()?.at;
+        const wait = dueNow || !at ? 50 : Math.max(1, Date.parse(at) - clock.now().getTime());
+        await new Promise((r) => setTimeout(r, wait));
+      }
     },
     resume(): void {
       paused = null;
