@@ -197,3 +197,58 @@ test('only one worker drains a catalogue, even from two app instances', async (t
   await services.queue.drain();
   assert.equal(sandbox.requests().filter((r) => r.method === 'POST').length, 6, 'each add sent once');
 });
+
+test('retry delays follow the injected clock and randomness exactly; 429 waits for Retry-After', async (t) => {
+  let now = Date.parse('2026-11-27T12:00:00.000Z');
+  const clock = { now: () => new Date(now) };
+  const { sandbox, services } = await setup(t, { clock, queue: { baseDelayMs: 1000, maxDelayMs: 60_000, random: () => 0.5 } });
+  sandbox.setFaults({ error503: 1 });
+  const record = services.catalogue.publish(null, validDraft());
+  await services.queue.kick();
+  assert.equal(services.catalogue.row(record.id).next_attempt_at, '2026-11-27T12:00:01.000Z', 'attempt 1: 0.5 × 1000 × 2¹');
+  now += 1000;
+  await services.queue.kick();
+  assert.equal(services.catalogue.row(record.id).next_attempt_at, '2026-11-27T12:00:03.000Z', 'attempt 2: 0.5 × 1000 × 2²');
+
+  sandbox.setFaults({ error503: 0, rateLimit: 1, retryAfterSeconds: 30 });
+  now += 2000;
+  await services.queue.kick();
+  const row = services.catalogue.row(record.id);
+  assert.equal(row.next_attempt_at, '2026-11-27T12:00:33.000Z', '429: exactly Retry-After');
+  assert.equal(row.attempts, 2, 'a 429 is not counted as a failed attempt');
+});
+
+test('Cancel stops new sends and leaves the rest waiting; Resume sends them', async (t) => {
+  const { key, sandbox, services } = await setup(t, { queue: { concurrency: 1 } });
+  sandbox.setFaults({ latencyMs: 40 });
+  for (let i = 0; i < 5; i++) services.queue.track([services.catalogue.publish(null, validDraft()).id]);
+  const sending = services.queue.kick();
+  await waitFor(() => sandbox.requests().length >= 1, { what: 'a first send' });
+  services.queue.cancel();
+  await sending;
+  const sent = sandbox.requests().length;
+  const status = services.queue.status();
+  assert.equal(status.cancelled, true);
+  assert.ok(sent < 5, `only ${sent} sent before the cancel took effect`);
+  assert.deepEqual(status.batch, { total: 5, done: sent, waiting: 5 - sent, failed: 0 });
+  await services.queue.kick();
+  assert.equal(sandbox.requests().length, sent, 'nothing sent while cancelled');
+  services.queue.resume();
+  await services.queue.drain();
+  assert.equal(sandbox.listings(key).length, 5);
+  assert.deepEqual(services.queue.status().batch, { total: 5, done: 5, waiting: 0, failed: 0 });
+});
+
+test('the activity log lists every call and filters to failures', async (t) => {
+  const { sandbox, services } = await setup(t);
+  const bad = validDraft();
+  sandbox.setFaults({ rejectOfferingIds: [bad.offeringId] });
+  services.catalogue.publish(null, bad);
+  services.catalogue.publish(null, validDraft());
+  await services.queue.drain();
+  const all = services.callLog.list(false, 50);
+  assert.equal(all.length, 4);
+  const failures = services.callLog.list(true, 50);
+  assert.deepEqual(failures.map((e) => [e.offeringId, e.action, e.phase, e.httpStatus, e.errorCode]), [[bad.offeringId, 'add', 'failed', 400, 'invalid']]);
+  assert.match(failures[0]!.message ?? '', /refused this offering as invalid/);
+});
