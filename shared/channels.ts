@@ -15,6 +15,9 @@ export const CHANNELS = [
   'queue:cancel',
   'queue:resume',
   'activity:list',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

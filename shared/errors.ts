@@ -9,6 +9,7 @@ export const ErrorCode = z.enum([
   'locked-field',
   'settings-invalid',
   'catalogue-newer',
+  'catalogue-migration-failed',
   'catalogue-busy',
   'keychain-unavailable',
   'keychain-locked',

@@ -67,6 +67,15 @@ export const CallLogEntry = z.object({
 });
 export type CallLogEntry = z.infer<typeof CallLogEntry>;
 
+export const BackupInfo = z.object({
+  name: z.string(),
+  at: z.string(),
+  schemaVersion: z.number().int(),
+  reason: z.string(),
+  bytes: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
 const Id = z.object({ id: z.string().min(1).max(64) });
 const Empty = z.object({}).strict();
 
@@ -106,6 +115,10 @@ export const contract = {
     request: z.object({ failuresOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     response: z.array(CallLogEntry),
   },
+  'backups:list': { request: Empty, response: z.array(BackupInfo) },
+  'backups:create': { request: Empty, response: BackupInfo },
+  /** Restoring replaces the open catalogue, so it happens on the next start; the app restarts itself. */
+  'backups:restore': { request: z.object({ name: z.string().min(1).max(200) }).strict(), response: z.object({ restartRequired: z.literal(true) }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;

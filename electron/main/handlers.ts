@@ -60,6 +60,12 @@ export function createHandlers(s: Services): Handlers {
       return s.queue.status();
     },
     'activity:list': ({ failuresOnly, limit }) => s.callLog.list(failuresOnly, limit),
+    'backups:list': () => s.backups.list(),
+    'backups:create': () => s.backups.create(),
+    'backups:restore': ({ name }) => {
+      s.backups.restoreOnRestart(name);
+      return { restartRequired: true } as const;
+    },
   };
 }
 

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SettingsView } from '../../shared/ipc';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failure } from '../../shared/errors';
 import { openCatalogueDb } from './db/open';
+import { createBackup, listBackups, restoreBackup } from './db/backups';
 import { createCatalogue, systemClock, type Clock } from './catalogue';
 import { createCallLog } from './call-log';
 import { createSettings } from './settings';
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   secretStore?: SecretStore;
   clock?: Clock;
   requestTimeoutMs?: number;
+  /** Called when a restore needs the app to restart (Electron relaunches; the web bridge leaves it to its user). */
+  onRestartRequested?: () => void;
   /** Retry timing and concurrency of the publish queue (tests shorten the delays). */
   queue?: Pick<QueueOptions, 'concurrency' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>;
 }
@@ -35,7 +38,14 @@ export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = 
 export function createServices(options: ServiceOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
-  const db = openCatalogueDb(path.join(options.dataDir, 'catalogue.sqlite'));
+  const catalogueFile = path.join(options.dataDir, 'catalogue.sqlite');
+  const restoreMarker = path.join(options.dataDir, 'restore-on-start.json');
+  if (fs.existsSync(restoreMarker)) {
+    const { name } = JSON.parse(fs.readFileSync(restoreMarker, 'utf8')) as { name: string };
+    restoreBackup(catalogueFile, name);
+    fs.rmSync(restoreMarker);
+  }
+  const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
   const catalogue = createCatalogue(db, clock);
   const callLog = createCallLog(db, clock);
   const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
@@ -76,6 +86,16 @@ export function createServices(options: ServiceOptions) {
     credentials,
     queue,
     settingsView,
+    backups: {
+      list: () => listBackups(catalogueFile),
+      create: () => createBackup(db, catalogueFile, 'manual', clock.now()),
+      /** Takes effect at the next start, when the catalogue is not open. */
+      restoreOnRestart(name: string): void {
+        if (!listBackups(catalogueFile).some((b) => b.name === name)) throw failure('not-found', `There is no backup called “${name}”.`);
+        fs.writeFileSync(restoreMarker, JSON.stringify({ name }));
+        options.onRestartRequested?.();
+      },
+    },
     async close(): Promise<void> {
       await queue.stop();
       if (sandbox) await (await sandbox).close();

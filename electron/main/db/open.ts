@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { failure } from '../../../shared/errors';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+import { createBackup, restoreBackup } from './backups';
 
 export type Db = Database.Database;
 
@@ -28,20 +29,41 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   }
 }
 
-export function openCatalogueDb(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+function open(file: string): Db {
   const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3 reopens WAL files at NORMAL, which can drop the last
+  // commits on power loss; a draft must never be lost, so insist on FULL.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Opens and migrates the catalogue. An existing catalogue is backed up before
+ * a migration; if the migration fails, the backup is put back and the error
+ * says so.
+ */
+export function openCatalogueDb(file: string, migrations: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): Db {
+  let db = open(file);
+  const current = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  let backup: string | null = null;
   try {
-    db.pragma('journal_mode = WAL');
-    // better-sqlite3 reopens WAL files at NORMAL, which can drop the last
-    // commits on power loss; a draft must never be lost, so insist on FULL.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    if (current > 0 && current < latest) backup = createBackup(db, file, 'before-migration', now()).name;
     migrate(db, migrations);
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    if (backup === null) throw e;
+    restoreBackup(file, backup);
+    db = open(file);
+    db.close();
+    throw failure(
+      'catalogue-migration-failed',
+      `Updating the catalogue to this version of Offering Desk failed (${e instanceof Error ? e.message : String(e)}). It was restored from the backup made just before (${backup}); nothing was lost. Please report this problem.`,
+    );
   }
 }
 
