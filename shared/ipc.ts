@@ -37,6 +37,7 @@ export const SettingsView = z.object({
   keyLast4: z.string().nullable(),
   keyProblem: AppError.nullable(),
   publishConcurrency: z.number().int().min(1).max(8),
+  updateFeedUrl: z.string(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -102,6 +103,7 @@ export const contract = {
         marketplaceUrl: z.string().max(2000).optional(),
         networkKey: z.string().max(200).optional(),
         publishConcurrency: z.number().int().min(1).max(8).optional(),
+        updateFeedUrl: z.string().max(2000).optional(),
       })
       .strict(),
     response: SettingsView,
@@ -129,7 +131,12 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 
+export const MENU_COMMANDS = ['new-offering'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 /** What the preload exposes as `window.api`, and the web bridge imitates. */
 export interface DeskApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** Commands from the native menu; absent in a browser. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): void;
 }

@@ -33,6 +33,8 @@ export interface Credentials {
   status(): Promise<KeyStatus>;
   setKey(key: string): Promise<KeyStatus>;
   forget(): Promise<KeyStatus>;
+  /** Keys this process has seen, so the log can remove them. Memory only. */
+  knownSecrets(): readonly string[];
 }
 
 export interface CredentialsOptions {
@@ -69,7 +71,12 @@ async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
 }
 
 export function createCredentials({ store, timeoutMs = 5000, rememberSaved }: CredentialsOptions): Credentials {
-  const read = () => withTimeout(timeoutMs, () => store.get(ACCOUNT));
+  const seen = new Set<string>();
+  const read = async () => {
+    const key = await withTimeout(timeoutMs, () => store.get(ACCOUNT));
+    if (key) seen.add(key);
+    return key;
+  };
   const describe = (key: string | null): KeyStatus => ({ keySet: key !== null, keyLast4: key ? key.slice(-4) : null });
 
   async function getKey(): Promise<string> {
@@ -101,6 +108,7 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved }: Cr
           fields: [{ path: 'networkKey', code: 'networkKey.invalid', message: 'The network key must be 4 to 200 visible characters with no spaces.' }],
         });
       }
+      seen.add(trimmed);
       await withTimeout(timeoutMs, () => store.set(ACCOUNT, trimmed));
       rememberSaved.set(true);
       return describe(trimmed);
@@ -110,5 +118,6 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved }: Cr
       rememberSaved.set(false);
       return describe(null);
     },
+    knownSecrets: () => [...seen],
   };
 }

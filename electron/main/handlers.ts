@@ -32,9 +32,10 @@ export function createHandlers(s: Services): Handlers {
       return result;
     },
     'settings:get': () => s.settingsView(),
-    'settings:save': async ({ marketplaceUrl, networkKey, publishConcurrency }) => {
+    'settings:save': async ({ marketplaceUrl, networkKey, publishConcurrency, updateFeedUrl }) => {
       if (marketplaceUrl !== undefined) s.settings.setMarketplaceUrl(marketplaceUrl);
       if (publishConcurrency !== undefined) s.settings.setPublishConcurrency(publishConcurrency);
+      if (updateFeedUrl !== undefined) s.settings.setUpdateFeedUrl(updateFeedUrl);
       if (networkKey !== undefined && networkKey.trim() !== '') {
         await s.credentials.setKey(networkKey);
         s.queue.resume();

@@ -1,18 +1,43 @@
 // The Electron shell, kept thin: everything it wires is tested without Electron.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, shell, dialog } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, shell } from 'electron';
+import log from 'electron-log/main';
+import electronUpdater from 'electron-updater';
 import { CHANNELS } from '../../shared/ipc';
 import { createServices, optionsFromEnv, type Services } from './services';
 import { createHandlers, dispatch } from './handlers';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, externalUrlToOpen, isAllowedNavigation, isTrustedSender, mainWindowOptions } from './security';
+import { configureFileLog } from './logging';
+import { enforceSingleInstance } from './shell/single-instance';
+import { loadWindowState, placeWindow, saveWindowState } from './shell/window-state';
+import { menuLanguage, menuTemplate, translator } from './shell/menu';
+import { startUpdates } from './shell/updater';
+import { installCrashHandlers } from './shell/crash';
+import { productionLicences } from './shell/licences';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
-
 let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+configureFileLog(log, { dir: app.getPath('logs'), secrets: () => services?.credentials.knownSecrets() ?? [] });
+installCrashHandlers({
+  proc: process,
+  log,
+  ask: async (message) => {
+    const t = translator(menuLanguage(app.getLocale()));
+    const { response } = await dialog.showMessageBox({ type: 'error', title: t('menu.crashTitle'), message, buttons: [t('menu.restart'), t('menu.continue')], defaultId: 0, cancelId: 1 });
+    return response === 0;
+  },
+  restart: () => {
+    app.relaunch();
+    app.exit(0);
+  },
+});
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 
 function serveRenderer(): void {
   const csp = contentSecurityPolicy({ connectSelf: false });
@@ -29,7 +54,11 @@ function serveRenderer(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs')));
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const placed = placeWindow(loadWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea), { width: 1200, height: 800 });
+  const win = new BrowserWindow({ ...mainWindowOptions(path.join(here, '../preload/index.cjs')), ...placed.bounds });
+  if (placed.maximized) win.maximize();
+  win.on('close', () => saveWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
   win.webContents.setWindowOpenHandler(({ url }) => {
     const external = externalUrlToOpen(url);
     if (external) void shell.openExternal(external);
@@ -43,34 +72,81 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+function installMenu(s: Services, checkForUpdates: () => void): void {
+  const language = menuLanguage(app.getLocale());
+  const t = translator(language);
+  const licences = productionLicences(app.getAppPath())
+    .map((l) => `${l.name} ${l.version} (${l.license})`)
+    .join('\n');
+  const template = menuTemplate(
+    language,
+    {
+      newOffering: () => mainWindow?.webContents.send('menu:command', 'new-offering'),
+      backUp: () => {
+        const backup = s.backups.create();
+        void dialog.showMessageBox({ type: 'info', message: backup.name });
+      },
+      checkForUpdates,
+      openLogs: () => void shell.openPath(app.getPath('logs')),
+      about: () => void dialog.showMessageBox({ type: 'info', title: t('menu.about'), message: app.getName(), detail: t('menu.aboutDetail', { version: app.getVersion(), licences }) }),
+    },
+    process.platform,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(() => {
-  try {
-    services = createServices(optionsFromEnv(app.getPath('userData')));
-  } catch (e) {
-    dialog.showErrorBox('Offering Desk cannot open its catalogue', e instanceof Error ? e.message : String(e));
-    app.exit(1);
-    return;
-  }
-  const handlers = createHandlers(services);
-  for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, request: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
-        return { ok: false, error: { code: 'bad-request', message: 'Request from an untrusted frame.' } };
-      }
-      return dispatch(handlers, channel, request);
+if (enforceSingleInstance(app, () => mainWindow)) {
+  app.whenReady().then(() => {
+    try {
+      services = createServices({
+        ...optionsFromEnv(app.getPath('userData')),
+        log,
+        onRestartRequested: () => {
+          app.relaunch();
+          app.quit();
+        },
+      });
+    } catch (e) {
+      log.error('Cannot open the catalogue', e);
+      dialog.showErrorBox('Offering Desk cannot open its catalogue', e instanceof Error ? e.message : String(e));
+      app.exit(1);
+      return;
+    }
+    const s = services;
+    const handlers = createHandlers(s);
+    for (const channel of CHANNELS) {
+      ipcMain.handle(channel, (event, request: unknown) => {
+        if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
+          return { ok: false, error: { code: 'bad-request', message: 'Request from an untrusted frame.' } };
+        }
+        return dispatch(handlers, channel, request, (e) => log.error('Unexpected error in a request', e));
+      });
+    }
+    const t = translator(menuLanguage(app.getLocale()));
+    const updates = startUpdates({
+      updater: electronUpdater.autoUpdater,
+      feedUrl: s.settings.updateFeedUrl(),
+      log,
+      askToRestart: async (version) => {
+        const { response } = await dialog.showMessageBox({ type: 'info', message: t('menu.updateReady', { version }), detail: t('menu.updateDetail'), buttons: [t('menu.restartNow'), t('menu.later')], defaultId: 0, cancelId: 1 });
+        return response === 0;
+      },
     });
-  }
-  serveRenderer();
-  createWindow();
-  void services.queue.kick();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    installMenu(s, () => {
+      if (updates.check() === 'off') void dialog.showMessageBox({ type: 'info', message: t('menu.updatesOff') });
+    });
+    serveRenderer();
+    mainWindow = createWindow();
+    void s.queue.kick();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
   });
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -11,6 +11,7 @@ import type { Credentials } from './credentials';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
 import { changedFields, toWire, type WireOffering } from './marketplace/wire';
 import type { Db } from './db/open';
+import { silentLog, type AppLog } from './logging';
 
 export interface QueueOptions {
   db: Db;
@@ -26,6 +27,7 @@ export interface QueueOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   leaseMs?: number;
+  log?: AppLog;
 }
 
 const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
@@ -131,6 +133,7 @@ export function createPublishQueue(options: QueueOptions) {
    */
   function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): void {
     const { error } = outcome;
+    (options.log ?? silentLog).warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
     const mayBeListed = row.listed === null && (outcome.status === null || action === 'patch' || row.in_flight !== null);
     const record = (changes: Record<string, string | number | null>) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     db.transaction(() => {

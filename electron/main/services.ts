@@ -13,14 +13,17 @@ import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type SecretSt
 import { createMarketplaceClient, type MarketplaceClient } from './marketplace/marketplace-client';
 import { createPublishQueue, type QueueOptions } from './publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
+import { silentLog, type AppLog } from './logging';
 
 export interface ServiceOptions {
   dataDir: string;
   keychainService?: string;
   marketplaceUrlPreset?: string;
+  updateFeedUrlPreset?: string;
   secretStore?: SecretStore;
   clock?: Clock;
   requestTimeoutMs?: number;
+  log?: AppLog;
   /** Called when a restore needs the app to restart (Electron relaunches; the web bridge leaves it to its user). */
   onRestartRequested?: () => void;
   /** Retry timing and concurrency of the publish queue (tests shorten the delays). */
@@ -32,12 +35,14 @@ export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = 
     dataDir: env.OFFERING_DESK_DATA_DIR || defaultDataDir,
     keychainService: env.OFFERING_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE,
     ...(env.OFFERING_DESK_MARKETPLACE_URL ? { marketplaceUrlPreset: env.OFFERING_DESK_MARKETPLACE_URL } : {}),
+    ...(env.OFFERING_DESK_UPDATE_URL ? { updateFeedUrlPreset: env.OFFERING_DESK_UPDATE_URL } : {}),
   };
 }
 
 export function createServices(options: ServiceOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLog;
   const catalogueFile = path.join(options.dataDir, 'catalogue.sqlite');
   const restoreMarker = path.join(options.dataDir, 'restore-on-start.json');
   if (fs.existsSync(restoreMarker)) {
@@ -48,7 +53,7 @@ export function createServices(options: ServiceOptions) {
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
   const catalogue = createCatalogue(db, clock);
   const callLog = createCallLog(db, clock);
-  const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
+  const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset, updateFeedUrl: options.updateFeedUrlPreset });
   const credentials = createCredentials({
     store: options.secretStore ?? keytarStore(options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE),
     rememberSaved: settings.networkKeySaved,
@@ -59,15 +64,15 @@ export function createServices(options: ServiceOptions) {
   let cached: { url: string; client: MarketplaceClient } | null = null;
   async function client(): Promise<MarketplaceClient> {
     const url = settings.marketplaceUrl() ?? (await embeddedSandbox()).baseUrl;
-    if (cached?.url !== url) cached = { url, client: createMarketplaceClient({ baseUrl: url, timeoutMs: options.requestTimeoutMs ?? 15_000 }) };
+    if (cached?.url !== url) cached = { url, client: createMarketplaceClient({ baseUrl: url, timeoutMs: options.requestTimeoutMs ?? 15_000, log }) };
     return cached.client;
   }
 
-  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, concurrency: settings.publishConcurrency, ...options.queue });
+  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, log, concurrency: settings.publishConcurrency, ...options.queue });
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
-    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency() };
+    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency(), updateFeedUrl: settings.updateFeedUrl() ?? '' };
     try {
       Object.assign(view, await credentials.status());
     } catch (e) {
@@ -79,6 +84,7 @@ export function createServices(options: ServiceOptions) {
 
   return {
     dataDir: options.dataDir,
+    log,
     db,
     catalogue,
     callLog,

@@ -11,34 +11,35 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** https only, except plain http to this machine (the tests' sandbox). */
-export function checkMarketplaceUrl(value: string): string {
+export function checkMarketplaceUrl(value: string, field = 'marketplaceUrl', what = 'The Marketplace URL'): string {
   const trimmed = value.trim().replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw invalidUrl('Enter a full address such as https://marketplace.example/api-v2.');
+    throw invalidUrl(field, 'Enter a full address such as https://marketplace.example/api-v2.');
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw invalidUrl('The Marketplace URL must not contain a user name, password, query or fragment.');
+    throw invalidUrl(field, `${what} must not contain a user name, password, query or fragment.`);
   }
   if (url.protocol === 'https:') return trimmed;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return trimmed;
-  throw invalidUrl('The Marketplace URL must start with https:// (plain http is allowed only for this computer).');
+  throw invalidUrl(field, `${what} must start with https:// (plain http is allowed only for this computer).`);
 }
 
-function invalidUrl(message: string) {
-  return failure('settings-invalid', message, { fields: [{ path: 'marketplaceUrl', code: 'marketplaceUrl.invalid', message }] });
+function invalidUrl(field: string, message: string) {
+  return failure('settings-invalid', message, { fields: [{ path: field, code: `${field}.invalid`, message }] });
 }
 
 const Stored = z.object({
   marketplaceUrl: z.string().default(SANDBOX),
   networkKeySaved: z.boolean().default(false),
   publishConcurrency: z.number().int().min(1).max(8).default(4),
+  updateFeedUrl: z.string().default(''),
 });
 type Stored = z.infer<typeof Stored>;
 
-export function createSettings(db: Db, preset: { marketplaceUrl?: string | undefined } = {}) {
+export function createSettings(db: Db, preset: { marketplaceUrl?: string | undefined; updateFeedUrl?: string | undefined } = {}) {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 
@@ -49,6 +50,7 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       if (row) raw[key] = JSON.parse(row.value);
     }
     if (raw.marketplaceUrl === undefined && preset.marketplaceUrl) raw.marketplaceUrl = checkMarketplaceUrl(preset.marketplaceUrl);
+    if (raw.updateFeedUrl === undefined && preset.updateFeedUrl) raw.updateFeedUrl = checkMarketplaceUrl(preset.updateFeedUrl, 'updateFeedUrl', 'The update feed URL');
     return Stored.parse(raw);
   }
 
@@ -65,6 +67,13 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
     },
     setMarketplaceUrl(value: string): void {
       set('marketplaceUrl', value.trim() === '' || value.trim() === SANDBOX ? SANDBOX : checkMarketplaceUrl(value));
+    },
+    /** Where updates come from; null turns updates off. */
+    updateFeedUrl(): string | null {
+      return get().updateFeedUrl || null;
+    },
+    setUpdateFeedUrl(value: string): void {
+      set('updateFeedUrl', value.trim() === '' ? '' : checkMarketplaceUrl(value, 'updateFeedUrl', 'The update feed URL'));
     },
     publishConcurrency: () => get().publishConcurrency,
     setPublishConcurrency(value: number): void {

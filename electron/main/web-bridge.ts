@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { CHANNELS } from '../../shared/ipc';
 import { contentSecurityPolicy } from './security';
 import { dispatch, type Handlers } from './handlers';
+import { silentLog, type AppLog } from './logging';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,7 +47,7 @@ export interface WebBridge {
   close(): Promise<void>;
 }
 
-export async function startWebBridge({ handlers, rendererDir, port = 0 }: { handlers: Handlers; rendererDir: string; port?: number }): Promise<WebBridge> {
+export async function startWebBridge({ handlers, rendererDir, port = 0, log = silentLog }: { handlers: Handlers; rendererDir: string; port?: number; log?: AppLog }): Promise<WebBridge> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const indexHtml = fs
@@ -78,7 +79,7 @@ export async function startWebBridge({ handlers, rendererDir, port = 0 }: { hand
         } catch {
           body = undefined;
         }
-        const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), body);
+        const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), body, (e) => log.error('Unexpected error in a request', e));
         res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
       });
       return;

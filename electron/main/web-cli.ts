@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createServices, optionsFromEnv } from './services';
 import { createHandlers } from './handlers';
 import { startWebBridge } from './web-bridge';
+import { configureFileLog } from './logging';
+import log from 'electron-log/node';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
 const port = Number(values.port);
@@ -16,8 +18,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const services = createServices(optionsFromEnv(path.join(os.homedir(), '.offering-desk')));
-const bridge = await startWebBridge({ handlers: createHandlers(services), rendererDir: path.resolve(here, '../../out/renderer'), port });
+const options = optionsFromEnv(path.join(os.homedir(), '.offering-desk'));
+let secrets: () => readonly string[] = () => [];
+configureFileLog(log, { dir: path.join(options.dataDir, 'logs'), secrets: () => secrets() });
+log.transports.console.level = false;
+const services = createServices({ ...options, log });
+secrets = () => services.credentials.knownSecrets();
+const bridge = await startWebBridge({ handlers: createHandlers(services), rendererDir: path.resolve(here, '../../out/renderer'), port, log });
 void services.queue.kick();
 console.log(`Offering Desk web: ${bridge.url}`);
 

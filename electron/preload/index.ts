@@ -2,7 +2,9 @@
 // CommonJS: an ES-module preload would force sandbox: false.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../../shared/channels';
-import type { DeskApi } from '../../shared/ipc';
+import type { DeskApi, MenuCommand } from '../../shared/ipc';
+
+const MENU_CHANNEL = 'menu:command';
 
 const allowed = new Set<string>(CHANNELS);
 
@@ -10,6 +12,9 @@ const api: DeskApi = {
   invoke(channel, request) {
     if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'bad-request', message: `Unknown request “${channel}”.` } });
     return ipcRenderer.invoke(channel, request);
+  },
+  onMenuCommand(listener) {
+    ipcRenderer.on(MENU_CHANNEL, (_event, command: MenuCommand) => listener(command));
   },
 };
 

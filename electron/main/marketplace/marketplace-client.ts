@@ -1,6 +1,7 @@
 // HTTP calls to the Marketplace's Class Offering API. Every call has a
 // timeout, and every failure becomes a typed AppError a person can act on.
 import type { AppError } from '../../../shared/errors';
+import { silentLog, type AppLog } from '../logging';
 import { WireError, formPathFor, type WireOffering } from './wire';
 
 export type CallOutcome =
@@ -16,11 +17,12 @@ export interface MarketplaceClient {
 export interface ClientOptions {
   baseUrl: string;
   timeoutMs?: number;
+  log?: AppLog;
 }
 
 const MAX_RAW = 4000;
 
-export function createMarketplaceClient({ baseUrl, timeoutMs = 15_000 }: ClientOptions): MarketplaceClient {
+export function createMarketplaceClient({ baseUrl, timeoutMs = 15_000, log = silentLog }: ClientOptions): MarketplaceClient {
   const base = baseUrl.replace(/\/+$/, '');
   const offeringUrl = (id: string) => `${base}/class-offerings/${encodeURIComponent(id)}`;
 
@@ -34,8 +36,10 @@ export function createMarketplaceClient({ baseUrl, timeoutMs = 15_000 }: ClientO
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
+      log.warn(`${method} ${url} failed:`, e);
       return { ok: false, status: null, raw: null, error: networkError(e, timeoutMs) };
     }
+    log.info(`${method} ${url} → ${response.status}`);
     let raw: string;
     try {
       raw = (await response.text()).slice(0, MAX_RAW);

@@ -1,8 +1,8 @@
 // i18next holds the strings; a rune makes every `t()` call re-run when the
 // language changes.
 import i18next from 'i18next';
-import en from '../locales/en.json';
-import fr from '../locales/fr.json';
+import en from '../../../shared/locales/en.json';
+import fr from '../../../shared/locales/fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];

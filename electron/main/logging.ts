@@ -1,0 +1,51 @@
+// Logs go to a rotated file in the app's log folder, and pass through a hook
+// that removes the network key and every URL query string first, whatever
+// path they took (text, errors, objects).
+import path from 'node:path';
+import type NodeLog from 'electron-log/node';
+
+export type FileLogger = typeof NodeLog;
+
+/** What the app's modules need of a logger. */
+export interface AppLog {
+  info(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+}
+
+export const silentLog: AppLog = { info() {}, warn() {}, error() {} };
+
+export const REDACTED = '[redacted]';
+export const LOG_FILE = 'offering-desk.log';
+
+export function redactText(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  return out
+    .replace(/(https?:\/\/[^\s?#"']*)\?[^\s#"']*/gi, `$1?${REDACTED}`)
+    .replace(/("?networkKey"?\s*[:=]\s*"?)[^"&\s,}]+/gi, `$1${REDACTED}`);
+}
+
+export function redactValue(value: unknown, secrets: readonly string[], seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (value instanceof Error) {
+    const copy = new Error(redactText(value.message, secrets));
+    copy.name = value.name;
+    copy.stack = value.stack === undefined ? undefined : redactText(value.stack, secrets);
+    return copy;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, seen));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, /networkKey/i.test(k) ? REDACTED : redactValue(v, secrets, seen)]),
+  );
+}
+
+export function configureFileLog(log: FileLogger, { dir, secrets, maxBytes = 1024 * 1024 }: { dir: string; secrets: () => readonly string[]; maxBytes?: number }): void {
+  log.transports.file.resolvePathFn = () => path.join(dir, LOG_FILE);
+  // electron-log rotates by renaming the full file to *.old.log.
+  log.transports.file.maxSize = maxBytes;
+  log.hooks.push((message) => ({ ...message, data: message.data.map((d) => redactValue(d, secrets())) }));
+}

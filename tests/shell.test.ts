@@ -1,0 +1,166 @@
+// The shell's modules take their Electron objects as parameters, so they are
+// tested here with small fakes; Electron itself cannot run on these machines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { MenuItemConstructorOptions } from 'electron';
+import { enforceSingleInstance } from '../electron/main/shell/single-instance';
+import { loadWindowState, saveWindowState, placeWindow } from '../electron/main/shell/window-state';
+import { menuTemplate, menuLanguage } from '../electron/main/shell/menu';
+import { startUpdates, DAY_MS, type Updater } from '../electron/main/shell/updater';
+import { installCrashHandlers, CRASH_MESSAGE } from '../electron/main/shell/crash';
+import { productionLicences } from '../electron/main/shell/licences';
+import { silentLog } from '../electron/main/logging';
+import { tempDir } from './helpers';
+
+function fakeApp(lock: boolean) {
+  const events = new EventEmitter();
+  const calls: string[] = [];
+  return { calls, events, app: { requestSingleInstanceLock: () => lock, on: (e: 'second-instance', l: () => void) => events.on(e, l), quit: () => calls.push('quit') } };
+}
+
+function fakeWindow(minimized: boolean) {
+  const calls: string[] = [];
+  return { calls, win: { isMinimized: () => minimized, restore: () => calls.push('restore'), show: () => calls.push('show'), focus: () => calls.push('focus') } };
+}
+
+test('a second launch quits and focuses the first window, restoring it if minimised', () => {
+  const second = fakeApp(false);
+  assert.equal(enforceSingleInstance(second.app, () => null), false);
+  assert.deepEqual(second.calls, ['quit']);
+
+  const first = fakeApp(true);
+  const { win, calls } = fakeWindow(true);
+  assert.equal(enforceSingleInstance(first.app, () => win), true);
+  first.events.emit('second-instance');
+  assert.deepEqual(calls, ['restore', 'show', 'focus']);
+  const shown = fakeWindow(false);
+  const third = fakeApp(true);
+  enforceSingleInstance(third.app, () => shown.win);
+  third.events.emit('second-instance');
+  assert.deepEqual(shown.calls, ['show', 'focus']);
+});
+
+const laptop = [{ x: 0, y: 0, width: 1440, height: 860 }];
+const docked = [...laptop, { x: 1440, y: 0, width: 2560, height: 1400 }];
+
+test('window size and position are saved and restored', () => {
+  const file = path.join(tempDir(), 'window-state.json');
+  assert.equal(loadWindowState(file), null);
+  const state = { bounds: { x: 1600, y: 100, width: 1300, height: 900 }, maximized: false };
+  saveWindowState(file, state);
+  assert.deepEqual(loadWindowState(file), state);
+  assert.deepEqual(placeWindow(loadWindowState(file), docked, { width: 1200, height: 800 }), state, 'on the monitor it was left on');
+  fs.writeFileSync(file, '{"bounds": "garbage"}');
+  assert.equal(loadWindowState(file), null, 'a damaged file is ignored');
+});
+
+test('a window last seen on a monitor that is gone opens centred on the laptop screen', () => {
+  const offScreen = { bounds: { x: 1600, y: 100, width: 1300, height: 900 }, maximized: true };
+  assert.deepEqual(placeWindow(offScreen, laptop, { width: 1200, height: 800 }), { bounds: { x: 70, y: 0, width: 1300, height: 860 }, maximized: true });
+  const titleBarAbove = { bounds: { x: 100, y: -500, width: 800, height: 700 }, maximized: false };
+  assert.deepEqual(placeWindow(titleBarAbove, laptop, { width: 1200, height: 800 }).bounds, { x: 320, y: 80, width: 800, height: 700 });
+  assert.deepEqual(placeWindow(null, laptop, { width: 1200, height: 800 }), { bounds: { x: 120, y: 30, width: 1200, height: 800 }, maximized: false });
+});
+
+function labels(items: MenuItemConstructorOptions[]): unknown[] {
+  return items.map((i) => (i.submenu ? { [i.label ?? i.role ?? '']: labels(i.submenu as MenuItemConstructorOptions[]) } : (i.label ?? i.role ?? i.type)));
+}
+
+test('the native menu comes in English and French with the app’s shortcuts', () => {
+  const called: string[] = [];
+  const actions = { newOffering: () => called.push('new'), backUp: () => called.push('backup'), checkForUpdates: () => called.push('updates'), openLogs: () => called.push('logs'), about: () => called.push('about') };
+  const en = menuTemplate('en', actions, 'win32');
+  assert.deepEqual(labels(en), [
+    { File: ['New offering', 'Back up catalogue…', 'separator', 'Quit Offering Desk'] },
+    { Edit: ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'selectAll'] },
+    { View: ['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'] },
+    { Help: ['Check for updates…', 'Open log folder', 'separator', 'About Offering Desk'] },
+  ]);
+  const fr = menuTemplate('fr', actions, 'darwin');
+  assert.deepEqual(
+    fr.map((m) => m.label ?? m.role),
+    ['appMenu', 'Fichier', 'Édition', 'Affichage', 'Aide'],
+  );
+  const file = (en[0]!.submenu as MenuItemConstructorOptions[])[0]!;
+  assert.equal(file.accelerator, 'CmdOrCtrl+N');
+  (file.click as () => void)();
+  ((en[3]!.submenu as MenuItemConstructorOptions[])[0]!.click as () => void)();
+  assert.deepEqual(called, ['new', 'updates']);
+  assert.equal(menuLanguage('fr-CA'), 'fr');
+  assert.equal(menuLanguage('en-US'), 'en');
+});
+
+function fakeUpdater() {
+  const events = new EventEmitter();
+  const calls: unknown[] = [];
+  const updater: Updater = {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    setFeedURL: (o) => void calls.push(['setFeedURL', o]),
+    checkForUpdates: async () => void calls.push('check'),
+    on: (e: string, l: (...a: any[]) => void) => events.on(e, l), // eslint-disable-line @typescript-eslint/no-explicit-any -- EventEmitter's own listener type
+    quitAndInstall: () => void calls.push('quitAndInstall'),
+  };
+  return { updater, calls, events };
+}
+
+test('updates: off without a feed; with one, checked at start and daily, asked before restarting', async () => {
+  const off = fakeUpdater();
+  const timers: [unknown, number][] = [];
+  const none = startUpdates({ updater: off.updater, feedUrl: null, askToRestart: async () => true, log: silentLog, setInterval: (f, ms) => timers.push([f, ms]) });
+  assert.deepEqual([none.enabled, none.check(), off.calls, timers], [false, 'off', [], []]);
+
+  const on = fakeUpdater();
+  const answers = [false, true];
+  const asked: string[] = [];
+  const updates = startUpdates({
+    updater: on.updater,
+    feedUrl: 'https://updates.example.ca/offering-desk',
+    askToRestart: async (v) => (asked.push(v), answers.shift()!),
+    log: silentLog,
+    setInterval: (f, ms) => timers.push([f, ms]),
+  });
+  assert.equal(updates.enabled, true);
+  assert.equal(on.updater.autoDownload, true);
+  assert.deepEqual(on.calls, [['setFeedURL', { provider: 'generic', url: 'https://updates.example.ca/offering-desk' }], 'check']);
+  assert.deepEqual(timers.map(([, ms]) => ms), [DAY_MS]);
+  on.events.emit('update-downloaded', { version: '1.2.0' });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(on.calls.includes('quitAndInstall'), false, '"Later" keeps working');
+  on.events.emit('update-downloaded', { version: '1.2.0' });
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(asked, ['1.2.0', '1.2.0']);
+  assert.equal(on.calls.at(-1), 'quitAndInstall');
+  assert.equal(updates.check(), 'checking');
+});
+
+test('a crash or an unhandled rejection is logged and offers a restart', async () => {
+  const proc = new EventEmitter();
+  const logged: unknown[] = [];
+  const asked: string[] = [];
+  let restarts = 0;
+  const answers = [false, true];
+  installCrashHandlers({
+    proc: proc as unknown as NodeJS.Process,
+    log: { ...silentLog, error: (...d: unknown[]) => logged.push(d) },
+    ask: async (m) => (asked.push(m), answers.shift()!),
+    restart: () => restarts++,
+  });
+  proc.emit('uncaughtException', new Error('boom'));
+  await new Promise((r) => setImmediate(r));
+  proc.emit('unhandledRejection', new Error('later'));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(logged.length, 2);
+  assert.deepEqual(asked, [CRASH_MESSAGE, CRASH_MESSAGE]);
+  assert.equal(restarts, 1);
+});
+
+test('About lists the shipped packages with their licences', () => {
+  const licences = productionLicences(process.cwd());
+  assert.deepEqual(licences.find((l) => l.name === 'better-sqlite3')?.license, 'MIT');
+  assert.ok(licences.every((l) => l.license && l.version));
+  assert.ok(licences.some((l) => l.name === 'zod'));
+});
