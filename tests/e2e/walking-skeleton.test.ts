@@ -177,3 +177,29 @@ test('with nothing configured the app publishes to its embedded sandbox, and say
   await waitForStatus(page, 'Working at Heights — April', 'Published');
   await screenshot(page, 'sandbox-banner');
 });
+
+test('Back up catalogue… then Restore from backup… brings back the catalogue of that moment', async (t) => {
+  const { page, restartBridge } = await setup(t);
+  await fillOffering(page);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByText('Draft saved.').waitFor();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Back up catalogue…' }).click();
+  await page.getByText(/Backup saved \(.* — made by you\)\./).waitFor();
+
+  await page.getByRole('button', { name: 'Offerings' }).click();
+  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByLabel('Course name').fill('Made after the backup');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByText('Draft saved.').waitFor();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Backup to restore').waitFor();
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await page.getByRole('button', { name: 'Yes, restore and restart' }).click();
+  await page.getByText(/Restoring: Offering Desk restarts to finish/).waitFor();
+  await screenshot(page, 'settings-backups');
+  await restartBridge();
+  await waitForStatus(page, 'Working at Heights — April', 'Draft');
+  assert.equal(await page.getByRole('button', { name: /Made after the backup/ }).count(), 0);
+});
