@@ -6,6 +6,8 @@ export const CHANNELS = [
   'offerings:save',
   'offerings:publish',
   'offerings:publishAll',
+  'offerings:duplicate',
+  'locations:list',
   'offerings:delete',
   'settings:get',
   'settings:save',

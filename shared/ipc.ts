@@ -3,7 +3,7 @@
 // typed from it.
 import { z } from 'zod';
 import { AppError, type Result } from './errors';
-import { OfferingDraft } from './offering';
+import { OfferingDraft, AddressDraft } from './offering';
 import { CHANNELS, type Channel } from './channels';
 
 export { CHANNELS, type Channel };
@@ -95,6 +95,18 @@ export const contract = {
     request: Empty,
     response: z.object({ queued: Count, skipped: z.array(z.object({ id: z.string(), offeringId: z.string(), problems: Count })) }),
   },
+  'offerings:duplicate': {
+    request: z
+      .object({
+        id: z.string().min(1).max(64),
+        firstDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-03-10'),
+        /** 1 for "Run again"; N for "Repeat weekly" N times. */
+        weeks: z.number().int().min(1).max(52),
+      })
+      .strict(),
+    response: z.array(OfferingRecord),
+  },
+  'locations:list': { request: Empty, response: z.array(AddressDraft) },
   'offerings:delete': { request: Id.strict(), response: z.object({ removed: z.boolean() }) },
   'settings:get': { request: Empty, response: SettingsView },
   'settings:save': {

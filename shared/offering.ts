@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { TrainingStandardKey, standardFor, needsAddress, type TrainingStandard } from './standards';
 import type { FieldError } from './errors';
-import { hoursBetween, isDate, isTime } from './time';
+import { hoursBetween, isDate, isTime, ontarioToUtc } from './time';
 
 export const PROVINCES = ['ON', 'QC', 'MB', 'SK', 'AB', 'BC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
 
@@ -73,8 +73,30 @@ function problem(path: string, code: string, message: string): FieldError {
   return { path, code, message };
 }
 
+function validDay(day: ClassDay): boolean {
+  return isDate(day.date) && isTime(day.start) && isTime(day.end) && hoursBetween(day.date, day.start, day.end) > 0;
+}
+
+/** Total instruction hours of the complete class days. */
+export function instructionHours(draft: OfferingDraft): number {
+  return draft.classDays.filter(validDay).reduce((sum, d) => sum + hoursBetween(d.date, d.start, d.end), 0);
+}
+
+/** A warning, never an error: fewer hours than the standard usually needs. */
+export function hoursWarning(draft: OfferingDraft): { hours: number; minimum: number } | null {
+  if (draft.trainingStandardKey === '' || !draft.classDays.some(validDay)) return null;
+  const hours = instructionHours(draft);
+  const minimum = standardFor(draft.trainingStandardKey).minimumHours;
+  return hours < minimum ? { hours, minimum } : null;
+}
+
+export interface PublishCheck {
+  /** When given, class days that have already ended are refused. */
+  now?: Date;
+}
+
 /** Every reason this draft cannot be published; empty when it can. */
-export function publishProblems(draft: OfferingDraft): FieldError[] {
+export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}): FieldError[] {
   const problems: FieldError[] = [];
   const add = (path: string, code: string, message: string) => problems.push(problem(path, code, message));
 
@@ -127,6 +149,12 @@ export function publishProblems(draft: OfferingDraft): FieldError[] {
     else if (dateOk && isTime(day.start) && hoursBetween(day.date, day.start, day.end) <= 0) {
       add(`${base}.end`, 'time.endBeforeStart', 'The end time must be after the start time.');
     }
+    if (!validDay(day)) return;
+    if (check.now && Date.parse(ontarioToUtc(day.date, day.end)) <= check.now.getTime()) {
+      add(`${base}.date`, 'date.past', 'This class day is in the past.');
+    }
+    const clash = draft.classDays.findIndex((other, j) => j < i && validDay(other) && other.date === day.date && other.start < day.end && day.start < other.end);
+    if (clash >= 0) add(`${base}.start`, 'time.overlap', `This day overlaps day ${clash + 1}.`);
   });
   return problems;
 }

@@ -31,3 +31,12 @@ export function hoursBetween(date: string, start: string, end: string): number {
   const b = DateTime.fromISO(`${date}T${end}`, { zone: ONTARIO_ZONE });
   return b.diff(a, 'hours').hours;
 }
+
+/** The date `days` days after `date` (calendar days, so DST never shifts it). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: ONTARIO_ZONE }).plus({ days }).toFormat('yyyy-MM-dd');
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round(DateTime.fromISO(to, { zone: ONTARIO_ZONE }).diff(DateTime.fromISO(from, { zone: ONTARIO_ZONE }), 'days').days);
+}

@@ -162,3 +162,36 @@ test('the Marketplace URL setting takes https, or http only to this computer', (
   const fresh = openCatalogueDb(fileIn(tempDir()));
   assert.equal(createSettings(fresh, { marketplaceUrl: 'https://preset.example/api-v2' }).marketplaceUrl(), 'https://preset.example/api-v2');
 });
+
+test('Run again and Repeat weekly copy an offering to new dates as new drafts, keeping the days’ spacing', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const source = catalogue.save(null, validDraft({ trainingStandardKey: 'JHSC-2014-1-E-I', classDays: [
+    { date: '2027-03-10', start: '08:30', end: '15:00' },
+    { date: '2027-03-11', start: '08:30', end: '15:00' },
+    { date: '2027-03-17', start: '08:30', end: '15:00' },
+  ] }));
+  const [again] = catalogue.duplicate(source.id, '2027-04-05', 1);
+  assert.deepEqual(again!.draft.classDays.map((d) => d.date), ['2027-04-05', '2027-04-06', '2027-04-12']);
+  assert.equal(again!.status, 'draft');
+  assert.notEqual(again!.draft.offeringId, source.draft.offeringId);
+  assert.match(again!.draft.offeringId, /^jhsc-2014-1-e-i-2027-04-05-/);
+
+  const weekly = catalogue.duplicate(source.id, '2027-10-26', 3);
+  assert.deepEqual(weekly.map((r) => r.draft.classDays[0]!.date), ['2027-10-26', '2027-11-02', '2027-11-09'], 'calendar weeks across the end of daylight saving');
+  assert.equal(catalogue.list().length, 5);
+  assert.equal(new Set(catalogue.list().map((r) => r.draft.offeringId)).size, 5);
+  rejects(() => catalogue.duplicate(source.id, 'next tuesday', 1), 'validation', /is not a date/);
+  assert.equal(catalogue.list().length, 5, 'a refused duplicate creates nothing');
+});
+
+test('addresses already used are offered again, once each', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const a = { street: '100 Queen St W', extended: '', city: 'Toronto', province: 'ON', postalCode: 'M5H 2N2' };
+  catalogue.save(null, validDraft({ address: a }));
+  catalogue.save(null, validDraft({ address: { ...a, postalCode: 'm5h2n2' } }));
+  catalogue.save(null, validDraft({ address: { street: '1 Sparks St', extended: 'Room 4', city: 'Ottawa', province: 'ON', postalCode: 'K1P 5B7' } }));
+  catalogue.save(null, validDraft({ trainingStandardKey: 'JHSC-2014-1-E-V', address: { street: '', extended: '', city: '', province: 'ON', postalCode: '' } }));
+  assert.deepEqual(catalogue.locations().map((l) => l.city).sort(), ['Ottawa', 'Toronto']);
+});

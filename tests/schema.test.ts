@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TRAINING_STANDARD_KEYS, TrainingStandardKey, TRAINING_STANDARDS, standardFor } from '../shared/standards';
-import { OfferingDraft, publishProblems, normalisePostalCode } from '../shared/offering';
+import { OfferingDraft, publishProblems, normalisePostalCode, instructionHours, hoursWarning } from '../shared/offering';
 import { contract, CHANNELS } from '../shared/ipc';
 import { ontarioToUtc, utcToOntario } from '../shared/time';
 import { validDraft, futureDate } from './helpers';
@@ -85,4 +85,24 @@ test('Ontario times become UTC with milliseconds, across daylight saving', () =>
 
 test('the IPC contract covers exactly the channel list the preload allows', () => {
   assert.deepEqual(Object.keys(contract).sort(), [...CHANNELS].sort());
+});
+
+test('class days that overlap, or that have ended, are refused before publishing', () => {
+  const date = futureDate('03-10');
+  assert.deepEqual(problemsOf({ classDays: [{ date, start: '08:00', end: '12:00' }, { date, start: '11:00', end: '15:00' }] }), ['classDays.1.start: This day overlaps day 1.']);
+  assert.deepEqual(problemsOf({ classDays: [{ date, start: '08:00', end: '12:00' }, { date, start: '12:00', end: '15:00' }] }), [], 'back to back is fine');
+  const past = validDraft({ classDays: [{ date: '2025-01-06', start: '08:00', end: '16:00' }] });
+  assert.deepEqual(publishProblems(past, { now: new Date() }).map((p) => p.message), ['This class day is in the past.']);
+  assert.deepEqual(publishProblems(past), [], 'a change already queued is not refused because time passed');
+});
+
+test('instruction hours are totalled and a short class gets a warning, not an error', () => {
+  const date = futureDate('03-10');
+  const short = validDraft({ trainingStandardKey: 'WAH-E-I', classDays: [{ date, start: '09:00', end: '12:00' }] });
+  assert.equal(instructionHours(short), 3);
+  assert.deepEqual(hoursWarning(short), { hours: 3, minimum: 6.5 });
+  assert.deepEqual(publishProblems(short), []);
+  const jhsc = validDraft({ trainingStandardKey: 'JHSC-2014-1-E-I', classDays: ['03-10', '03-11', '03-12'].map((d) => ({ date: futureDate(d), start: '08:30', end: '15:00' })) });
+  assert.equal(instructionHours(jhsc), 19.5);
+  assert.equal(hoursWarning(jhsc), null);
 });

@@ -3,7 +3,8 @@
 // same transaction as the edit, so nothing is lost between click and send.
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError } from '../../shared/errors';
-import { OfferingDraft, publishProblems } from '../../shared/offering';
+import { OfferingDraft, publishProblems, type AddressDraft } from '../../shared/offering';
+import { addDays, daysBetween, isDate } from '../../shared/time';
 import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
 import { changedFields, toWire, WireOffering } from './marketplace/wire';
 import type { Db } from './db/open';
@@ -130,7 +131,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
       return toRecord(
         db.transaction(() => {
           const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
-          const problems = publishProblems(draft);
+          const problems = publishProblems(draft, { now: clock.now() });
           if (problems.length > 0) {
             throw failure('validation', `This offering cannot be published yet: ${problems.length} ${problems.length === 1 ? 'field needs' : 'fields need'} attention.`, {
               fields: problems,
@@ -155,7 +156,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
           if (r.pending === 'delete') continue;
           const record = toRecord(r);
           if (record.status === 'published' || record.status === 'waiting') continue;
-          const problems = publishProblems(record.draft).length;
+          const problems = publishProblems(record.draft, { now: clock.now() }).length;
           if (problems > 0) {
             skipped.push({ id: r.id, offeringId: r.offering_id, problems });
             continue;
@@ -166,6 +167,35 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
         }
         return { queued, skipped };
       }).immediate();
+    },
+    /**
+     * "Run again" (weeks = 1) and "Repeat weekly": new drafts whose class days
+     * keep their spacing, the first on `firstDate`, then one week apart.
+     */
+    duplicate(id: string, firstDate: string, weeks: number): OfferingRecord[] {
+      const source = toRecord(row(id)).draft;
+      const dated = source.classDays.filter((d) => isDate(d.date));
+      if (!isDate(firstDate)) throw failure('validation', `“${firstDate}” is not a date.`, { fields: [{ path: 'firstDate', code: 'date.invalid', message: 'Enter a date.' }] });
+      if (dated.length === 0) throw failure('validation', 'Give the offering its class days before running it again.', { fields: [{ path: 'classDays', code: 'classDays.required', message: 'Add at least one class day.' }] });
+      const origin = dated.map((d) => d.date).sort()[0]!;
+      return db.transaction(() =>
+        Array.from({ length: weeks }, (_, week) => {
+          const shift = daysBetween(origin, firstDate) + 7 * week;
+          const classDays = source.classDays.map((d) => (isDate(d.date) ? { ...d, date: addDays(d.date, shift) } : d));
+          return toRecord(write(null, { ...source, offeringId: '', classDays }));
+        }),
+      ).immediate();
+    },
+    /** Addresses already used, most recent first, to pick instead of retyping. */
+    locations(): AddressDraft[] {
+      const seen = new Map<string, AddressDraft>();
+      for (const r of all.all()) {
+        const a = parseDraft(r).address;
+        if (a.street.trim() === '' || a.city.trim() === '') continue;
+        const key = [a.street, a.extended, a.city, a.province, a.postalCode].map((x) => x.trim().toLowerCase().replace(/\s+/g, '')).join('|');
+        if (!seen.has(key)) seen.set(key, a);
+      }
+      return [...seen.values()];
     },
     /** A never-listed offering is removed at once; a listed one is queued for deletion. */
     delete(id: string): { removed: boolean } {

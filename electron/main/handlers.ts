@@ -23,6 +23,8 @@ export function createHandlers(s: Services): Handlers {
       void s.queue.kick();
       return { queued: queued.length, skipped };
     },
+    'offerings:duplicate': ({ id, firstDate, weeks }) => s.catalogue.duplicate(id, firstDate, weeks),
+    'locations:list': () => s.catalogue.locations(),
     'offerings:delete': ({ id }) => {
       const result = s.catalogue.delete(id);
       if (!result.removed) {
