@@ -62,7 +62,7 @@ async function queued(concurrency: number, run: string): Promise<{ ms: number; r
   await services.credentials.setKey(KEY);
   for (let i = 0; i < changes; i++) services.catalogue.save(null, draft(i, run));
   const start = performance.now();
-  services.catalogue.publishAll();
+  services.catalogue.publishMany();
   await services.queue.drain();
   const ms = performance.now() - start;
   const requests = sandbox.requests().length;

@@ -27,6 +27,10 @@ export const OfferingRecord = z.object({
   pendingAction: z.enum(['publish', 'delete']).nullable(),
   error: AppError.nullable(),
   updatedAt: z.string(),
+  /** Every class day has ended. */
+  past: z.boolean(),
+  /** In the Trash since then; null when not deleted. */
+  trashedAt: z.string().nullable(),
 });
 export type OfferingRecord = z.infer<typeof OfferingRecord>;
 
@@ -78,7 +82,9 @@ export const BackupInfo = z.object({
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
 const Id = z.object({ id: z.string().min(1).max(64) });
+const Ids = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict();
 const Empty = z.object({}).strict();
+const PublishSummary = z.object({ queued: Count, skipped: z.array(z.object({ id: z.string(), offeringId: z.string(), problems: Count })) });
 
 export const contract = {
   'offerings:list': { request: Empty, response: z.array(OfferingRecord) },
@@ -91,10 +97,7 @@ export const contract = {
     request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
     response: OfferingRecord,
   },
-  'offerings:publishAll': {
-    request: Empty,
-    response: z.object({ queued: Count, skipped: z.array(z.object({ id: z.string(), offeringId: z.string(), problems: Count })) }),
-  },
+  'offerings:publishAll': { request: Empty, response: PublishSummary },
   'offerings:duplicate': {
     request: z
       .object({
@@ -107,6 +110,17 @@ export const contract = {
     response: z.array(OfferingRecord),
   },
   'locations:list': { request: Empty, response: z.array(AddressDraft) },
+  'offerings:setSeats': { request: z.object({ id: z.string().min(1).max(64), seats: z.number().int().min(0).max(100_000) }).strict(), response: OfferingRecord },
+  'offerings:publishMany': { request: Ids, response: PublishSummary },
+  'offerings:deleteMany': { request: Ids, response: z.object({ trashed: Count, deleting: Count }) },
+  'offerings:copyShifted': {
+    request: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000), days: z.number().int().min(-3650).max(3650) }).strict(),
+    response: z.array(OfferingRecord),
+  },
+  /** Removes from the Marketplace every listed offering whose class days are all over. */
+  'offerings:removePast': { request: Empty, response: z.object({ deleting: Count }) },
+  'trash:list': { request: Empty, response: z.array(OfferingRecord) },
+  'trash:restore': { request: Id.strict(), response: OfferingRecord },
   'offerings:delete': { request: Id.strict(), response: z.object({ removed: z.boolean() }) },
   'settings:get': { request: Empty, response: SettingsView },
   'settings:save': {

@@ -195,3 +195,39 @@ test('addresses already used are offered again, once each', () => {
   catalogue.save(null, validDraft({ trainingStandardKey: 'JHSC-2014-1-E-V', address: { street: '', extended: '', city: '', province: 'ON', postalCode: '' } }));
   assert.deepEqual(catalogue.locations().map((l) => l.city).sort(), ['Ottawa', 'Toronto']);
 });
+
+test('deleted offerings wait in the Trash for 30 days and can be restored', () => {
+  let now = Date.parse('2026-11-27T12:00:00Z');
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db, { now: () => new Date(now) });
+  const a = catalogue.save(null, validDraft({ courseName: 'Kept in the trash' }));
+  const b = catalogue.save(null, validDraft({ courseName: 'Trashed long ago' }));
+  catalogue.delete(b.id);
+  now += 10 * 24 * 3600 * 1000;
+  catalogue.delete(a.id);
+  assert.deepEqual(catalogue.list(), []);
+  assert.deepEqual(catalogue.trash().map((r) => r.draft.courseName), ['Kept in the trash', 'Trashed long ago']);
+  now += 25 * 24 * 3600 * 1000;
+  assert.equal(catalogue.purgeTrash(), 1, 'only what is older than 30 days goes');
+  const restored = catalogue.restore(a.id);
+  assert.deepEqual([restored.trashedAt, restored.status, restored.draft], [null, 'draft', a.draft]);
+  assert.deepEqual(catalogue.list().map((r) => r.id), [a.id]);
+  rejects(() => catalogue.restore(a.id), 'not-found', /not in the Trash/);
+});
+
+test('the seats of a listed offering change straight from the list and queue a patch; past listed offerings are flagged and removed in one go', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const listed = catalogue.save(null, validDraft());
+  db.prepare('UPDATE offerings SET listed = ? WHERE id = ?').run(JSON.stringify(toWire(listed.draft)), listed.id);
+  const draft = catalogue.save(null, validDraft());
+  assert.deepEqual([catalogue.setSeats(listed.id, 3).draft.seatsRemaining, catalogue.get(listed.id).pendingAction], [3, 'publish']);
+  assert.deepEqual([catalogue.setSeats(draft.id, 9).draft.seatsRemaining, catalogue.get(draft.id).pendingAction], [9, null], 'a draft is only saved');
+
+  const past = catalogue.save(null, validDraft({ classDays: [{ date: '2025-05-01', start: '08:00', end: '16:00' }] }));
+  db.prepare('UPDATE offerings SET listed = ? WHERE id = ?').run(JSON.stringify(toWire(past.draft)), past.id);
+  assert.equal(catalogue.get(past.id).past, true);
+  assert.equal(catalogue.get(listed.id).past, false);
+  assert.deepEqual(catalogue.removePast(), [past.id]);
+  assert.equal(catalogue.get(past.id).pendingAction, 'delete');
+});

@@ -4,7 +4,7 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError } from '../../shared/errors';
 import { OfferingDraft, publishProblems, type AddressDraft } from '../../shared/offering';
-import { addDays, daysBetween, isDate } from '../../shared/time';
+import { addDays, daysBetween, isDate, isTime, ontarioToUtc } from '../../shared/time';
 import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
 import { changedFields, toWire, WireOffering } from './marketplace/wire';
 import type { Db } from './db/open';
@@ -24,7 +24,10 @@ export interface OfferingRow {
   next_attempt_at: string | null;
   error: string | null;
   needs_attention: number;
+  trashed_at: string | null;
 }
+
+export const TRASH_DAYS = 30;
 
 export interface Clock {
   now(): Date;
@@ -50,7 +53,13 @@ function statusOf(row: OfferingRow, draft: OfferingDraft): OfferingStatus {
   return Object.keys(changedFields(listed, toWire(draft))).length === 0 ? 'published' : 'changed';
 }
 
-export function toRecord(row: OfferingRow): OfferingRecord {
+/** Every class day has ended (a draft without complete days is not past). */
+export function isPast(draft: OfferingDraft, now: Date): boolean {
+  const ends = draft.classDays.filter((d) => isDate(d.date) && isTime(d.end)).map((d) => Date.parse(ontarioToUtc(d.date, d.end)));
+  return ends.length > 0 && Math.max(...ends) <= now.getTime();
+}
+
+export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingRecord {
   const draft = parseDraft(row);
   return {
     id: row.id,
@@ -60,6 +69,8 @@ export function toRecord(row: OfferingRow): OfferingRecord {
     pendingAction: row.pending,
     error: row.error === null ? null : AppError.parse(JSON.parse(row.error)),
     updatedAt: row.updated_at,
+    past: isPast(draft, now),
+    trashedAt: row.trashed_at,
   };
 }
 
@@ -73,7 +84,13 @@ export function generateOfferingId(draft: OfferingDraft): string {
 
 export function createCatalogue(db: Db, clock: Clock = systemClock) {
   const byId = db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?');
-  const all = db.prepare<[], OfferingRow>('SELECT * FROM offerings ORDER BY updated_at DESC');
+  const all = db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NULL ORDER BY updated_at DESC');
+  const trashed = db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC');
+  const toTrash = db.prepare(
+    'UPDATE offerings SET trashed_at = @now, listed = NULL, pending = NULL, in_flight = NULL, held = 0, error = NULL, needs_attention = 0 WHERE id = @id',
+  );
+  const purge = db.prepare('DELETE FROM offerings WHERE trashed_at IS NOT NULL AND trashed_at < ?');
+  const record = (r: OfferingRow) => toRecord(r, clock.now());
   const insert = db.prepare(
     'INSERT INTO offerings (id, offering_id, draft, created_at, updated_at) VALUES (@id, @offering_id, @draft, @now, @now)',
   );
@@ -86,7 +103,6 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
   const queueDelete = db.prepare(
     "UPDATE offerings SET pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, updated_at = ? WHERE id = ?",
   );
-  const remove = db.prepare('DELETE FROM offerings WHERE id = ?');
   const idTaken = db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?');
 
   function row(id: string): OfferingRow {
@@ -118,17 +134,17 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
 
   return {
     list(): OfferingRecord[] {
-      return all.all().map(toRecord);
+      return all.all().map(record);
     },
     get(id: string): OfferingRecord {
-      return toRecord(row(id));
+      return record(row(id));
     },
     save(id: string | null, draft: OfferingDraft): OfferingRecord {
-      return toRecord(db.transaction(() => write(id, draft)).immediate());
+      return record(db.transaction(() => write(id, draft)).immediate());
     },
     /** Saves and queues in one transaction; an offering that cannot be published is refused untouched. */
     publish(id: string | null, input: OfferingDraft): OfferingRecord {
-      return toRecord(
+      return record(
         db.transaction(() => {
           const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
           const problems = publishProblems(draft, { now: clock.now() });
@@ -144,19 +160,19 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
       );
     },
     /**
-     * Queues every offering that differs from the Marketplace (drafts, changed,
-     * failed), in one transaction; offerings that cannot be published yet are
-     * left as they are and reported.
+     * Queues the given offerings (all of them by default) that differ from the
+     * Marketplace: drafts, changed, failed. Offerings that cannot be published
+     * yet are left as they are and reported. One transaction.
      */
-    publishAll(): { queued: string[]; skipped: { id: string; offeringId: string; problems: number }[] } {
+    publishMany(ids?: string[]): { queued: string[]; skipped: { id: string; offeringId: string; problems: number }[] } {
       return db.transaction(() => {
         const queued: string[] = [];
         const skipped: { id: string; offeringId: string; problems: number }[] = [];
-        for (const r of all.all()) {
-          if (r.pending === 'delete') continue;
-          const record = toRecord(r);
-          if (record.status === 'published' || record.status === 'waiting') continue;
-          const problems = publishProblems(record.draft, { now: clock.now() }).length;
+        for (const r of ids ? ids.map(row) : all.all()) {
+          if (r.pending === 'delete' || r.trashed_at !== null) continue;
+          const current = record(r);
+          if (current.status === 'published' || current.status === 'waiting') continue;
+          const problems = publishProblems(current.draft, { now: clock.now() }).length;
           if (problems > 0) {
             skipped.push({ id: r.id, offeringId: r.offering_id, problems });
             continue;
@@ -173,7 +189,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
      * keep their spacing, the first on `firstDate`, then one week apart.
      */
     duplicate(id: string, firstDate: string, weeks: number): OfferingRecord[] {
-      const source = toRecord(row(id)).draft;
+      const source = record(row(id)).draft;
       const dated = source.classDays.filter((d) => isDate(d.date));
       if (!isDate(firstDate)) throw failure('validation', `“${firstDate}” is not a date.`, { fields: [{ path: 'firstDate', code: 'date.invalid', message: 'Enter a date.' }] });
       if (dated.length === 0) throw failure('validation', 'Give the offering its class days before running it again.', { fields: [{ path: 'classDays', code: 'classDays.required', message: 'Add at least one class day.' }] });
@@ -182,7 +198,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
         Array.from({ length: weeks }, (_, week) => {
           const shift = daysBetween(origin, firstDate) + 7 * week;
           const classDays = source.classDays.map((d) => (isDate(d.date) ? { ...d, date: addDays(d.date, shift) } : d));
-          return toRecord(write(null, { ...source, offeringId: '', classDays }));
+          return record(write(null, { ...source, offeringId: '', classDays }));
         }),
       ).immediate();
     },
@@ -197,17 +213,54 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
       }
       return [...seen.values()];
     },
-    /** A never-listed offering is removed at once; a listed one is queued for deletion. */
+    /**
+     * A never-listed offering goes to the Trash at once; a listed one is
+     * queued for deletion from the Marketplace and reaches the Trash after.
+     */
     delete(id: string): { removed: boolean } {
       return db.transaction(() => {
         const r = row(id);
         if (r.listed === null && r.in_flight === null) {
-          remove.run(id);
+          toTrash.run({ id, now: clock.now().toISOString() });
           return { removed: true };
         }
         queueDelete.run(clock.now().toISOString(), id);
         return { removed: false };
       }).immediate();
+    },
+    /** Seats change daily: saved, and queued for publishing if the offering is listed. */
+    setSeats(id: string, seats: number): OfferingRecord {
+      return db.transaction(() => {
+        const r = row(id);
+        const draft = { ...parseDraft(r), seatsRemaining: seats };
+        const saved = write(id, draft);
+        if ((r.listed !== null || r.pending === 'publish') && publishProblems(draft).length === 0) queuePublish.run(id);
+        return record(row(saved.id));
+      }).immediate();
+    },
+    /** Queues the removal of every listed offering whose class days are all over. */
+    removePast(): string[] {
+      return db.transaction(() => {
+        const ids = all
+          .all()
+          .filter((r) => r.listed !== null && r.pending !== 'delete' && isPast(parseDraft(r), clock.now()))
+          .map((r) => r.id);
+        for (const id of ids) queueDelete.run(clock.now().toISOString(), id);
+        return ids;
+      }).immediate();
+    },
+    trash(): OfferingRecord[] {
+      return trashed.all().map(record);
+    },
+    restore(id: string): OfferingRecord {
+      const r = row(id);
+      if (r.trashed_at === null) throw failure('not-found', 'This offering is not in the Trash.');
+      db.prepare('UPDATE offerings SET trashed_at = NULL, updated_at = ? WHERE id = ?').run(clock.now().toISOString(), id);
+      return record(row(id));
+    },
+    /** Empties what has been in the Trash for more than 30 days. */
+    purgeTrash(): number {
+      return purge.run(new Date(clock.now().getTime() - TRASH_DAYS * 24 * 3600 * 1000).toISOString()).changes;
     },
     retry(id: string): void {
       const r = row(id);
@@ -217,9 +270,9 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
         db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?').run(id);
       }
     },
-    /** Drops the row once the Marketplace no longer lists it. */
+    /** Once the Marketplace no longer lists it, the offering goes to the Trash as a draft. */
     forget(id: string): void {
-      remove.run(id);
+      toTrash.run({ id, now: clock.now().toISOString() });
     },
     row,
   };

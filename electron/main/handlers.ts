@@ -1,12 +1,20 @@
 // The IPC handler map: one plain function per channel. Electron registers it
 // with ipcMain, the web bridge serves it over loopback: one code path.
-import { AppFailure, type AppError, type Result } from '../../shared/errors';
+import { AppFailure, failure, type AppError, type Result } from '../../shared/errors';
+import { addDays, isDate } from '../../shared/time';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export function createHandlers(s: Services): Handlers {
+  function publishMany(ids?: string[]) {
+    const { queued, skipped } = s.catalogue.publishMany(ids);
+    s.queue.track(queued);
+    void s.queue.kick();
+    return { queued: queued.length, skipped };
+  }
+
   return {
     'offerings:list': () => s.catalogue.list(),
     'offerings:get': ({ id }) => s.catalogue.get(id),
@@ -17,12 +25,39 @@ export function createHandlers(s: Services): Handlers {
       void s.queue.kick();
       return record;
     },
-    'offerings:publishAll': () => {
-      const { queued, skipped } = s.catalogue.publishAll();
-      s.queue.track(queued);
-      void s.queue.kick();
-      return { queued: queued.length, skipped };
+    'offerings:publishAll': () => publishMany(),
+    'offerings:publishMany': ({ ids }) => publishMany(ids),
+    'offerings:deleteMany': ({ ids }) => {
+      let trashed = 0;
+      for (const id of ids) if (s.catalogue.delete(id).removed) trashed++;
+      if (trashed < ids.length) {
+        s.queue.track(ids);
+        void s.queue.kick();
+      }
+      return { trashed, deleting: ids.length - trashed };
     },
+    'offerings:copyShifted': ({ ids, days }) =>
+      ids.flatMap((id) => {
+        const first = s.catalogue.get(id).draft.classDays.map((d) => d.date).filter(isDate).sort()[0];
+        if (!first) throw failure('validation', 'Only offerings with class days can be copied to new dates.');
+        return s.catalogue.duplicate(id, addDays(first, days), 1);
+      }),
+    'offerings:setSeats': ({ id, seats }) => {
+      const record = s.catalogue.setSeats(id, seats);
+      if (record.pendingAction === 'publish') {
+        s.queue.track([id]);
+        void s.queue.kick();
+      }
+      return record;
+    },
+    'offerings:removePast': () => {
+      const ids = s.catalogue.removePast();
+      s.queue.track(ids);
+      void s.queue.kick();
+      return { deleting: ids.length };
+    },
+    'trash:list': () => s.catalogue.trash(),
+    'trash:restore': ({ id }) => s.catalogue.restore(id),
     'offerings:duplicate': ({ id, firstDate, weeks }) => s.catalogue.duplicate(id, firstDate, weeks),
     'locations:list': () => s.catalogue.locations(),
     'offerings:delete': ({ id }) => {

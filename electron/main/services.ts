@@ -52,6 +52,7 @@ export function createServices(options: ServiceOptions) {
   }
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
   const catalogue = createCatalogue(db, clock);
+  catalogue.purgeTrash();
   const callLog = createCallLog(db, clock);
   const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset, updateFeedUrl: options.updateFeedUrlPreset });
   const credentials = createCredentials({

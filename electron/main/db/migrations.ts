@@ -70,6 +70,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'trash: deleted offerings are kept for 30 days',
+    up(db) {
+      db.exec(`
+        ALTER TABLE offerings ADD COLUMN trashed_at TEXT;
+        CREATE INDEX offerings_trashed ON offerings (trashed_at) WHERE trashed_at IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
