@@ -40,3 +40,27 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round(DateTime.fromISO(to, { zone: ONTARIO_ZONE }).diff(DateTime.fromISO(from, { zone: ONTARIO_ZONE }), 'days').days);
 }
+
+/** The weeks (Sunday first) that show `month` of `year` on a calendar page, as dates. */
+export function monthGrid(year: number, month: number): string[][] {
+  const first = DateTime.fromObject({ year, month, day: 1 }, { zone: ONTARIO_ZONE });
+  const start = first.minus({ days: first.weekday % 7 });
+  const weeks: string[][] = [];
+  for (let w = 0; w < 6; w++) {
+    const week = Array.from({ length: 7 }, (_, d) => start.plus({ days: w * 7 + d }).toFormat('yyyy-MM-dd'));
+    if (w > 3 && !week.some((d) => d.startsWith(first.toFormat('yyyy-MM')))) break;
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/** The seven dates (Sunday first) of the week holding `date`. */
+export function weekOf(date: string): string[] {
+  const day = DateTime.fromISO(date, { zone: ONTARIO_ZONE });
+  const start = day.minus({ days: day.weekday % 7 });
+  return Array.from({ length: 7 }, (_, d) => start.plus({ days: d }).toFormat('yyyy-MM-dd'));
+}
+
+export function todayInOntario(now: Date = new Date()): string {
+  return DateTime.fromJSDate(now).setZone(ONTARIO_ZONE).toFormat('yyyy-MM-dd');
+}

@@ -71,6 +71,6 @@ test('Run again and Repeat weekly make new drafts on new dates', async (t) => {
   await page.getByLabel('First day of the new run').fill(futureDate('05-03'));
   await page.getByRole('button', { name: 'Repeat weekly' }).click();
   await page.getByText('3 new drafts made.').waitFor();
-  const dates = await page.locator('button.row .meta').allTextContents();
+  const dates = await page.getByTestId('row-id-line').allTextContents();
   assert.deepEqual(dates.map((d) => d.split(' · ')[0]), [futureDate('03-08'), futureDate('04-12'), futureDate('05-03'), futureDate('05-10'), futureDate('05-17')]);
 });

@@ -16,3 +16,7 @@ export function formatPrice(language: 'en' | 'fr', price: number): string {
 export function formatHours(language: 'en' | 'fr', hours: number): string {
   return new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 }).format(hours);
 }
+
+export function formatDate(language: 'en' | 'fr', date: string): string {
+  return new Intl.DateTimeFormat(locales[language], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: ONTARIO_ZONE }).format(new Date(ontarioToUtc(date, '12:00')));
+}
