@@ -5,7 +5,7 @@ import { keytarStore } from '../../electron/main/credentials';
 import { tempDir, uniqueKeychainService, futureDate, validDraft } from '../helpers';
 import { launchBrowser, startBridgeProcess, screenshot } from './harness';
 
-async function setup(t: TestContext, seed: ReturnType<typeof validDraft>[] = []) {
+async function setupWithSandbox(t: TestContext, seed: ReturnType<typeof validDraft>[] = []) {
   const sandbox = await startSandbox();
   const browser = await launchBrowser();
   const keychainService = uniqueKeychainService();
@@ -16,12 +16,14 @@ async function setup(t: TestContext, seed: ReturnType<typeof validDraft>[] = [])
     await sandbox.close();
     await keytarStore(keychainService).delete('marketplace-network-key');
   });
-  const page = await browser.newPage({ locale: 'en-CA' });
+  const page = await browser.newPage({ locale: 'en-US' });
   await page.goto(bridge.url);
   for (const draft of seed) await page.evaluate((d) => window.api.invoke('offerings:save', { id: null, draft: d }), draft);
   if (seed.length) await page.reload();
-  return page;
+  return { page, sandbox };
 }
+
+const setup = async (t: TestContext, seed: ReturnType<typeof validDraft>[] = []) => (await setupWithSandbox(t, seed)).page;
 
 test('a JHSC Part One in-person class over three days, with "same times as day 1" and a saved location', async (t) => {
   const page = await setup(t, [validDraft({ address: { street: '55 York St', extended: 'Suite 300', city: 'Toronto', province: 'ON', postalCode: 'M5J 1R7' } })]);
@@ -73,4 +75,140 @@ test('Run again and Repeat weekly make new drafts on new dates', async (t) => {
   await page.getByText('3 new drafts made.').waitFor();
   const dates = await page.getByTestId('row-id-line').allTextContents();
   assert.deepEqual(dates.map((d) => d.split(' · ')[0]), [futureDate('03-08'), futureDate('04-12'), futureDate('05-03'), futureDate('05-10'), futureDate('05-17')]);
+});
+
+const seedThree = () => [
+  validDraft({ courseName: 'WAH Toronto', classDays: [{ date: futureDate('05-03'), start: '08:30', end: '16:30' }] }),
+  validDraft({ courseName: 'JHSC Ottawa', trainingStandardKey: 'JHSC-2014-1-E-I', address: { street: '1 Sparks St', extended: '', city: 'Ottawa', province: 'ON', postalCode: 'K1P 5B7' }, classDays: [{ date: futureDate('04-01'), start: '08:30', end: '15:00' }] }),
+  validDraft({ courseName: 'Travail en hauteur', trainingStandardKey: 'WAH-F-I', classDays: [{ date: futureDate('06-01'), start: '08:30', end: '16:30' }] }),
+];
+
+test('search, filters and sort', async (t) => {
+  const page = await setup(t, seedThree());
+  const names = () => page.locator('button.row .name').allTextContents();
+  await page.getByRole('button', { name: /Travail en hauteur/ }).waitFor();
+  assert.deepEqual(await names(), ['JHSC Ottawa', 'WAH Toronto', 'Travail en hauteur']);
+  await page.getByLabel('Search offerings').fill('ottawa');
+  assert.deepEqual(await names(), ['JHSC Ottawa']);
+  await page.getByLabel('Search offerings').fill('');
+  await page.getByLabel('Program').selectOption('JHSC-2014');
+  assert.deepEqual(await names(), ['JHSC Ottawa']);
+  await page.getByLabel('Program').selectOption('all');
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  assert.deepEqual(await names(), ['Travail en hauteur']);
+  await page.getByLabel('Language', { exact: true }).selectOption('all');
+  await page.getByLabel('Status').selectOption('published');
+  assert.equal(await page.getByText('No offerings match these filters.').count(), 1);
+  await page.getByLabel('Status').selectOption('all');
+  await page.getByLabel('Sort by date').selectOption('latest');
+  assert.deepEqual(await names(), ['Travail en hauteur', 'WAH Toronto', 'JHSC Ottawa']);
+  await screenshot(page, 'list-filtered');
+});
+
+test('the seats stepper in the list queues a patch that reaches the sandbox', async (t) => {
+  const key = 'NK-stepper-test-key';
+  const { page, sandbox } = await setupWithSandbox(t, [validDraft({ courseName: 'WAH Toronto' })]);
+  await page.evaluate(async (k) => {
+    await window.api.invoke('settings:save', { networkKey: k });
+    const list = await window.api.invoke('offerings:list', {});
+    if (list.ok) await window.api.invoke('offerings:publishMany', { ids: list.value.map((o) => o.id) });
+  }, key);
+  await page.getByRole('button', { name: /WAH Toronto/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
+  const seats = page.getByRole('spinbutton', { name: 'WAH Toronto Seats' });
+  await seats.fill('5');
+  await seats.press('Enter');
+  await page.getByText('Seats set to 5; the change is on its way to the Marketplace.').waitFor();
+  await page.getByRole('button', { name: /WAH Toronto/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
+  const last = sandbox.requests().at(-1)!;
+  assert.deepEqual({ method: last.method, body: last.body }, { method: 'PATCH', body: { seatsRemaining: 5 } });
+});
+
+test('the calendar shows class days on the right dates across a daylight-saving change, and opens the offering', async (t) => {
+  const year = new Date().getFullYear() + 1;
+  // The second Sunday of March, when Ontario springs forward.
+  const march = new Date(Date.UTC(year, 2, 1));
+  const dstDay = 1 + ((7 - march.getUTCDay()) % 7) + 7;
+  const iso = (d: number) => `${year}-03-${String(d).padStart(2, '0')}`;
+  const page = await setup(t, [
+    validDraft({ courseName: 'JHSC across DST', trainingStandardKey: 'JHSC-2014-1-E-I', classDays: [dstDay - 1, dstDay, dstDay + 1].map((d) => ({ date: iso(d), start: '08:30', end: '15:00' })) }),
+  ]);
+  await page.getByRole('button', { name: 'Calendar' }).click();
+  await page.getByLabel('Go to date').fill(iso(dstDay));
+  for (const d of [dstDay - 1, dstDay, dstDay + 1]) {
+    assert.match((await page.locator(`td[data-date="${iso(d)}"]`).textContent()) ?? '', /08:30 JHSC across DST · Draft/, iso(d));
+  }
+  assert.doesNotMatch((await page.locator(`td[data-date="${iso(dstDay + 2)}"]`).textContent()) ?? '', /JHSC/);
+  await screenshot(page, 'calendar-month');
+  await page.getByLabel('Show').selectOption('week');
+  assert.equal(await page.locator('table.grid td').count(), 7);
+  await screenshot(page, 'calendar-week');
+  await page.locator(`td[data-date="${iso(dstDay)}"]`).getByRole('button').click();
+  assert.equal(await page.getByLabel('Course name').inputValue(), 'JHSC across DST');
+});
+
+test('Trash and restore', async (t) => {
+  const page = await setup(t, [validDraft({ courseName: 'Deleted by mistake' })]);
+  await page.getByRole('button', { name: /Deleted by mistake/ }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByText('No offerings yet.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Trash' }).click();
+  await page.getByText(/deleted .*, 30 days left/).waitFor();
+  await screenshot(page, 'trash');
+  await page.getByRole('button', { name: 'Restore Deleted by mistake' }).click();
+  await page.getByText('Deleted by mistake is back in your offerings.').waitFor();
+  await page.getByRole('button', { name: 'Offerings' }).click();
+  await page.getByRole('button', { name: /Deleted by mistake/ }).waitFor();
+});
+
+test('in French: the form, dates and prices', async (t) => {
+  const page = await setup(t, [validDraft({ courseName: 'Travail en hauteur', trainingStandardKey: 'WAH-F-I', price: 149.5, classDays: [{ date: futureDate('03-10'), start: '08:30', end: '16:30' }] })]);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Séances' }).click();
+  await page.getByRole('button', { name: /Travail en hauteur/ }).click();
+  await page.getByLabel('Nom du cours').waitFor();
+  await page.getByLabel('Jour 1 date').waitFor();
+  const preview = (await page.getByRole('region', { name: /Aperçu/ }).textContent()) ?? '';
+  assert.match(preview, /mars/);
+  assert.match(preview, /8 h 30/);
+  assert.match(preview, /149,50\s\$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await screenshot(page, 'form-french');
+});
+
+test('keyboard only: create, save and publish', async (t) => {
+  const { page, sandbox } = await setupWithSandbox(t, []);
+  await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-keyboard-only' }));
+  await page.keyboard.press('Control+n');
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  assert.equal(await focused(), 'f-courseName');
+  await page.keyboard.type('Keyboard WAH');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'f-trainingStandardKey');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByLabel('Training standard').inputValue(), 'WAH-E-I');
+  const typeInto = async (id: string, text: string) => {
+    for (let i = 0; i < 30 && (await focused()) !== id; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), id);
+    await page.keyboard.type(text);
+  };
+  await typeInto('f-seatsRemaining', '10');
+  await typeInto('f-price', '120');
+  await typeInto('f-registrationUrl', 'https://training.example.ca/k');
+  await typeInto('f-address-street', '1 Keyboard Way');
+  await typeInto('f-address-city', 'Hamilton');
+  await typeInto('f-address-postalCode', 'L8P 4R5');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  const [y, m, d] = futureDate('07-07').split('-');
+  await typeInto('f-classDays-0-date', `${m}${d}${y}`);
+  await typeInto('f-classDays-0-start', '0830AM');
+  await typeInto('f-classDays-0-end', '0430PM');
+  await page.keyboard.press('Control+s');
+  await page.getByText('Draft saved.').waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('button', { name: /Keyboard WAH/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
+  assert.equal(sandbox.listings('NK-keyboard-only')[0]?.courseName, 'Keyboard WAH');
 });
