@@ -1,0 +1,79 @@
+// axe-core on every screen, in English and French: no serious or critical
+// violations. The page's strict CSP forbids injected scripts, so this one
+// browser context bypasses it to load axe.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
+import { keytarStore } from '../../electron/main/credentials';
+import { tempDir, uniqueKeychainService, validDraft, futureDate } from '../helpers';
+import { launchBrowser, startBridgeProcess } from './harness';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  passes: unknown[];
+}
+
+async function scan(page: Page, screen: string): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const { violations, passes } = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<AxeResult> } }).axe.run(document);
+    return {
+      passes: result.passes.length,
+      violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    };
+  });
+  assert.ok(passes > 10, `axe really checked ${screen} (${passes} rules passed)`);
+  return violations.map((v) => `${screen}: ${v}`);
+}
+
+test('every screen passes axe-core with no serious or critical violations, in English and French', { timeout: 120_000 }, async (t) => {
+  const sandbox = await startSandbox();
+  const browser = await launchBrowser();
+  const keychainService = uniqueKeychainService();
+  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: tempDir(), OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: '' });
+  t.after(async () => {
+    await bridge.stop();
+    await browser.close();
+    await sandbox.close();
+    await keytarStore(keychainService).delete('marketplace-network-key');
+  });
+  const context = await browser.newContext({ bypassCSP: true, locale: 'en-CA' });
+  const page = await context.newPage();
+  await page.goto(bridge.url);
+  await page.evaluate(async (drafts) => {
+    for (const draft of drafts) await window.api.invoke('offerings:save', { id: null, draft });
+    const list = await window.api.invoke('offerings:list', {});
+    const trash = list.ok ? list.value.find((o) => o.draft.courseName === 'To the trash') : undefined;
+    if (trash) await window.api.invoke('offerings:delete', { id: trash.id });
+  }, [validDraft({ courseName: 'To the trash' }), validDraft({ courseName: 'WAH April', classDays: [{ date: futureDate('04-14'), start: '08:30', end: '16:30' }] })]);
+  await page.reload();
+
+  const found: string[] = [];
+  for (const language of ['en', 'fr'] as const) {
+    if (language === 'fr') {
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      await page.getByLabel('Language').selectOption('fr');
+    }
+    const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Séances', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
+    await page.getByRole('button', { name: nav[0], exact: true }).click();
+    await page.getByRole('button', { name: /WAH April/ }).click();
+    await page.locator('#f-courseName').waitFor();
+    found.push(...(await scan(page, `${language} offering form`)));
+    await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance' }).click();
+    await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();
+    await page.locator('#form-summary').waitFor();
+    found.push(...(await scan(page, `${language} form with errors`)));
+    await page.getByRole('button', { name: language === 'en' ? 'Keyboard shortcuts' : 'Raccourcis clavier' }).click();
+    found.push(...(await scan(page, `${language} shortcuts panel`)));
+    for (const screen of nav.slice(1)) {
+      await page.getByRole('button', { name: screen, exact: true }).click();
+      await page.waitForTimeout(300);
+      found.push(...(await scan(page, `${language} ${screen}`)));
+    }
+  }
+  assert.deepEqual(found, []);
+});
