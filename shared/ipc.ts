@@ -42,6 +42,8 @@ export const SettingsView = z.object({
   keyProblem: AppError.nullable(),
   publishConcurrency: z.number().int().min(1).max(8),
   updateFeedUrl: z.string(),
+  /** The language chosen in Settings; null follows the system's. */
+  language: z.enum(['en', 'fr']).nullable(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -130,6 +132,7 @@ export const contract = {
         networkKey: z.string().max(200).optional(),
         publishConcurrency: z.number().int().min(1).max(8).optional(),
         updateFeedUrl: z.string().max(2000).optional(),
+        language: z.enum(['en', 'fr']).optional(),
       })
       .strict(),
     response: SettingsView,

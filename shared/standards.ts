@@ -70,6 +70,8 @@ export interface TrainingStandard {
   program: Program;
   language: Language;
   delivery: DeliveryMethod;
+  /** The course without language and delivery (`WAH-Refr`, `JHSC-2014-1`): the key of its label in both languages. */
+  course: string;
   /** Usual minimum instruction time in hours, for a warning (never an error). */
   minimumHours: number;
 }
@@ -94,6 +96,7 @@ function describe(key: TrainingStandardKey): TrainingStandard {
     program: key.startsWith('WAH') ? 'WAH' : key.startsWith('JHSC-1996') ? 'JHSC-1996' : 'JHSC-2014',
     language: languageLetter === 'F' ? 'fr' : 'en',
     delivery: DELIVERY_BY_LETTER[deliveryLetter],
+    course: parts.slice(0, -2).join('-'),
     minimumHours: minimumHoursFor(key),
   };
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { TRAINING_STANDARD_KEYS, TrainingStandardKey, TRAINING_STANDARDS, standardFor } from '../shared/standards';
 import { OfferingDraft, publishProblems, normalisePostalCode, instructionHours, hoursWarning } from '../shared/offering';
 import { contract, CHANNELS } from '../shared/ipc';
+import en from '../shared/locales/en.json';
+import fr from '../shared/locales/fr.json';
 import { ontarioToUtc, utcToOntario } from '../shared/time';
 import { validDraft, futureDate } from './helpers';
 
@@ -11,12 +13,17 @@ test('all 20 Marketplace training standards are accepted, with language and deli
   for (const key of TRAINING_STANDARD_KEYS) assert.equal(TrainingStandardKey.parse(key), key);
   assert.deepEqual(
     { ...standardFor('JHSC-2014-1-F-V') },
-    { key: 'JHSC-2014-1-F-V', label: 'CMSS - partie 1', program: 'JHSC-2014', language: 'fr', delivery: 'virtual', minimumHours: 19.5 },
+    { key: 'JHSC-2014-1-F-V', label: 'CMSS - partie 1', program: 'JHSC-2014', language: 'fr', delivery: 'virtual', course: 'JHSC-2014-1', minimumHours: 19.5 },
   );
   assert.equal(standardFor('WAH-Refr-E-B').delivery, 'blended');
   assert.equal(standardFor('WAH-Refr-E-B').minimumHours, 3);
   assert.equal(standardFor('JHSC-1996-2-E-I').program, 'JHSC-1996');
   assert.equal(TRAINING_STANDARDS.filter((s) => s.language === 'fr').length, 7);
+  assert.deepEqual([...new Set(TRAINING_STANDARDS.map((s) => s.course))], ['WAH', 'WAH-Refr', 'JHSC-2014-1', 'JHSC-2014-2', 'JHSC-2014-Refr', 'JHSC-1996-1', 'JHSC-1996-2']);
+  for (const lang of ['en', 'fr'] as const) {
+    const labels = lang === 'en' ? en.standards : fr.standards;
+    for (const s of TRAINING_STANDARDS) assert.ok((labels as Record<string, string>)[s.course], `${lang} label for ${s.course}`);
+  }
 });
 
 test('an unknown training standard key is rejected with a message naming it', () => {
@@ -105,4 +112,10 @@ test('instruction hours are totalled and a short class gets a warning, not an er
   const jhsc = validDraft({ trainingStandardKey: 'JHSC-2014-1-E-I', classDays: ['03-10', '03-11', '03-12'].map((d) => ({ date: futureDate(d), start: '08:30', end: '15:00' })) });
   assert.equal(instructionHours(jhsc), 19.5);
   assert.equal(hoursWarning(jhsc), null);
+});
+
+test('the English and French message files have exactly the same keys', () => {
+  const keys = (o: object, prefix = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+  assert.deepEqual(keys(fr), keys(en));
 });

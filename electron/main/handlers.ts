@@ -69,7 +69,8 @@ export function createHandlers(s: Services): Handlers {
       return result;
     },
     'settings:get': () => s.settingsView(),
-    'settings:save': async ({ marketplaceUrl, networkKey, publishConcurrency, updateFeedUrl }) => {
+    'settings:save': async ({ marketplaceUrl, networkKey, publishConcurrency, updateFeedUrl, language }) => {
+      if (language !== undefined) s.settings.setLanguage(language);
       if (marketplaceUrl !== undefined) s.settings.setMarketplaceUrl(marketplaceUrl);
       if (publishConcurrency !== undefined) s.settings.setPublishConcurrency(publishConcurrency);
       if (updateFeedUrl !== undefined) s.settings.setUpdateFeedUrl(updateFeedUrl);

@@ -73,7 +73,7 @@ function createWindow(): BrowserWindow {
 }
 
 function installMenu(s: Services, checkForUpdates: () => void): void {
-  const language = menuLanguage(app.getLocale());
+  const language = s.settings.language() ?? menuLanguage(app.getLocale());
   const t = translator(language);
   const licences = productionLicences(app.getAppPath())
     .map((l) => `${l.name} ${l.version} (${l.license})`)
@@ -126,7 +126,7 @@ if (enforceSingleInstance(app, () => mainWindow)) {
         return dispatch(handlers, channel, request, (e) => log.error('Unexpected error in a request', e));
       });
     }
-    const t = translator(menuLanguage(app.getLocale()));
+    const t = translator(s.settings.language() ?? menuLanguage(app.getLocale()));
     const updates = startUpdates({
       updater: electronUpdater.autoUpdater,
       feedUrl: s.settings.updateFeedUrl(),

@@ -73,7 +73,7 @@ export function createServices(options: ServiceOptions) {
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
-    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency(), updateFeedUrl: settings.updateFeedUrl() ?? '' };
+    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency(), updateFeedUrl: settings.updateFeedUrl() ?? '', language: settings.language() };
     try {
       Object.assign(view, await credentials.status());
     } catch (e) {

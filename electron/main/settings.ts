@@ -36,6 +36,7 @@ const Stored = z.object({
   networkKeySaved: z.boolean().default(false),
   publishConcurrency: z.number().int().min(1).max(8).default(4),
   updateFeedUrl: z.string().default(''),
+  language: z.enum(['en', 'fr']).nullable().default(null),
 });
 type Stored = z.infer<typeof Stored>;
 
@@ -74,6 +75,10 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
     },
     setUpdateFeedUrl(value: string): void {
       set('updateFeedUrl', value.trim() === '' ? '' : checkMarketplaceUrl(value, 'updateFeedUrl', 'The update feed URL'));
+    },
+    language: () => get().language,
+    setLanguage(value: 'en' | 'fr'): void {
+      set('language', value);
     },
     publishConcurrency: () => get().publishConcurrency,
     setPublishConcurrency(value: number): void {

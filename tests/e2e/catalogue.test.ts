@@ -47,7 +47,7 @@ test('a JHSC Part One in-person class over three days, with "same times as day 1
   assert.equal(await page.getByLabel('Day 3 end time').inputValue(), '15:00');
   assert.equal(await page.getByTestId('hours').textContent(), 'Total instruction: 19.5 h');
   assert.equal(await page.getByText(/usually needs at least/).count(), 0, 'three full days meet the standard');
-  assert.match((await page.getByRole('region', { name: /Preview/ }).textContent()) ?? '', /JHSC Certification Part One.*JHSC - Part 1.*8:30.*3:00.*55 York St, Toronto, ON, M5J 1R7/s);
+  assert.match((await page.getByRole('region', { name: /Preview/ }).textContent()) ?? '', /JHSC Certification Part One.*JHSC certification – Part One.*8:30.*3:00.*55 York St, Toronto, ON, M5J 1R7/s);
   await screenshot(page, 'jhsc-three-days');
 });
 
@@ -174,7 +174,11 @@ test('in French: the form, dates and prices', async (t) => {
   assert.match(preview, /8 h 30/);
   assert.match(preview, /149,50\s\$/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.match((await page.getByLabel('Norme de formation').locator('option:checked').textContent()) ?? '', /^Travail en hauteur – cours complet — français, En personne/);
   await screenshot(page, 'form-french');
+  await page.reload();
+  await page.getByRole('button', { name: 'Séances' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr', 'the choice is remembered');
 });
 
 test('keyboard only: create, save and publish', async (t) => {
@@ -211,4 +215,49 @@ test('keyboard only: create, save and publish', async (t) => {
   await page.keyboard.press('Control+Enter');
   await page.getByRole('button', { name: /Keyboard WAH/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
   assert.equal(sandbox.listings('NK-keyboard-only')[0]?.courseName, 'Keyboard WAH');
+});
+
+test('problems show beside a field once it is left, and go as the user fixes them', async (t) => {
+  const page = await setup(t);
+  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByLabel('Training standard').selectOption('WAH-E-I');
+  const url = page.getByLabel('Registration URL');
+  await url.fill('http://not-secure.example');
+  assert.equal(await page.getByText('Use a full https:// address.').count(), 0, 'not while typing a field for the first time');
+  await url.press('Tab');
+  await page.getByText('Use a full https:// address.').waitFor();
+  assert.equal(await url.getAttribute('aria-invalid'), 'true');
+  await url.fill('https://secure.example/register');
+  await page.getByText('Use a full https:// address.').waitFor({ state: 'detached' });
+  assert.equal(await url.getAttribute('aria-invalid'), 'false');
+  await page.getByLabel('Postal code').fill('12345');
+  await page.getByLabel('Postal code').blur();
+  await page.getByText('Enter a Canadian postal code such as K1A 0B1.').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'no summary until Publish is refused');
+});
+
+test('bulk actions on a selection: copy to a date shift, publish, delete', async (t) => {
+  const { page, sandbox } = await setupWithSandbox(t, seedThree().slice(0, 2));
+  await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-bulk-test' }));
+  await page.getByLabel('Select WAH Toronto').check();
+  await page.getByLabel('Select JHSC Ottawa').check();
+  await page.getByText('2 selected').waitFor();
+  await page.getByLabel('Shift by days').fill('14');
+  await page.getByRole('button', { name: 'Copy to new dates' }).click();
+  await page.getByText('2 new drafts made.').waitFor();
+  const dates = (await page.getByTestId('row-id-line').allTextContents()).map((d) => d.split(' · ')[0]);
+  assert.deepEqual(dates, [futureDate('04-01'), futureDate('04-15'), futureDate('05-03'), futureDate('05-17')]);
+
+  // The originals come first: they are the sooner of each pair.
+  await page.getByLabel('Select WAH Toronto').first().check();
+  await page.getByLabel('Select JHSC Ottawa').first().check();
+  await page.getByRole('button', { name: 'Publish selected' }).click();
+  await page.getByText('2 offerings queued for publishing.').waitFor();
+  for (const name of ['WAH Toronto', 'JHSC Ottawa']) await page.getByRole('button', { name: new RegExp(`^${name}`) }).first().getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
+  assert.equal(sandbox.listings('NK-bulk-test').length, 2);
+
+  await page.getByLabel('Select WAH Toronto').first().check();
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  await page.getByText('1 offering deleted (see Trash).').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('button.row').length === 3);
 });

@@ -3,6 +3,7 @@
 import type { OfferingRecord, QueueView, SettingsView } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/errors';
 import { call } from './api';
+import { language, setLanguage } from './i18n.svelte';
 
 class Desk {
   offerings = $state.raw<OfferingRecord[]>([]);
@@ -21,7 +22,10 @@ class Desk {
 
   async loadSettings(): Promise<void> {
     const result = await call('settings:get', {});
-    if (result.ok) this.settings = result.value;
+    if (result.ok) {
+      this.settings = result.value;
+      if (result.value.language && result.value.language !== language()) setLanguage(result.value.language);
+    }
     else this.problem = result.error;
   }
 
