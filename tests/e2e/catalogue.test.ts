@@ -1,4 +1,6 @@
 import { test, type TestContext } from 'node:test';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
 import { keytarStore } from '../../electron/main/credentials';
@@ -9,7 +11,8 @@ async function setupWithSandbox(t: TestContext, seed: ReturnType<typeof validDra
   const sandbox = await startSandbox();
   const browser = await launchBrowser();
   const keychainService = uniqueKeychainService();
-  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: tempDir(), OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl });
+  const dataDir = tempDir();
+  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl });
   t.after(async () => {
     await bridge.stop();
     await browser.close();
@@ -20,7 +23,7 @@ async function setupWithSandbox(t: TestContext, seed: ReturnType<typeof validDra
   await page.goto(bridge.url);
   for (const draft of seed) await page.evaluate((d) => window.api.invoke('offerings:save', { id: null, draft: d }), draft);
   if (seed.length) await page.reload();
-  return { page, sandbox };
+  return { page, sandbox, dataDir };
 }
 
 const setup = async (t: TestContext, seed: ReturnType<typeof validDraft>[] = []) => (await setupWithSandbox(t, seed)).page;
@@ -260,4 +263,26 @@ test('bulk actions on a selection: copy to a date shift, publish, delete', async
   await page.getByRole('button', { name: 'Delete selected' }).click();
   await page.getByText('1 offering deleted (see Trash).').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('button.row').length === 3);
+});
+
+test('past offerings still listed are flagged, and one action removes them all from the Marketplace', async (t) => {
+  const { page, sandbox, dataDir } = await setupWithSandbox(t, [validDraft({ courseName: 'Last winter' }), validDraft({ courseName: 'Next spring' })]);
+  await page.evaluate(async () => {
+    await window.api.invoke('settings:save', { networkKey: 'NK-past-test' });
+    await window.api.invoke('offerings:publishAll', {});
+  });
+  for (const name of ['Last winter', 'Next spring']) await page.getByRole('button', { name: new RegExp(name) }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
+  // Time passes: the class is over (written straight into the catalogue file, as a year going by would).
+  const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
+  const row = db.prepare("SELECT id, draft FROM offerings WHERE draft LIKE '%Last winter%'").get() as { id: string; draft: string };
+  const draft = JSON.parse(row.draft);
+  draft.classDays = [{ date: '2025-02-03', start: '08:30', end: '16:30' }];
+  db.prepare('UPDATE offerings SET draft = ? WHERE id = ?').run(JSON.stringify(draft), row.id);
+  db.close();
+  await page.getByText('1 past offering is still listed on the Marketplace.').waitFor();
+  assert.equal(await page.getByRole('button', { name: /Last winter/ }).getByText('Past — still listed').count(), 1);
+  await page.getByRole('button', { name: 'Remove past offerings from the Marketplace' }).click();
+  await page.getByText('Removing 1 past offering from the Marketplace.').waitFor();
+  await page.getByRole('button', { name: /Last winter/ }).waitFor({ state: 'detached' });
+  assert.deepEqual(sandbox.listings('NK-past-test').map((o) => o.courseName), ['Next spring']);
 });
