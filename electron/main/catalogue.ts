@@ -97,9 +97,12 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
   const update = db.prepare(
     'UPDATE offerings SET offering_id = @offering_id, draft = @draft, updated_at = @now, revision = revision + 1 WHERE id = @id',
   );
+  // Publishing intent also settles "needs attention": a vanished listing is simply listed anew.
   const queuePublish = db.prepare(
-    "UPDATE offerings SET pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?",
+    "UPDATE offerings SET pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0 WHERE id = ?",
   );
+  const clearHold = db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?');
+  const untrash = db.prepare('UPDATE offerings SET trashed_at = NULL, updated_at = ? WHERE id = ?');
   const queueDelete = db.prepare(
     "UPDATE offerings SET pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, updated_at = ? WHERE id = ?",
   );
@@ -178,7 +181,6 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
             continue;
           }
           queuePublish.run(r.id);
-          db.prepare('UPDATE offerings SET needs_attention = 0 WHERE id = ?').run(r.id);
           queued.push(r.id);
         }
         return { queued, skipped };
@@ -255,7 +257,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
     restore(id: string): OfferingRecord {
       const r = row(id);
       if (r.trashed_at === null) throw failure('not-found', 'This offering is not in the Trash.');
-      db.prepare('UPDATE offerings SET trashed_at = NULL, updated_at = ? WHERE id = ?').run(clock.now().toISOString(), id);
+      untrash.run(clock.now().toISOString(), id);
       return record(row(id));
     },
     /** Empties what has been in the Trash for more than 30 days. */
@@ -265,9 +267,9 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
     retry(id: string): void {
       const r = row(id);
       if (r.pending === null && r.needs_attention) {
-        db.prepare("UPDATE offerings SET pending = 'publish', needs_attention = 0, held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?").run(id);
+        queuePublish.run(id);
       } else if (r.pending !== null) {
-        db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?').run(id);
+        clearHold.run(id);
       }
     },
     /** Once the Marketplace no longer lists it, the offering goes to the Trash as a draft. */

@@ -11,6 +11,7 @@ import type { Credentials } from './credentials';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
 import { changedFields, toWire, type WireOffering } from './marketplace/wire';
 import type { Db } from './db/open';
+import type { Statement } from 'better-sqlite3';
 import { silentLog, type AppLog } from './logging';
 
 export interface QueueOptions {
@@ -96,9 +97,16 @@ export function createPublishQueue(options: QueueOptions) {
     return false;
   }
 
+  // One prepared statement per combination of columns, made on first use.
+  const updates = new Map<string, Statement>();
   function update(id: string, fields: Record<string, string | number | null>): void {
-    const sets = Object.keys(fields).map((k) => `${k} = @${k}`).join(', ');
-    db.prepare(`UPDATE offerings SET ${sets} WHERE id = @id`).run({ ...fields, id });
+    const columns = Object.keys(fields).join(',');
+    let statement = updates.get(columns);
+    if (!statement) {
+      statement = db.prepare(`UPDATE offerings SET ${Object.keys(fields).map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`);
+      updates.set(columns, statement);
+    }
+    statement.run({ ...fields, id });
   }
 
   function settle(row: OfferingRow, changes: Record<string, string | number | null>): void {

@@ -5,10 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
-import { keytarStore } from '../../electron/main/credentials';
-import { tempDir, uniqueKeychainService, validDraft, futureDate } from '../helpers';
-import { launchBrowser, startBridgeProcess } from './harness';
+import { validDraft, futureDate } from '../helpers';
+import { startApp } from './harness';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -31,19 +29,7 @@ async function scan(page: Page, screen: string): Promise<string[]> {
 }
 
 test('every screen passes axe-core with no serious or critical violations, in English and French', { timeout: 120_000 }, async (t) => {
-  const sandbox = await startSandbox();
-  const browser = await launchBrowser();
-  const keychainService = uniqueKeychainService();
-  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: tempDir(), OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: '' });
-  t.after(async () => {
-    await bridge.stop();
-    await browser.close();
-    await sandbox.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
-  });
-  const context = await browser.newContext({ bypassCSP: true, locale: 'en-CA' });
-  const page = await context.newPage();
-  await page.goto(bridge.url);
+  const { page } = await startApp(t, { embedded: true, context: { bypassCSP: true, locale: 'en-CA' } });
   await page.evaluate(async (drafts) => {
     for (const draft of drafts) await window.api.invoke('offerings:save', { id: null, draft });
     const list = await window.api.invoke('offerings:list', {});

@@ -2,30 +2,10 @@ import { test, type TestContext } from 'node:test';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
-import { keytarStore } from '../../electron/main/credentials';
-import { tempDir, uniqueKeychainService, futureDate, validDraft } from '../helpers';
-import { launchBrowser, startBridgeProcess, screenshot } from './harness';
+import { futureDate, validDraft } from '../helpers';
+import { startApp, screenshot } from './harness';
 
-async function setupWithSandbox(t: TestContext, seed: ReturnType<typeof validDraft>[] = []) {
-  const sandbox = await startSandbox();
-  const browser = await launchBrowser();
-  const keychainService = uniqueKeychainService();
-  const dataDir = tempDir();
-  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl });
-  t.after(async () => {
-    await bridge.stop();
-    await browser.close();
-    await sandbox.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
-  });
-  const page = await browser.newPage({ locale: 'en-US' });
-  await page.goto(bridge.url);
-  for (const draft of seed) await page.evaluate((d) => window.api.invoke('offerings:save', { id: null, draft: d }), draft);
-  if (seed.length) await page.reload();
-  return { page, sandbox, dataDir };
-}
-
+const setupWithSandbox = (t: TestContext, seed: ReturnType<typeof validDraft>[] = []) => startApp(t, { seed });
 const setup = async (t: TestContext, seed: ReturnType<typeof validDraft>[] = []) => (await setupWithSandbox(t, seed)).page;
 
 test('a JHSC Part One in-person class over three days, with "same times as day 1" and a saved location', async (t) => {

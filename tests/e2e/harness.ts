@@ -3,7 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestContext } from 'node:test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startSandbox, type Faults, type Sandbox } from '../../electron/main/sandbox/sandbox-server';
+import { keytarStore } from '../../electron/main/credentials';
+import type { OfferingDraft } from '../../shared/offering';
+import { tempDir, uniqueKeychainService } from '../helpers';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -55,4 +60,55 @@ export async function startBridgeProcess(env: Record<string, string>): Promise<B
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: path.join('test-results', `${name}.png`), fullPage: true });
+}
+
+export interface RunningApp {
+  page: Page;
+  sandbox: Sandbox;
+  dataDir: string;
+  /** Stops the web bridge and starts it again on the same data, like quitting and reopening the app. */
+  restartBridge(): Promise<void>;
+}
+
+/**
+ * The app as a user meets it: a fresh data folder and keychain entry, a
+ * sandbox Marketplace (or, with `embedded`, none configured), the bridge as its
+ * own process, and a page in Chromium. Everything is torn down after the test.
+ */
+export async function startApp(
+  t: TestContext,
+  options: { embedded?: boolean; faults?: Partial<Faults>; seed?: OfferingDraft[]; context?: BrowserContextOptions } = {},
+): Promise<RunningApp> {
+  const sandbox = await startSandbox({ faults: options.faults ?? {} });
+  const browser = await launchBrowser();
+  const dataDir = tempDir();
+  const keychainService = uniqueKeychainService();
+  const env = { OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: options.embedded ? '' : sandbox.baseUrl };
+  let bridge = await startBridgeProcess(env);
+  t.after(async () => {
+    await bridge.stop();
+    await browser.close();
+    await sandbox.close();
+    await keytarStore(keychainService).delete('marketplace-network-key');
+  });
+  const context = await browser.newContext({ locale: 'en-US', ...options.context });
+  const page = await context.newPage();
+  await page.goto(bridge.url);
+  if (options.seed?.length) {
+    // Seeded through the same window.api the UI uses.
+    await page.evaluate(async (drafts) => {
+      for (const draft of drafts) await window.api.invoke('offerings:save', { id: null, draft });
+    }, options.seed);
+    await page.reload();
+  }
+  return {
+    page,
+    sandbox,
+    dataDir,
+    async restartBridge() {
+      await bridge.stop();
+      bridge = await startBridgeProcess(env);
+      await page.goto(bridge.url);
+    },
+  };
 }

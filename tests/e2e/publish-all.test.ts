@@ -1,23 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
-import { keytarStore } from '../../electron/main/credentials';
-import { tempDir, uniqueKeychainService, networkKey, validDraft } from '../helpers';
-import { launchBrowser, startBridgeProcess, screenshot } from './harness';
+import { networkKey, validDraft } from '../helpers';
+import { startApp, screenshot } from './harness';
 
 test('Publish all of 50 offerings moves the progress bar to 50/50; the one the Marketplace refuses shows its field error', { timeout: 120_000 }, async (t) => {
-  const sandbox = await startSandbox({ faults: { latencyMs: 120 } });
-  const browser = await launchBrowser();
-  const keychainService = uniqueKeychainService();
-  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: tempDir(), OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl });
-  t.after(async () => {
-    await bridge.stop();
-    await browser.close();
-    await sandbox.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
-  });
-  const page = await browser.newPage();
-  await page.goto(bridge.url);
+  const { page, sandbox } = await startApp(t, { faults: { latencyMs: 120 } });
 
   const key = networkKey();
   const drafts = Array.from({ length: 50 }, (_, i) => validDraft({ offeringId: `wah-bulk-${String(i).padStart(2, '0')}`, courseName: `Bulk class ${i}` }));

@@ -1,37 +1,10 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
-import { keytarStore } from '../../electron/main/credentials';
-import { tempDir, uniqueKeychainService, networkKey, futureDate, filesContaining } from '../helpers';
-import { launchBrowser, startBridgeProcess, screenshot } from './harness';
+import { networkKey, futureDate, filesContaining } from '../helpers';
+import { startApp, screenshot } from './harness';
 
-async function setup(t: TestContext) {
-  const sandbox = await startSandbox();
-  const browser = await launchBrowser();
-  const dataDir = tempDir();
-  const keychainService = uniqueKeychainService();
-  const env = { OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: sandbox.baseUrl };
-  let bridge = await startBridgeProcess(env);
-  t.after(async () => {
-    await bridge.stop();
-    await browser.close();
-    await sandbox.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
-  });
-  const page = await browser.newPage({ locale: 'en-CA' });
-  await page.goto(bridge.url);
-  return {
-    sandbox,
-    page,
-    dataDir,
-    async restartBridge(): Promise<void> {
-      await bridge.stop();
-      bridge = await startBridgeProcess(env);
-      await page.goto(bridge.url);
-    },
-  };
-}
+const setup = (t: TestContext) => startApp(t, { context: { locale: 'en-CA' } });
 
 const DAY1 = futureDate('04-14');
 const DAY2 = futureDate('04-15');
@@ -155,17 +128,7 @@ test('publishing without a registration URL shows the error beside that field an
 });
 
 test('with nothing configured the app publishes to its embedded sandbox, and says so', async (t) => {
-  const browser = await launchBrowser();
-  const dataDir = tempDir();
-  const keychainService = uniqueKeychainService();
-  const bridge = await startBridgeProcess({ OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: '' });
-  t.after(async () => {
-    await bridge.stop();
-    await browser.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
-  });
-  const page = await browser.newPage();
-  await page.goto(bridge.url);
+  const { page } = await startApp(t, { embedded: true });
   await page.getByRole('note').filter({ hasText: 'Sandbox — nothing is published for real' }).waitFor();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Network key').fill(networkKey());
