@@ -10,7 +10,6 @@ export const ErrorCode = z.enum([
   'settings-invalid',
   'catalogue-newer',
   'catalogue-migration-failed',
-  'catalogue-busy',
   'keychain-unavailable',
   'keychain-locked',
   'no-key',
@@ -50,14 +49,6 @@ export const AppError = z.object({
 export type AppError = z.infer<typeof AppError>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): { ok: false; error: AppError } {
-  return { ok: false, error: { code, message, ...extra } };
-}
 
 /** Thrown inside the main process and turned back into a value at the IPC edge. */
 export class AppFailure extends Error {

@@ -160,8 +160,7 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 
-export const MENU_COMMANDS = ['new-offering'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = 'new-offering';
 
 /** What the preload exposes as `window.api`, and the web bridge imitates. */
 export interface DeskApi {

@@ -21,11 +21,6 @@ export function ontarioToUtc(date: string, time: string): string {
   return local.toUTC().toISO();
 }
 
-export function utcToOntario(iso: string): { date: string; time: string } {
-  const local = DateTime.fromISO(iso, { zone: 'utc' }).setZone(ONTARIO_ZONE);
-  return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
-}
-
 export function hoursBetween(date: string, start: string, end: string): number {
   const a = DateTime.fromISO(`${date}T${start}`, { zone: ONTARIO_ZONE });
   const b = DateTime.fromISO(`${date}T${end}`, { zone: ONTARIO_ZONE });
