@@ -23,6 +23,7 @@ export const CHANNELS = [
   'queue:retry',
   'queue:cancel',
   'queue:resume',
+  'queue:online',
   'activity:list',
   'backups:list',
   'backups:create',

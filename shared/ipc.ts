@@ -142,6 +142,8 @@ export const contract = {
   'queue:retry': { request: Id.strict(), response: QueueView },
   'queue:cancel': { request: Empty, response: QueueView },
   'queue:resume': { request: Empty, response: QueueView },
+  /** The renderer saw the network come back. */
+  'queue:online': { request: Empty, response: QueueView },
   'activity:list': {
     request: z.object({ failuresOnly: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     response: z.array(CallLogEntry),

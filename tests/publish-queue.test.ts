@@ -252,3 +252,15 @@ test('the activity log lists every call and filters to failures', async (t) => {
   assert.deepEqual(failures.map((e) => [e.offeringId, e.action, e.phase, e.httpStatus, e.errorCode]), [[bad.offeringId, 'add', 'failed', 400, 'invalid']]);
   assert.match(failures[0]!.message ?? '', /refused this offering as invalid/);
 });
+
+test('when the system reports the network is back, waiting changes go at once instead of at their next retry', async (t) => {
+  const { key, sandbox, services } = await setup(t, { queue: { baseDelayMs: 60_000, maxDelayMs: 600_000, random: () => 0.9 } });
+  await sandbox.close();
+  services.catalogue.publish(null, validDraft());
+  await services.queue.kick();
+  assert.equal(services.queue.status().offline, true);
+  await sandbox.restart();
+  services.queue.nudge();
+  await waitFor(() => services.queue.status().waiting === 0, { what: 'the queue to drain', timeoutMs: 5000 });
+  assert.equal(sandbox.listings(key).length, 1);
+});

@@ -98,6 +98,10 @@ export function createHandlers(s: Services): Handlers {
       s.queue.resume();
       return s.queue.status();
     },
+    'queue:online': () => {
+      s.queue.nudge();
+      return s.queue.status();
+    },
     'activity:list': ({ failuresOnly, limit }) => s.callLog.list(failuresOnly, limit),
     'backups:list': () => s.backups.list(),
     'backups:create': () => s.backups.create(),

@@ -62,6 +62,8 @@ export function createPublishQueue(options: QueueOptions) {
 
   const active = new Set<string>();
   let offline = false;
+  /** Unanswered sends in a row: spaces out retries while the laptop is offline. */
+  let offlineStreak = 0;
   let paused: AppError | null = null;
   /** Cancelled by the user: nothing new is sent until Resume. */
   let cancelled = false;
@@ -157,12 +159,14 @@ export function createPublishQueue(options: QueueOptions) {
         return;
       }
       if (RETRYABLE.has(error.code)) {
-        // Offline is not a failure of this change: it waits however long it takes.
-        const attempts = error.code === 'marketplace-unreachable' ? row.attempts : row.attempts + 1;
+        // Offline is not a failure of this change: it waits however long it takes,
+        // retried less and less often while the connection stays down.
+        const unreachable = error.code === 'marketplace-unreachable';
+        const attempts = unreachable ? row.attempts : row.attempts + 1;
         if (attempts >= maxAttempts) {
           record({ attempts, held: 1, error: JSON.stringify(error) });
         } else {
-          const delay = backoffDelay(attempts, baseDelayMs, maxDelayMs, random);
+          const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
           record({ attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
         }
         return;
@@ -183,6 +187,7 @@ export function createPublishQueue(options: QueueOptions) {
     const outcome = await call();
     // Any HTTP answer means we are online; only an unreachable host means offline.
     offline = !outcome.ok && outcome.status === null && outcome.error.code === 'marketplace-unreachable';
+    offlineStreak = offline ? offlineStreak + 1 : 0;
     return outcome;
   }
 
@@ -324,6 +329,12 @@ export function createPublishQueue(options: QueueOptions) {
     resume(): void {
       paused = null;
       cancelled = false;
+      void kick();
+    },
+    /** The system says the network is back: try what waits for it now, not at its next retry. */
+    nudge(): void {
+      if (!offline) return;
+      db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0').run();
       void kick();
     },
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */
