@@ -198,6 +198,11 @@ test('keyboard only: create, save and publish', async (t) => {
   await page.keyboard.press('Control+Enter');
   await page.getByRole('button', { name: /Keyboard WAH/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
   assert.equal(sandbox.listings('NK-keyboard-only')[0]?.courseName, 'Keyboard WAH');
+  await page.keyboard.press('Control+f');
+  assert.equal(await focused(), 'l-search', 'Ctrl+F jumps to search');
+  await page.keyboard.press('F1');
+  await page.getByRole('region', { name: 'Keyboard shortcuts' }).waitFor();
+  assert.match((await page.getByRole('region', { name: 'Keyboard shortcuts' }).textContent()) ?? '', /Ctrl\+N New offering.*Ctrl\+S Save draft.*Ctrl\+Enter Publish.*Ctrl\+F Search offerings/);
 });
 
 test('problems show beside a field once it is left, and go as the user fixes them', async (t) => {

@@ -106,7 +106,10 @@ test('draft offline, restart, set the key, publish, patch only the seats, delete
 
   await page.getByRole('button', { name: 'Marketplace activity' }).click();
   await page.getByRole('cell', { name: 'Update' }).first().waitFor();
+  assert.equal(await page.getByRole('row').count(), 7, 'a header and six log lines: add, patch, delete, each before and after');
   await screenshot(page, 'activity');
+  await page.getByLabel('Show failures only').check();
+  await page.getByText('No calls to the Marketplace yet.').waitFor();
 
   assert.deepEqual(filesContaining(dataDir, key), [], 'the network key is in no file the app owns');
 });
