@@ -264,3 +264,23 @@ test('when the system reports the network is back, waiting changes go at once in
   await waitFor(() => services.queue.status().waiting === 0, { what: 'the queue to drain', timeoutMs: 5000 });
   assert.equal(sandbox.listings(key).length, 1);
 });
+
+test('a batch of slow calls keeps its lease: a second instance never sends the same change', async (t) => {
+  const { sandbox, services, keychainService } = await setup(t, { queue: { concurrency: 1, leaseMs: 100 } });
+  const second = createServices({ dataDir: services.dataDir, keychainService, marketplaceUrlPreset: sandbox.baseUrl, queue: { concurrency: 1, leaseMs: 100 } });
+  t.after(() => second.close());
+  sandbox.setFaults({ latencyMs: 60 });
+  for (let i = 0; i < 8; i++) services.catalogue.publish(null, validDraft());
+  const first = services.queue.kick();
+  const rival = (async () => {
+    for (let i = 0; i < 12; i++) {
+      await new Promise((r) => setTimeout(r, 40));
+      await second.queue.kick();
+    }
+  })();
+  await Promise.all([first, rival]);
+  await services.queue.drain();
+  await second.queue.drain();
+  const posts = sandbox.requests().filter((r) => r.method === 'POST');
+  assert.deepEqual(posts.map((r) => r.status), Array(8).fill(201), 'eight adds, none repeated');
+});

@@ -258,6 +258,9 @@ export function createPublishQueue(options: QueueOptions) {
     let index = 0;
     const worker = async () => {
       while (index < rows.length && !stopped && paused === null && !cancelled) {
+        // Renewed before every send: a batch of slow calls must not outlive the
+        // lease and let a second instance send the same change.
+        if (!holdLease()) return;
         const row = rows[index++]!;
         active.add(row.id);
         try {

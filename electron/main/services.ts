@@ -27,7 +27,7 @@ export interface ServiceOptions {
   /** Called when a restore needs the app to restart (Electron relaunches; the web bridge leaves it to its user). */
   onRestartRequested?: () => void;
   /** Retry timing and concurrency of the publish queue (tests shorten the delays). */
-  queue?: Pick<QueueOptions, 'concurrency' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random'>;
+  queue?: Pick<QueueOptions, 'concurrency' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random' | 'leaseMs'>;
 }
 
 export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = process.env): ServiceOptions {
