@@ -73,6 +73,7 @@ test('drafts round-trip, may be incomplete, and survive a restart', () => {
   assert.match(saved.draft.offeringId, /^offering-[a-z0-9x]{4}$/, 'an id is generated');
   const full = catalogue.save(null, validDraft({ offeringId: '' }));
   assert.match(full.draft.offeringId, /^wah-e-i-\d{4}-03-10-[a-z0-9x]{4}$/);
+  assert.equal(full.draft.address.postalCode, 'M5H 2N2', 'postal codes are stored as A1A 1A1');
   db.close();
 
   db = openCatalogueDb(fileIn(dir));

@@ -3,7 +3,7 @@
 // same transaction as the edit, so nothing is lost between click and send.
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError } from '../../shared/errors';
-import { OfferingDraft, publishProblems, type AddressDraft } from '../../shared/offering';
+import { OfferingDraft, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
 import { addDays, daysBetween, isDate, isTime, ontarioToUtc } from '../../shared/time';
 import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
 import { changedFields, toWire, WireOffering } from './marketplace/wire';
@@ -116,7 +116,11 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
 
   function write(id: string | null, input: OfferingDraft): OfferingRow {
     const now = clock.now().toISOString();
-    const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
+    const draft = {
+      ...input,
+      offeringId: input.offeringId.trim() || generateOfferingId(input),
+      address: { ...input.address, postalCode: normalisePostalCode(input.address.postalCode) },
+    };
     const existing = id === null ? null : row(id);
     if (existing && existing.listed !== null && draft.offeringId !== existing.offering_id) {
       throw failure('locked-field', 'The offering ID cannot change once the offering has been published.', {
