@@ -84,19 +84,29 @@ export function createPublishQueue(options: QueueOptions) {
   const acquireLease = db.prepare(
     'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
   );
-  const releaseLease = db.prepare('DELETE FROM worker_lease WHERE owner = ?');
+  const releaseLeaseRow = db.prepare('DELETE FROM worker_lease WHERE owner = ?');
 
   const leaseHolder = db.prepare<[], { owner: string }>('SELECT owner FROM worker_lease WHERE id = 1');
   const stealLease = db.prepare('UPDATE worker_lease SET owner = @owner, expires_at = @expires WHERE id = 1 AND owner = @previous');
 
+  /** Until when this worker's lease is written in the catalogue; renewed once half of it is gone. */
+  let heldUntil = 0;
+
   function holdLease(): boolean {
     const now = clock.now().getTime();
-    if (acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1) return true;
-    const previous = leaseHolder.get()?.owner;
+    if (now < heldUntil - leaseMs / 2) return true;
+    let held = acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1;
+    const previous = held ? undefined : leaseHolder.get()?.owner;
     if (previous && !processAlive(Number(previous.split(':')[0]))) {
-      return stealLease.run({ owner, expires: now + leaseMs, previous }).changes === 1;
+      held = stealLease.run({ owner, expires: now + leaseMs, previous }).changes === 1;
     }
-    return false;
+    heldUntil = held ? now + leaseMs : 0;
+    return held;
+  }
+
+  function releaseLease(): void {
+    heldUntil = 0;
+    releaseLeaseRow.run(owner);
   }
 
   // One prepared statement per combination of columns, made on first use.
@@ -238,7 +248,7 @@ export function createPublishQueue(options: QueueOptions) {
       const rows = due.all(clock.now().toISOString(), concurrency() * 4).filter((r) => !active.has(r.id));
       if (rows.length === 0 && active.size === 0) {
         // Idle: let another instance (or this app after a restart) take over at once.
-        releaseLease.run(owner);
+        releaseLease();
         break;
       }
       if (rows.length === 0) return;
@@ -357,7 +367,7 @@ export function createPublishQueue(options: QueueOptions) {
       stopped = true;
       if (wakeTimer) clearTimeout(wakeTimer);
       await draining;
-      releaseLease.run(owner);
+      releaseLease();
     },
   };
 }
