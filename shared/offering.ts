@@ -77,6 +77,14 @@ function validDay(day: ClassDay): boolean {
   return isDate(day.date) && isTime(day.start) && isTime(day.end) && hoursBetween(day.date, day.start, day.end) > 0;
 }
 
+/** The earliest class date, if any day has one. */
+export function firstClassDate(draft: OfferingDraft): string | undefined {
+  return draft.classDays
+    .map((d) => d.date)
+    .filter(isDate)
+    .sort()[0];
+}
+
 /** Total instruction hours of the complete class days. */
 export function instructionHours(draft: OfferingDraft): number {
   return draft.classDays.filter(validDay).reduce((sum, d) => sum + hoursBetween(d.date, d.start, d.end), 0);

@@ -3,7 +3,7 @@
 // same transaction as the edit, so nothing is lost between click and send.
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError } from '../../shared/errors';
-import { OfferingDraft, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
+import { OfferingDraft, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
 import { addDays, daysBetween, isDate, isTime, ontarioToUtc } from '../../shared/time';
 import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
 import { changedFields, toWire, WireOffering } from './marketplace/wire';
@@ -77,7 +77,7 @@ export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingReco
 /** A readable id such as `wah-e-i-2026-12-03-k7q2`: standard, first date, a short random tail. */
 export function generateOfferingId(draft: OfferingDraft): string {
   const standard = draft.trainingStandardKey ? draft.trainingStandardKey.toLowerCase() : 'offering';
-  const firstDate = draft.classDays.map((d) => d.date).filter(Boolean).sort()[0];
+  const firstDate = firstClassDate(draft);
   const tail = randomBytes(3).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 4);
   return [standard, firstDate, tail].filter(Boolean).join('-');
 }
@@ -139,6 +139,25 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
     return row(rowId);
   }
 
+  /** New drafts from `id`: the first starts on firstFor(its first class date), the others a week apart each. */
+  function copies(id: string, firstFor: (origin: string) => string, weeks: number): OfferingRecord[] {
+    const source = record(row(id)).draft;
+    const origin = firstClassDate(source);
+    if (origin === undefined) {
+      throw failure('validation', 'Give the offering its class days before copying it to new dates.', {
+        fields: [{ path: 'classDays', code: 'classDays.required', message: 'Add at least one class day.' }],
+      });
+    }
+    const firstDate = firstFor(origin);
+    return db.transaction(() =>
+      Array.from({ length: weeks }, (_, week) => {
+        const shift = daysBetween(origin, firstDate) + 7 * week;
+        const classDays = source.classDays.map((d) => (isDate(d.date) ? { ...d, date: addDays(d.date, shift) } : d));
+        return record(write(null, { ...source, offeringId: '', classDays }));
+      }),
+    ).immediate();
+  }
+
   return {
     list(): OfferingRecord[] {
       return all.all().map(record);
@@ -195,18 +214,12 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
      * keep their spacing, the first on `firstDate`, then one week apart.
      */
     duplicate(id: string, firstDate: string, weeks: number): OfferingRecord[] {
-      const source = record(row(id)).draft;
-      const dated = source.classDays.filter((d) => isDate(d.date));
       if (!isDate(firstDate)) throw failure('validation', `“${firstDate}” is not a date.`, { fields: [{ path: 'firstDate', code: 'date.invalid', message: 'Enter a date.' }] });
-      if (dated.length === 0) throw failure('validation', 'Give the offering its class days before running it again.', { fields: [{ path: 'classDays', code: 'classDays.required', message: 'Add at least one class day.' }] });
-      const origin = dated.map((d) => d.date).sort()[0]!;
-      return db.transaction(() =>
-        Array.from({ length: weeks }, (_, week) => {
-          const shift = daysBetween(origin, firstDate) + 7 * week;
-          const classDays = source.classDays.map((d) => (isDate(d.date) ? { ...d, date: addDays(d.date, shift) } : d));
-          return record(write(null, { ...source, offeringId: '', classDays }));
-        }),
-      ).immediate();
+      return copies(id, () => firstDate, weeks);
+    },
+    /** A copy whose class days all move by `days` (bulk "Copy to new dates"). */
+    copyShifted(id: string, days: number): OfferingRecord[] {
+      return copies(id, (origin) => addDays(origin, days), 1);
     },
     /** Addresses already used, most recent first, to pick instead of retyping. */
     locations(): AddressDraft[] {

@@ -1,7 +1,6 @@
 // The IPC handler map: one plain function per channel. Electron registers it
 // with ipcMain, the web bridge serves it over loopback: one code path.
-import { AppFailure, failure, type AppError, type Result } from '../../shared/errors';
-import { addDays, isDate } from '../../shared/time';
+import { AppFailure, type AppError, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
 
@@ -36,12 +35,7 @@ export function createHandlers(s: Services): Handlers {
       }
       return { trashed, deleting: ids.length - trashed };
     },
-    'offerings:copyShifted': ({ ids, days }) =>
-      ids.flatMap((id) => {
-        const first = s.catalogue.get(id).draft.classDays.map((d) => d.date).filter(isDate).sort()[0];
-        if (!first) throw failure('validation', 'Only offerings with class days can be copied to new dates.');
-        return s.catalogue.duplicate(id, addDays(first, days), 1);
-      }),
+    'offerings:copyShifted': ({ ids, days }) => ids.flatMap((id) => s.catalogue.copyShifted(id, days)),
     'offerings:setSeats': ({ id, seats }) => {
       const record = s.catalogue.setSeats(id, seats);
       if (record.pendingAction === 'publish') {

@@ -57,6 +57,7 @@ export function createPublishQueue(options: QueueOptions) {
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const leaseMs = options.leaseMs ?? 30_000;
+  const log = options.log ?? silentLog;
   // The pid lets a restarted app take over at once from a worker that died.
   const owner = `${process.pid}:${randomUUID()}`;
 
@@ -80,6 +81,7 @@ export function createPublishQueue(options: QueueOptions) {
   const counts = db.prepare<[], { waiting: number; failed: number }>(
     "SELECT COALESCE(SUM(pending IS NOT NULL AND held = 0), 0) AS waiting, COALESCE(SUM(held = 1 OR error IS NOT NULL AND pending IS NULL), 0) AS failed FROM offerings",
   );
+  const dueNowAll = db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0');
   const setInFlight = db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?');
   const acquireLease = db.prepare(
     'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
@@ -153,7 +155,7 @@ export function createPublishQueue(options: QueueOptions) {
    */
   function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): void {
     const { error } = outcome;
-    (options.log ?? silentLog).warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
+    log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
     const mayBeListed = row.listed === null && (outcome.status === null || action === 'patch' || row.in_flight !== null);
     const record = (changes: Record<string, string | number | null>) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     db.transaction(() => {
@@ -268,8 +270,9 @@ export function createPublishQueue(options: QueueOptions) {
     let index = 0;
     const worker = async () => {
       while (index < rows.length && !stopped && paused === null && !cancelled) {
-        // Renewed before every send: a batch of slow calls must not outlive the
-        // lease and let a second instance send the same change.
+        // Checked before every send (and rewritten once half gone): a batch of
+        // slow calls must not outlive the lease and let a second instance send
+        // the same change.
         if (!holdLease()) return;
         const row = rows[index++]!;
         active.add(row.id);
@@ -347,7 +350,7 @@ export function createPublishQueue(options: QueueOptions) {
     /** The system says the network is back: try what waits for it now, not at its next retry. */
     nudge(): void {
       if (!offline) return;
-      db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0').run();
+      dueNowAll.run();
       void kick();
     },
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */

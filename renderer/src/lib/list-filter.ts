@@ -2,6 +2,7 @@
 // tested without a browser.
 import type { OfferingRecord, OfferingStatus } from '../../../shared/ipc';
 import { standardFor, type Language, type Program } from '../../../shared/standards';
+import { firstClassDate } from '../../../shared/offering';
 
 export interface ListFilter {
   search: string;
@@ -15,7 +16,7 @@ export interface ListFilter {
 export const DEFAULT_FILTER: ListFilter = { search: '', status: 'all', program: 'all', language: 'all', when: 'all', order: 'soonest' };
 
 export function firstDate(record: OfferingRecord): string {
-  return record.draft.classDays.map((d) => d.date).filter(Boolean).sort()[0] ?? '';
+  return firstClassDate(record.draft) ?? '';
 }
 
 function matches(record: OfferingRecord, f: ListFilter): boolean {
