@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { updateFeedForBuild } from './electron/main/shell/update-feed';
 
 export default defineConfig({
   main: {
+    define: { __OFFERING_DESK_UPDATE_FEED__: JSON.stringify(updateFeedForBuild(process.env)) },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },

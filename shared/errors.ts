@@ -14,6 +14,7 @@ export const ErrorCode = z.enum([
   'keychain-locked',
   'no-key',
   'marketplace-unauthorized',
+  'marketplace-redirect',
   'marketplace-forbidden',
   'marketplace-invalid',
   'marketplace-not-found',

@@ -41,6 +41,7 @@ export const SettingsView = z.object({
   keyLast4: z.string().nullable(),
   keyProblem: AppError.nullable(),
   publishConcurrency: z.number().int().min(1).max(8),
+  /** Fixed when the app was built (read-only); '' when updates are off. */
   updateFeedUrl: z.string(),
   /** The language chosen in Settings; null follows the system's. */
   language: z.enum(['en', 'fr']).nullable(),
@@ -131,7 +132,6 @@ export const contract = {
         marketplaceUrl: z.string().max(2000).optional(),
         networkKey: z.string().max(200).optional(),
         publishConcurrency: z.number().int().min(1).max(8).optional(),
-        updateFeedUrl: z.string().max(2000).optional(),
         language: z.enum(['en', 'fr']).optional(),
       })
       .strict(),

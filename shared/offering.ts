@@ -60,14 +60,25 @@ export function normalisePostalCode(value: string): string {
   return compact.length === 6 ? `${compact.slice(0, 3)} ${compact.slice(3)}` : value.trim();
 }
 
-export function isHttpsUrl(value: string): boolean {
+/** Why a link learners will follow is unusable, or null when it is a plain https address. */
+export function linkProblem(value: string): 'url.https' | 'url.credentials' | null {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0;
+    url = new URL(value.trim());
   } catch {
-    return false;
+    return 'url.https';
   }
+  if (url.protocol !== 'https:' || url.hostname.length === 0) return 'url.https';
+  // A user name or password in a public link would publish it to every learner.
+  if (url.username || url.password) return 'url.credentials';
+  return null;
 }
+
+export function isHttpsUrl(value: string): boolean {
+  return linkProblem(value) === null;
+}
+
+const LINK_MESSAGES = { 'url.https': 'Use a full https:// address.', 'url.credentials': 'Remove the user name and password from this address.' } as const;
 
 function problem(path: string, code: string, message: string): FieldError {
   return { path, code, message };
@@ -130,7 +141,10 @@ export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}):
   }
 
   if (draft.registrationUrl.trim() === '') add('registrationUrl', 'required', 'Enter the registration URL where learners book.');
-  else if (!isHttpsUrl(draft.registrationUrl)) add('registrationUrl', 'url.https', 'Use a full https:// address.');
+  else {
+    const problem = linkProblem(draft.registrationUrl);
+    if (problem) add('registrationUrl', problem, LINK_MESSAGES[problem]);
+  }
 
   if (standard) {
     if (needsAddress(standard.delivery)) {
@@ -142,8 +156,9 @@ export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}):
     }
     if (standard.delivery === 'virtual' && draft.virtualClassUrl.trim() === '') {
       add('virtualClassUrl', 'required', 'Enter the virtual class URL.');
-    } else if (draft.virtualClassUrl.trim() !== '' && !isHttpsUrl(draft.virtualClassUrl)) {
-      add('virtualClassUrl', 'url.https', 'Use a full https:// address.');
+    } else if (draft.virtualClassUrl.trim() !== '') {
+      const problem = linkProblem(draft.virtualClassUrl);
+      if (problem) add('virtualClassUrl', problem, LINK_MESSAGES[problem]);
     }
   }
 

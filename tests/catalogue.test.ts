@@ -149,15 +149,16 @@ test('the call log is append-only', () => {
 test('the Marketplace URL setting takes https, or http only to this computer', () => {
   const db = openCatalogueDb(fileIn(tempDir()));
   const settings = createSettings(db);
+  const setUrl = (marketplaceUrl: string) => settings.apply(settings.check({ marketplaceUrl }));
   assert.equal(settings.marketplaceUrl(), null, 'the sandbox by default');
-  settings.setMarketplaceUrl('https://marketplace.example.ca/api-v2/');
+  setUrl('https://marketplace.example.ca/api-v2/');
   assert.equal(settings.marketplaceUrl(), 'https://marketplace.example.ca/api-v2');
-  settings.setMarketplaceUrl('http://127.0.0.1:8080/api-v2');
+  setUrl('http://127.0.0.1:8080/api-v2');
   for (const bad of ['http://marketplace.example.ca/api-v2', 'ftp://x', 'not a url', 'https://u:p@x.example/api']) {
-    rejects(() => settings.setMarketplaceUrl(bad), 'settings-invalid');
+    rejects(() => setUrl(bad), 'settings-invalid');
   }
   assert.equal(settings.marketplaceUrl(), 'http://127.0.0.1:8080/api-v2', 'unchanged by the refused values');
-  settings.setMarketplaceUrl('');
+  setUrl('');
   assert.equal(settings.marketplaceUrl(), null);
   assert.equal(createSettings(db, { marketplaceUrl: 'https://preset.example/api-v2' }).marketplaceUrl(), null, 'a preset never overrides a saved choice');
   const fresh = openCatalogueDb(fileIn(tempDir()));

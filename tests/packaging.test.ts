@@ -58,3 +58,15 @@ test('the release workflow tests first, then builds on Windows, macOS and Linux 
   assert.deepEqual(workflow.jobs.build.strategy.matrix.os, ['windows-latest', 'macos-latest', 'ubuntu-latest']);
   assert.ok(workflow.jobs.test.steps.some((s: { run?: string }) => s.run?.includes('bash .ci/run')));
 });
+
+test('Electron fuses: no running as Node, no NODE_OPTIONS or --inspect, the app only from its checked asar, encrypted cookies', () => {
+  assert.deepEqual(config.electronFuses, {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    enableCookieEncryption: true,
+  });
+  assert.equal(config.asar, true, 'integrity validation needs the asar');
+});

@@ -44,7 +44,7 @@ test('IPC is answered only for the app’s own main frame', () => {
   assert.equal(isTrustedSender(undefined, true), false);
 });
 
-test('lint refuses Node, Electron or main-process imports in the renderer and in shared/', async () => {
+test('lint refuses Node, Electron, native or main-process imports in the renderer, shared/ and the preload', async () => {
   const eslint = new ESLint();
   const cases: [string, string, RegExp][] = [
     ['renderer/src/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n", /Only electron\/ may use Node or Electron/],
@@ -52,6 +52,13 @@ test('lint refuses Node, Electron or main-process imports in the renderer and in
     ['renderer/src/x.ts', "import { createCatalogue } from '../../electron/main/catalogue';\nexport const a = createCatalogue;\n", /talk to it through window.api/],
     ['shared/x.ts', "import { desk } from '../renderer/src/lib/desk.svelte';\nexport const a = desk;\n", /imports from neither/],
     ['shared/x.ts', "import path from 'path';\nexport const a = path;\n", /Only electron\/ may use Node or Electron/],
+    ...['better-sqlite3', 'keytar', 'electron-log/main', 'electron-log', 'electron-updater'].flatMap((name): [string, string, RegExp][] =>
+      ['renderer/src/x.ts', 'shared/x.ts', 'electron/preload/x.ts'].map((file) => [file, `import m from '${name}';\nexport const a = m;\n`, /Only the main process may use SQLite, the keychain, the log or the updater/]),
+    ),
+    ['electron/preload/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n", /preload may use only electron and shared/],
+    ['electron/preload/x.ts', "import { createRequire } from 'module';\nexport const a = createRequire;\n", /preload may use only electron and shared/],
+    ['electron/preload/x.ts', "import { createCatalogue } from '../main/catalogue';\nexport const a = createCatalogue;\n", /preload may use only electron and shared/],
+    ['electron/preload/x.ts', "import { desk } from '../../renderer/src/lib/desk.svelte';\nexport const a = desk;\n", /preload may use only electron and shared/],
   ];
   for (const [filePath, code, message] of cases) {
     const [result] = await eslint.lintText(code, { filePath });
@@ -59,4 +66,6 @@ test('lint refuses Node, Electron or main-process imports in the renderer and in
   }
   const [clean] = await eslint.lintText("import { z } from 'zod';\nexport const a = z;\n", { filePath: 'shared/x.ts' });
   assert.deepEqual(clean!.messages, []);
+  const [preload] = await eslint.lintText("import { contextBridge } from 'electron';\nimport { CHANNELS } from '../../shared/channels';\nexport const a = [contextBridge, CHANNELS];\n", { filePath: 'electron/preload/x.ts' });
+  assert.deepEqual(preload!.messages, [], 'the preload may use electron and shared/');
 });

@@ -1,27 +1,8 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createServices } from '../electron/main/services';
-import { createHandlers } from '../electron/main/handlers';
-import { startWebBridge } from '../electron/main/web-bridge';
-import { tempDir, uniqueKeychainService } from './helpers';
+import { bridgeWithServices } from './support/bridge';
 
-async function bridge(t: TestContext) {
-  const rendererDir = tempDir();
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
-  const services = createServices({ dataDir: tempDir(), keychainService: uniqueKeychainService() });
-  const web = await startWebBridge({ handlers: createHandlers(services), rendererDir });
-  t.after(async () => {
-    await web.close();
-    await services.close();
-  });
-  const url = new URL(web.url);
-  const token = url.searchParams.get('token')!;
-  const api = (channel: string, body: unknown, headers: Record<string, string> = { 'x-desk-token': token }) =>
-    fetch(`${url.origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { web, url, token, api, services };
-}
+const bridge = (t: TestContext) => bridgeWithServices(t);
 
 test('the bridge listens on loopback only and needs its token', async (t) => {
   const { url, api } = await bridge(t);

@@ -158,6 +158,18 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
     ).immediate();
   }
 
+  function remove(id: string): { removed: boolean } {
+    return db.transaction(() => {
+      const r = row(id);
+      if (r.listed === null && r.in_flight === null) {
+        toTrash.run({ id, now: clock.now().toISOString() });
+        return { removed: true };
+      }
+      queueDelete.run(clock.now().toISOString(), id);
+      return { removed: false };
+    }).immediate();
+  }
+
   return {
     list(): OfferingRecord[] {
       return all.all().map(record);
@@ -217,10 +229,6 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
       if (!isDate(firstDate)) throw failure('validation', `“${firstDate}” is not a date.`, { fields: [{ path: 'firstDate', code: 'date.invalid', message: 'Enter a date.' }] });
       return copies(id, () => firstDate, weeks);
     },
-    /** A copy whose class days all move by `days` (bulk "Copy to new dates"). */
-    copyShifted(id: string, days: number): OfferingRecord[] {
-      return copies(id, (origin) => addDays(origin, days), 1);
-    },
     /** Addresses already used, most recent first, to pick instead of retyping. */
     locations(): AddressDraft[] {
       const seen = new Map<string, AddressDraft>();
@@ -236,16 +244,18 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
      * A never-listed offering goes to the Trash at once; a listed one is
      * queued for deletion from the Marketplace and reaches the Trash after.
      */
-    delete(id: string): { removed: boolean } {
+    delete: remove,
+    /** Deletes every one of `ids` or, if any is refused, none: one transaction. */
+    deleteMany(ids: string[]): { trashed: number; deleting: number } {
       return db.transaction(() => {
-        const r = row(id);
-        if (r.listed === null && r.in_flight === null) {
-          toTrash.run({ id, now: clock.now().toISOString() });
-          return { removed: true };
-        }
-        queueDelete.run(clock.now().toISOString(), id);
-        return { removed: false };
+        let trashed = 0;
+        for (const id of ids) if (remove(id).removed) trashed++;
+        return { trashed, deleting: ids.length - trashed };
       }).immediate();
+    },
+    /** Bulk "Copy to new dates": copies of `ids` whose class days all move by `days`; all or none, one transaction. */
+    copyShifted(ids: string[], days: number): OfferingRecord[] {
+      return db.transaction(() => ids.flatMap((id) => copies(id, (origin) => addDays(origin, days), 1))).immediate();
     },
     /** Seats change daily: saved, and queued for publishing if the offering is listed. */
     setSeats(id: string, seats: number): OfferingRecord {

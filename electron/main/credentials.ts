@@ -32,6 +32,8 @@ export interface Credentials {
   getKey(): Promise<string>;
   status(): Promise<KeyStatus>;
   setKey(key: string): Promise<KeyStatus>;
+  /** Stores a new key and answers how to put the previous one back (for a save that fails later). */
+  replaceKey(key: string): Promise<() => Promise<void>>;
   forget(): Promise<KeyStatus>;
   /** Keys this process has seen, so the log can remove them. Memory only. */
   knownSecrets(): readonly string[];
@@ -70,6 +72,17 @@ async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
   }
 }
 
+const KEY_RULE = 'The network key must be 4 to 200 visible characters with no spaces.';
+
+/** The key as it will be stored, or a field error: checked before anything is written. */
+export function checkNetworkKey(key: string): string {
+  const trimmed = key.trim();
+  if (!/^[\x21-\x7e]{4,200}$/.test(trimmed)) {
+    throw failure('validation', KEY_RULE, { fields: [{ path: 'networkKey', code: 'networkKey.invalid', message: KEY_RULE }] });
+  }
+  return trimmed;
+}
+
 export function createCredentials({ store, timeoutMs = 5000, rememberSaved }: CredentialsOptions): Credentials {
   const seen = new Set<string>();
   const read = async () => {
@@ -102,16 +115,23 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved }: Cr
       }
     },
     async setKey(key) {
-      const trimmed = key.trim();
-      if (!/^[\x21-\x7e]{4,200}$/.test(trimmed)) {
-        throw failure('validation', 'The network key must be 4 to 200 visible characters with no spaces.', {
-          fields: [{ path: 'networkKey', code: 'networkKey.invalid', message: 'The network key must be 4 to 200 visible characters with no spaces.' }],
-        });
-      }
+      const trimmed = checkNetworkKey(key);
       seen.add(trimmed);
       await withTimeout(timeoutMs, () => store.set(ACCOUNT, trimmed));
       rememberSaved.set(true);
       return describe(trimmed);
+    },
+    async replaceKey(key) {
+      const trimmed = checkNetworkKey(key);
+      const before = await read();
+      const wasSaved = rememberSaved.get();
+      seen.add(trimmed);
+      await withTimeout(timeoutMs, () => store.set(ACCOUNT, trimmed));
+      rememberSaved.set(true);
+      return async () => {
+        await withTimeout(timeoutMs, () => (before === null ? store.delete(ACCOUNT).then(() => undefined) : store.set(ACCOUNT, before)));
+        rememberSaved.set(wasSaved);
+      };
     },
     async forget() {
       await withTimeout(timeoutMs, () => store.delete(ACCOUNT));

@@ -3,6 +3,7 @@
 import { AppFailure, type AppError, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
+import { checkNetworkKey } from './credentials';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -27,15 +28,14 @@ export function createHandlers(s: Services): Handlers {
     'offerings:publishAll': () => publishMany(),
     'offerings:publishMany': ({ ids }) => publishMany(ids),
     'offerings:deleteMany': ({ ids }) => {
-      let trashed = 0;
-      for (const id of ids) if (s.catalogue.delete(id).removed) trashed++;
-      if (trashed < ids.length) {
+      const result = s.catalogue.deleteMany(ids);
+      if (result.deleting > 0) {
         s.queue.track(ids);
         void s.queue.kick();
       }
-      return { trashed, deleting: ids.length - trashed };
+      return result;
     },
-    'offerings:copyShifted': ({ ids, days }) => ids.flatMap((id) => s.catalogue.copyShifted(id, days)),
+    'offerings:copyShifted': ({ ids, days }) => s.catalogue.copyShifted(ids, days),
     'offerings:setSeats': ({ id, seats }) => {
       const record = s.catalogue.setSeats(id, seats);
       if (record.pendingAction === 'publish') {
@@ -63,15 +63,24 @@ export function createHandlers(s: Services): Handlers {
       return result;
     },
     'settings:get': () => s.settingsView(),
-    'settings:save': async ({ marketplaceUrl, networkKey, publishConcurrency, updateFeedUrl, language }) => {
-      if (language !== undefined) s.settings.setLanguage(language);
-      if (marketplaceUrl !== undefined) s.settings.setMarketplaceUrl(marketplaceUrl);
-      if (publishConcurrency !== undefined) s.settings.setPublishConcurrency(publishConcurrency);
-      if (updateFeedUrl !== undefined) s.settings.setUpdateFeedUrl(updateFeedUrl);
-      if (networkKey !== undefined && networkKey.trim() !== '') {
-        await s.credentials.setKey(networkKey);
-        s.queue.resume();
+    'settings:save': async ({ networkKey, ...changes }) => {
+      // Everything is checked before anything is written; the key goes to the
+      // keychain first and is put back if the settings cannot be stored.
+      const checked = s.settings.check(changes);
+      const key = networkKey !== undefined && networkKey.trim() !== '' ? checkNetworkKey(networkKey) : null;
+      if (key === null) {
+        s.settings.apply(checked);
+        if (checked.marketplaceUrl !== undefined) s.queue.unpause();
+        return s.settingsView();
       }
+      const undo = await s.credentials.replaceKey(key);
+      try {
+        s.settings.apply(checked);
+      } catch (e) {
+        await undo();
+        throw e;
+      }
+      s.queue.resume();
       return s.settingsView();
     },
     'settings:forgetKey': async () => {
@@ -106,14 +115,25 @@ export function createHandlers(s: Services): Handlers {
   };
 }
 
+/** User input echoed in an error is cut short: an answer never grows with what was sent. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+const MAX_ISSUES_SHOWN = 5;
+
 function describeParseError(channel: string, issues: { path: PropertyKey[]; message: string }[]): AppError {
-  const detail = issues.map((i) => `${i.path.map(String).join('.') || '(request)'}: ${i.message}`).join('; ');
-  return { code: 'bad-request', message: `The app sent a malformed “${channel}” request: ${detail}` };
+  const detail = issues
+    .slice(0, MAX_ISSUES_SHOWN)
+    .map((i) => `${clip(i.path.map(String).join('.'), 60) || '(request)'}: ${clip(i.message, 120)}`)
+    .join('; ');
+  const more = issues.length > MAX_ISSUES_SHOWN ? ` (and ${issues.length - MAX_ISSUES_SHOWN} more)` : '';
+  return { code: 'bad-request', message: `The app sent a malformed “${channel}” request: ${detail}${more}` };
 }
 
 /** Validates the request against the contract, runs the handler, and returns a Result value. */
 export async function dispatch(handlers: Handlers, channel: unknown, request: unknown, onUnexpected: (e: unknown) => void = console.error): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'bad-request', message: `Unknown request “${String(channel)}”.` } };
+  if (!isChannel(channel)) return { ok: false, error: { code: 'bad-request', message: `Unknown request “${clip(String(channel), 60)}”.` } };
   const parsed = contract[channel].request.safeParse(request ?? {});
   if (!parsed.success) return { ok: false, error: describeParseError(channel, parsed.error.issues) };
   try {

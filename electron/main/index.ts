@@ -1,18 +1,20 @@
 // The Electron shell, kept thin: everything it wires is tested without Electron.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, shell } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
 import electronUpdater from 'electron-updater';
 import { CHANNELS } from '../../shared/ipc';
 import { createServices, optionsFromEnv, type Services } from './services';
 import { createHandlers, dispatch } from './handlers';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, externalUrlToOpen, isAllowedNavigation, isTrustedSender, mainWindowOptions } from './security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, denyAllPermissions, externalUrlToOpen, isAllowedNavigation, isTrustedSender, mainWindowOptions } from './security';
 import { configureFileLog } from './logging';
+import { rendererFileFor } from './renderer-files';
 import { enforceSingleInstance } from './shell/single-instance';
 import { loadWindowState, placeWindow, saveWindowState } from './shell/window-state';
 import { menuLanguage, menuTemplate, translator } from './shell/menu';
 import { startUpdates } from './shell/updater';
+import { BUILT_IN_UPDATE_FEED } from './shell/update-feed';
 import { installCrashHandlers } from './shell/crash';
 import { productionLicences } from './shell/licences';
 
@@ -43,9 +45,10 @@ function serveRenderer(): void {
   const csp = contentSecurityPolicy({ connectSelf: false });
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
-    if (url.host !== APP_HOST || !file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const found = rendererFileFor(rendererDir, url.pathname);
+    if (!found.ok) return new Response(found.status === 400 ? 'Bad request' : 'Not found', { status: found.status });
+    const response = await net.fetch(pathToFileURL(found.file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', csp);
     headers.set('x-content-type-options', 'nosniff');
@@ -97,13 +100,16 @@ function installMenu(s: Services, checkForUpdates: () => void): void {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  denyAllPermissions(contents.session);
 });
 
 if (enforceSingleInstance(app, () => mainWindow)) {
   app.whenReady().then(() => {
+    denyAllPermissions(session.defaultSession);
     try {
       services = createServices({
         ...optionsFromEnv(app.getPath('userData')),
+        updateFeedUrl: BUILT_IN_UPDATE_FEED,
         log,
         onRestartRequested: () => {
           app.relaunch();
@@ -129,7 +135,7 @@ if (enforceSingleInstance(app, () => mainWindow)) {
     const t = translator(s.settings.language() ?? menuLanguage(app.getLocale()));
     const updates = startUpdates({
       updater: electronUpdater.autoUpdater,
-      feedUrl: s.settings.updateFeedUrl(),
+      feedUrl: BUILT_IN_UPDATE_FEED || null,
       log,
       askToRestart: async (version) => {
         const { response } = await dialog.showMessageBox({ type: 'info', message: t('menu.updateReady', { version }), detail: t('menu.updateDetail'), buttons: [t('menu.restartNow'), t('menu.later')], defaultId: 0, cancelId: 1 });

@@ -31,6 +31,8 @@ export interface QueueOptions {
   log?: AppLog;
 }
 
+/** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
+const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect']);
 const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
 
 function processAlive(pid: number): boolean {
@@ -160,7 +162,7 @@ export function createPublishQueue(options: QueueOptions) {
     const record = (changes: Record<string, string | number | null>) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     db.transaction(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
-      if (error.code === 'marketplace-unauthorized') {
+      if (PAUSING.has(error.code)) {
         paused = error;
         record({});
         return;
@@ -345,6 +347,12 @@ export function createPublishQueue(options: QueueOptions) {
     resume(): void {
       paused = null;
       cancelled = false;
+      void kick();
+    },
+    /** The connection settings changed: a pause they caused may be over (a user's Cancel stays). */
+    unpause(): void {
+      if (paused === null) return;
+      paused = null;
       void kick();
     },
     /** The system says the network is back: try what waits for it now, not at its next retry. */

@@ -70,3 +70,20 @@ export function externalUrlToOpen(url: string): string | null {
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
   return isMainFrame && frameUrl !== undefined && isAllowedNavigation(frameUrl);
 }
+
+/** The part of Electron's Session that decides permissions. */
+export interface PermissionSession {
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean): void;
+  setDevicePermissionHandler?(handler: (details: unknown) => boolean): void;
+}
+
+/**
+ * The app needs no camera, microphone, location, notifications, clipboard
+ * reading, HID, serial or USB: every permission is denied, asked or checked.
+ */
+export function denyAllPermissions(session: PermissionSession): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler?.(() => false);
+}

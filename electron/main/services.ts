@@ -19,7 +19,8 @@ export interface ServiceOptions {
   dataDir: string;
   keychainService?: string;
   marketplaceUrlPreset?: string;
-  updateFeedUrlPreset?: string;
+  /** The update feed fixed into this build (read-only information in Settings); '' when updates are off. */
+  updateFeedUrl?: string;
   secretStore?: SecretStore;
   clock?: Clock;
   requestTimeoutMs?: number;
@@ -35,7 +36,6 @@ export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = 
     dataDir: env.OFFERING_DESK_DATA_DIR || defaultDataDir,
     keychainService: env.OFFERING_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE,
     ...(env.OFFERING_DESK_MARKETPLACE_URL ? { marketplaceUrlPreset: env.OFFERING_DESK_MARKETPLACE_URL } : {}),
-    ...(env.OFFERING_DESK_UPDATE_URL ? { updateFeedUrlPreset: env.OFFERING_DESK_UPDATE_URL } : {}),
   };
 }
 
@@ -54,7 +54,7 @@ export function createServices(options: ServiceOptions) {
   const catalogue = createCatalogue(db, clock);
   catalogue.purgeTrash();
   const callLog = createCallLog(db, clock);
-  const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset, updateFeedUrl: options.updateFeedUrlPreset });
+  const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
   const credentials = createCredentials({
     store: options.secretStore ?? keytarStore(options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE),
     rememberSaved: settings.networkKeySaved,
@@ -73,7 +73,7 @@ export function createServices(options: ServiceOptions) {
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
-    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency(), updateFeedUrl: settings.updateFeedUrl() ?? '', language: settings.language() };
+    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency(), updateFeedUrl: options.updateFeedUrl ?? '', language: settings.language() };
     try {
       Object.assign(view, await credentials.status());
     } catch (e) {

@@ -35,12 +35,21 @@ const Stored = z.object({
   marketplaceUrl: z.string().default(SANDBOX),
   networkKeySaved: z.boolean().default(false),
   publishConcurrency: z.number().int().min(1).max(8).default(4),
-  updateFeedUrl: z.string().default(''),
   language: z.enum(['en', 'fr']).nullable().default(null),
 });
 type Stored = z.infer<typeof Stored>;
 
-export function createSettings(db: Db, preset: { marketplaceUrl?: string | undefined; updateFeedUrl?: string | undefined } = {}) {
+/** What settings:save may change, as the contract parsed it. */
+export interface SettingsChanges {
+  marketplaceUrl?: string | undefined;
+  publishConcurrency?: number | undefined;
+  language?: 'en' | 'fr' | undefined;
+}
+
+/** Changes that passed every check, ready to be written together. */
+export type CheckedSettings = { readonly [K in keyof Stored]?: Stored[K] } & { readonly checked: true };
+
+export function createSettings(db: Db, preset: { marketplaceUrl?: string | undefined } = {}) {
   const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 
@@ -51,7 +60,6 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       if (row) raw[key] = JSON.parse(row.value);
     }
     if (raw.marketplaceUrl === undefined && preset.marketplaceUrl) raw.marketplaceUrl = checkMarketplaceUrl(preset.marketplaceUrl);
-    if (raw.updateFeedUrl === undefined && preset.updateFeedUrl) raw.updateFeedUrl = checkMarketplaceUrl(preset.updateFeedUrl, 'updateFeedUrl', 'The update feed URL');
     return Stored.parse(raw);
   }
 
@@ -66,24 +74,27 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       const url = get().marketplaceUrl;
       return url === SANDBOX ? null : url;
     },
-    setMarketplaceUrl(value: string): void {
-      set('marketplaceUrl', value.trim() === '' || value.trim() === SANDBOX ? SANDBOX : checkMarketplaceUrl(value));
+    /** Checks every change first, so a refused save writes nothing. */
+    check(changes: SettingsChanges): CheckedSettings {
+      const out: { -readonly [K in keyof Stored]?: Stored[K] } = {};
+      if (changes.marketplaceUrl !== undefined) {
+        const value = changes.marketplaceUrl.trim();
+        out.marketplaceUrl = value === '' || value === SANDBOX ? SANDBOX : checkMarketplaceUrl(value);
+      }
+      if (changes.publishConcurrency !== undefined) out.publishConcurrency = changes.publishConcurrency;
+      if (changes.language !== undefined) out.language = changes.language;
+      return { ...out, checked: true };
     },
-    /** Where updates come from; null turns updates off. */
-    updateFeedUrl(): string | null {
-      return get().updateFeedUrl || null;
-    },
-    setUpdateFeedUrl(value: string): void {
-      set('updateFeedUrl', value.trim() === '' ? '' : checkMarketplaceUrl(value, 'updateFeedUrl', 'The update feed URL'));
+    /** Writes checked changes in one transaction. */
+    apply(checked: CheckedSettings): void {
+      db.transaction(() => {
+        for (const key of Object.keys(Stored.shape) as (keyof Stored)[]) {
+          if (checked[key] !== undefined) set(key, checked[key]);
+        }
+      }).immediate();
     },
     language: () => get().language,
-    setLanguage(value: 'en' | 'fr'): void {
-      set('language', value);
-    },
     publishConcurrency: () => get().publishConcurrency,
-    setPublishConcurrency(value: number): void {
-      set('publishConcurrency', value);
-    },
     networkKeySaved: {
       get: () => get().networkKeySaved,
       set: (saved: boolean) => set('networkKeySaved', saved),

@@ -9,6 +9,39 @@ import { CHANNELS } from '../../shared/ipc';
 import { contentSecurityPolicy } from './security';
 import { dispatch, type Handlers } from './handlers';
 import { silentLog, type AppLog } from './logging';
+import { rendererFileFor, safeDecode } from './renderer-files';
+
+/** Requests above this are refused unread: no call of the contract comes near it. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** The body as text, or 'too-large' as soon as it passes MAX_REQUEST_BYTES (the rest is discarded). */
+function readBody(req: http.IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+      req.resume();
+      resolve('too-large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        over = true;
+        chunks.length = 0;
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,52 +86,95 @@ export async function startWebBridge({ handlers, rendererDir, port = 0, log = si
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
-  const root = path.resolve(rendererDir);
   let actualPort = port;
 
   const headers = { 'content-security-policy': contentSecurityPolicy({ connectSelf: true }), 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.headers.host !== `127.0.0.1:${actualPort}` && req.headers.host !== `localhost:${actualPort}`) {
-      res.writeHead(421).end('Wrong host');
+  function answerError(res: http.ServerResponse, status: number, message: string): void {
+    if (res.headersSent) {
+      res.destroy();
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      const given = Buffer.from(String(req.headers['x-desk-token'] ?? ''));
-      if (req.method !== 'POST' || given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
-        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'bad-request', message: 'Forbidden' } }));
+    res.writeHead(status, { ...headers, 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: { code: 'bad-request', message } }));
+  }
+
+  async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+    const given = Buffer.from(String(req.headers['x-desk-token'] ?? ''));
+    if (req.method !== 'POST' || given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+      answerError(res, 403, 'Forbidden');
+      return;
+    }
+    const channel = safeDecode(pathname.slice(5));
+    if (channel === null) {
+      answerError(res, 400, 'The request address is not valid.');
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      answerError(res, 413, `The request is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB.`);
+      return;
+    }
+    let request: unknown = {};
+    // Only an empty body means "no arguments"; anything else must be JSON.
+    if (body.trim() !== '') {
+      try {
+        request = JSON.parse(body);
+      } catch {
+        answerError(res, 400, 'The request body is not valid JSON; nothing was done.');
         return;
       }
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        let body: unknown;
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-        } catch {
-          body = undefined;
-        }
-        const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), body, (e) => log.error('Unexpected error in a request', e));
-        res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
-      });
-      return;
     }
-    if (url.pathname === '/__bridge.js') {
+    const result = await dispatch(handlers, channel, request, (e) => log.error('Unexpected error in a request', e));
+    res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(result));
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    if (pathname === '/__bridge.js') {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.js']! }).end(bridgeScript());
       return;
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (pathname === '/' || pathname === '/index.html') {
       res.writeHead(200, { ...headers, 'content-type': TYPES['.html']! }).end(indexHtml);
       return;
     }
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const found = rendererFileFor(rendererDir, pathname);
+    if (!found.ok) {
+      res.writeHead(found.status).end(found.status === 400 ? 'Bad request' : 'Not found');
+      return;
+    }
+    if (!fs.existsSync(found.file) || !fs.statSync(found.file).isFile()) {
       res.writeHead(404).end('Not found');
       return;
     }
-    res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    res.writeHead(200, { ...headers, 'content-type': TYPES[path.extname(found.file)] ?? 'application/octet-stream' });
+    fs.createReadStream(found.file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    // The catch-all: whatever a request contains, it is answered and the process stays up.
+    void (async () => {
+      if (req.headers.host !== `127.0.0.1:${actualPort}` && req.headers.host !== `localhost:${actualPort}`) {
+        res.writeHead(421).end('Wrong host');
+        return;
+      }
+      let pathname: string;
+      try {
+        pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      } catch {
+        answerError(res, 400, 'The request address is not valid.');
+        return;
+      }
+      if (pathname.startsWith('/api/')) await serveApi(req, res, pathname);
+      else serveStatic(res, pathname);
+    })().catch((e: unknown) => {
+      log.error('Unexpected error while answering a request', e);
+      answerError(res, 500, 'Something went wrong inside Offering Desk. Your work is saved; please try again.');
+    });
+  });
+  // Malformed HTTP never reaches the handler; answer it instead of letting it raise.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {

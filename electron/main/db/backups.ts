@@ -1,5 +1,7 @@
-// Dated copies of the catalogue: made before every schema migration (the last
-// five are kept) and on request; restored while the catalogue is closed.
+// Dated copies of the catalogue: made before every schema migration and on
+// request, each kind in its own slots (the last five of each are kept, so
+// backups made on request never push out the pre-migration ones); restored
+// while the catalogue is closed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../../../shared/errors';
@@ -37,14 +39,16 @@ export function listBackups(catalogueFile: string): BackupInfo[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
-/** A consistent copy via VACUUM INTO, then rotation to the newest KEEP_BACKUPS. */
-export function createBackup(db: Db, catalogueFile: string, reason: 'before-migration' | 'manual', now: Date, keep = KEEP_BACKUPS): BackupInfo {
+export type BackupReason = 'before-migration' | 'manual';
+
+/** A consistent copy via VACUUM INTO, then rotation to the newest KEEP_BACKUPS of the same reason. */
+export function createBackup(db: Db, catalogueFile: string, reason: BackupReason, now: Date, keep = KEEP_BACKUPS): BackupInfo {
   const dir = backupsDir(catalogueFile);
   fs.mkdirSync(dir, { recursive: true });
   const version = db.pragma('user_version', { simple: true }) as number;
   const name = `catalogue-${now.toISOString().replace(/:/g, '-').replace('.', '-')}-v${version}-${reason}.sqlite`;
   db.prepare('VACUUM INTO ?').run(path.join(dir, name));
-  for (const old of listBackups(catalogueFile).slice(keep)) fs.rmSync(path.join(dir, old.name));
+  for (const old of listBackups(catalogueFile).filter((b) => b.reason === reason).slice(keep)) fs.rmSync(path.join(dir, old.name));
   return listBackups(catalogueFile).find((b) => b.name === name)!;
 }
 

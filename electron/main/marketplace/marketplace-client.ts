@@ -33,6 +33,8 @@ export function createMarketplaceClient({ baseUrl, timeoutMs = 15_000, log = sil
         method,
         headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // A redirect would carry the network key to wherever it points.
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
@@ -82,6 +84,9 @@ function httpError(response: Response, raw: string): AppError {
   const said = body?.message ? ` The Marketplace said: “${body.message}”` : '';
   const extra: Pick<AppError, 'marketplaceCode' | 'raw'> = body ? { marketplaceCode: body.code } : { raw: raw || `(empty ${status} response)` };
 
+  if (status >= 300 && status < 400) {
+    return { code: 'marketplace-redirect', message: 'The Marketplace address redirects elsewhere; check the URL in Settings. Nothing was sent there.', ...extra };
+  }
   if (status === 400) {
     const fields = (body?.details ?? []).map((d) => ({ path: formPathFor(d.path), code: 'marketplace', message: d.message }));
     return { code: 'marketplace-invalid', message: `The Marketplace refused this offering as invalid.${said}`, fields, ...extra };

@@ -1,0 +1,56 @@
+// Everything a refused request must leave as it was: the catalogue's rows, the
+// settings, the key in the keychain and the backups folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Services } from '../../electron/main/services';
+
+/** The worker lease is the queue's heartbeat, rewritten by time alone; every other table counts. */
+const IGNORED_TABLES = new Set(['worker_lease']);
+
+export function catalogueHash(services: Services): string {
+  const hash = createHash('sha256');
+  const tables = services.db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all()
+    .map((t) => t.name)
+    .filter((name) => !IGNORED_TABLES.has(name));
+  for (const table of tables) {
+    hash.update(`\0${table}\0`);
+    for (const row of services.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+export function backupsListing(services: Services): string[] {
+  const dir = path.join(services.dataDir, 'backups');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((name) => `${name}:${fs.statSync(path.join(dir, name)).size}`);
+}
+
+export async function keychainValue(services: Services): Promise<string> {
+  try {
+    return `key:${await services.credentials.getKey()}`;
+  } catch (e) {
+    return `none:${(e as { error?: { code?: string } }).error?.code ?? String(e)}`;
+  }
+}
+
+export interface AppState {
+  catalogue: string;
+  backups: string[];
+  keychain: string;
+  restoreMarker: boolean;
+}
+
+export async function appState(services: Services): Promise<AppState> {
+  return {
+    catalogue: catalogueHash(services),
+    backups: backupsListing(services),
+    keychain: await keychainValue(services),
+    restoreMarker: fs.existsSync(path.join(services.dataDir, 'restore-on-start.json')),
+  };
+}
