@@ -183,7 +183,7 @@ test('5. URLs with a user name or password are refused in every URL field and se
   assert.throws(() => updateFeedForBuild({ OFFERING_DESK_UPDATE_URL: 'https://user:pw@updates.example/feed' }), /must not contain a user name/);
   const problems = publishProblems(validDraft({ registrationUrl: 'https://user:pw@register.example/wah' }));
   assert.deepEqual(problems.map((p) => [p.path, p.code]), [['registrationUrl', 'url.credentials']]);
-  const virtual = publishProblems(validDraft({ trainingStandardKey: 'WAH-E-V', virtualClassUrl: 'https://:secret@meet.example/x' }));
+  const virtual = publishProblems(validDraft({ trainingStandardKey: 'JHSC-2014-1-E-V', virtualClassUrl: 'https://:secret@meet.example/x' }));
   assert.ok(virtual.some((p) => p.path === 'virtualClassUrl' && p.code === 'url.credentials'));
 });
 
