@@ -215,3 +215,19 @@ test('6. the update feed is fixed at build time and cannot be set from the rende
   const view = (await (await api('settings:get', {})).json()) as { value: { updateFeedUrl: string } };
   assert.equal(view.value.updateFeedUrl, 'https://updates.example/offering-desk', 'shown as information');
 });
+
+test('2. input nested far deeper than any request is refused before validation, without overflowing the stack', async (t) => {
+  const { api, services } = await bridgeWithServices(t);
+  const before = await appState(services);
+  const depth = 20_000;
+  const deepArray = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const body = `{"id":null,"draft":{"offeringId":"","trainingStandardKey":${deepArray}}}`;
+  for (const channel of ['offerings:publish', 'offerings:save']) {
+    const res = await api(channel, body);
+    assert.equal(res.status, 200);
+    const answer = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
+    assert.deepEqual([answer.ok, answer.error.code], [false, 'bad-request'], channel);
+    assert.match(answer.error.message, /nested too deeply/);
+  }
+  assert.deepEqual(await appState(services), before);
+});

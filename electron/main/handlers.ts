@@ -131,12 +131,29 @@ function describeParseError(channel: string, issues: { path: PropertyKey[]; mess
   return { code: 'bad-request', message: `The app sent a malformed “${channel}” request: ${detail}${more}` };
 }
 
+/** No request of the contract is nested more than a few levels; far deeper input is refused before any schema sees it. */
+export const MAX_REQUEST_DEPTH = 16;
+
+/** Whether `value` nests objects or arrays deeper than `max`, found without recursion (a 30,000-deep array would overflow the stack). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Validates the request against the contract, runs the handler, and returns a Result value. */
 export async function dispatch(handlers: Handlers, channel: unknown, request: unknown, onUnexpected: (e: unknown) => void = console.error): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'bad-request', message: `Unknown request “${clip(String(channel), 60)}”.` } };
-  const parsed = contract[channel].request.safeParse(request ?? {});
-  if (!parsed.success) return { ok: false, error: describeParseError(channel, parsed.error.issues) };
+  // Everything inside the try: no input, however odd, may throw past this point.
   try {
+    if (!isChannel(channel)) return { ok: false, error: { code: 'bad-request', message: `Unknown request “${typeof channel === 'string' ? clip(channel, 60) : typeof channel}”.` } };
+    if (nestedDeeperThan(request, MAX_REQUEST_DEPTH)) return { ok: false, error: { code: 'bad-request', message: `The app sent a malformed “${channel}” request: it is nested too deeply.` } };
+    const parsed = contract[channel].request.safeParse(request ?? {});
+    if (!parsed.success) return { ok: false, error: describeParseError(channel, parsed.error.issues) };
     const handler = handlers[channel] as (r: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (e) {

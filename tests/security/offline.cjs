@@ -1,0 +1,9 @@
+// Loaded with --require before Electronegativity: at start it fetches
+// translations from the internet with `got`, and neither this machine nor CI
+// may send anything off the machine. Its English texts ship with it.
+const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === 'got') return () => Promise.reject(new Error('Offering Desk runs Electronegativity offline'));
+  return load.call(this, request, ...rest);
+};
