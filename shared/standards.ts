@@ -27,7 +27,8 @@ export const TRAINING_STANDARD_KEYS = [
 ] as const;
 
 export const TrainingStandardKey = z.enum(TRAINING_STANDARD_KEYS, {
-  error: (issue) => `“${String(issue.input)}” is not one of the 20 Marketplace training standards.`,
+  // Never String() the input: it may be anything a client sent, a 20,000-deep array included.
+  error: (issue) => `${typeof issue.input === 'string' ? `“${issue.input.slice(0, 40)}”` : 'This value'} is not one of the 20 Marketplace training standards.`,
 });
 export type TrainingStandardKey = z.infer<typeof TrainingStandardKey>;
 

@@ -231,3 +231,14 @@ test('2. input nested far deeper than any request is refused before validation, 
   }
   assert.deepEqual(await appState(services), before);
 });
+
+test('2. a schema message never turns the input into text: a deep array as a training standard is refused plainly', async () => {
+  const { contract } = await import('../shared/ipc');
+  let deep: unknown = [];
+  for (let i = 0; i < 20_000; i++) deep = [deep];
+  const parsed = contract['offerings:save'].request.safeParse({ id: null, draft: { ...validDraft(), trainingStandardKey: deep } });
+  assert.equal(parsed.success, false);
+  assert.ok(parsed.error!.issues.every((i) => i.message.length < 200));
+  const long = contract['offerings:save'].request.safeParse({ id: null, draft: { ...validDraft(), trainingStandardKey: 'W'.repeat(100_000) } });
+  assert.ok(long.error!.issues.every((i) => i.message.length < 200), 'a long string is cut short');
+});
