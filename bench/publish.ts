@@ -10,6 +10,7 @@ import { createServices } from '../electron/main/services';
 import type { SecretStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { createMarketplaceClient } from '../electron/main/marketplace/marketplace-client';
+import { networkDialect } from '../electron/main/marketplace/network';
 import { toWire } from '../electron/main/marketplace/wire';
 import { emptyDraft, type OfferingDraft } from '../shared/offering';
 
@@ -41,12 +42,17 @@ function draft(i: number, run: string): OfferingDraft {
   };
 }
 
+/** The bare client, as the queue's connection builds it: the network API with the key known. */
+function networkClient(baseUrl: string, key: string) {
+  return createMarketplaceClient({ dialect: networkDialect({ baseUrl, getKey: async () => key }) });
+}
+
 async function baseline(run: string): Promise<{ ms: number; requests: number }> {
   const sandbox = await startSandbox({ faults: { latencyMs } });
-  const client = createMarketplaceClient({ baseUrl: sandbox.baseUrl });
+  const client = networkClient(sandbox.baseUrl, KEY);
   const start = performance.now();
   for (let i = 0; i < changes; i++) {
-    const outcome = await client.add(KEY, toWire(draft(i, run)));
+    const outcome = await client.add(toWire(draft(i, run)));
     if (!outcome.ok) throw new Error(outcome.error.message);
   }
   const ms = performance.now() - start;

@@ -19,6 +19,8 @@ export const CHANNELS = [
   'settings:get',
   'settings:save',
   'settings:forgetKey',
+  'connection:test',
+  'offerings:removeListedVia',
   'queue:status',
   'queue:retry',
   'queue:cancel',

@@ -15,6 +15,8 @@ export const ErrorCode = z.enum([
   'no-key',
   'marketplace-unauthorized',
   'marketplace-redirect',
+  'gateway-refused',
+  'other-connection',
   'marketplace-forbidden',
   'marketplace-invalid',
   'marketplace-not-found',

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { AppError, type Result } from './errors';
 import { OfferingDraft, AddressDraft } from './offering';
 import { CHANNELS, type Channel } from './channels';
+import { ConnectionKind } from './connection';
+import { StandardKey } from './standards';
 
 export { CHANNELS, type Channel };
 
@@ -31,6 +33,8 @@ export const OfferingRecord = z.object({
   past: z.boolean(),
   /** In the Trash since then; null when not deleted. */
   trashedAt: z.string().nullable(),
+  /** The connection that listed it: only that connection can change or remove the listing. */
+  listedVia: ConnectionKind.nullable(),
 });
 export type OfferingRecord = z.infer<typeof OfferingRecord>;
 
@@ -45,6 +49,17 @@ export const SettingsView = z.object({
   updateFeedUrl: z.string(),
   /** The language chosen in Settings; null follows the system's. */
   language: z.enum(['en', 'fr']).nullable(),
+  connection: ConnectionKind,
+  gatewayBaseUrl: z.string(),
+  gatewayTokenUrl: z.string(),
+  gatewayClientId: z.string(),
+  /** Only whether each gateway secret is stored and its last 4 characters, never the secret. */
+  clientSecret: z.object({ set: z.boolean(), last4: z.string().nullable() }),
+  subscriptionKey: z.object({ set: z.boolean(), last4: z.string().nullable() }),
+  gatewayProblem: AppError.nullable(),
+  programIds: z.partialRecord(StandardKey, z.string()),
+  /** How many offerings each connection has listed: those of the other one need it to change or be removed. */
+  listedVia: z.object({ network: z.number().int().min(0), gateway: z.number().int().min(0) }),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -133,10 +148,21 @@ export const contract = {
         networkKey: z.string().max(200).optional(),
         publishConcurrency: z.number().int().min(1).max(8).optional(),
         language: z.enum(['en', 'fr']).optional(),
+        connection: ConnectionKind.optional(),
+        gatewayBaseUrl: z.string().max(2000).optional(),
+        gatewayTokenUrl: z.string().max(2000).optional(),
+        gatewayClientId: z.string().max(200).optional(),
+        clientSecret: z.string().max(500).optional(),
+        subscriptionKey: z.string().max(200).optional(),
+        programIds: z.partialRecord(StandardKey, z.string().max(40)).optional(),
       })
       .strict(),
     response: SettingsView,
   },
+  /** Proves the saved connection works without listing anything: a sentence on success, the exact failure otherwise. */
+  'connection:test': { request: Empty, response: z.object({ message: z.string() }) },
+  /** Removes from the Marketplace every offering the given connection listed (it must be the current one). */
+  'offerings:removeListedVia': { request: z.object({ connection: ConnectionKind }).strict(), response: z.object({ deleting: Count }) },
   'settings:forgetKey': { request: Empty, response: SettingsView },
   'queue:status': { request: Empty, response: QueueView },
   'queue:retry': { request: Id.strict(), response: QueueView },

@@ -1,7 +1,7 @@
 // A class offering as staff edit it. Drafts may be incomplete; only publishing
 // demands a complete, valid offering (see `publishProblems`).
 import { z } from 'zod';
-import { TrainingStandardKey, standardFor, needsAddress, type TrainingStandard } from './standards';
+import { StandardKey, standardFor, needsAddress, isOnlineStandard, type TrainingStandard } from './standards';
 import type { FieldError } from './errors';
 import { hoursBetween, isDate, isTime, ontarioToUtc } from './time';
 
@@ -23,9 +23,18 @@ export const AddressDraft = z.object({
 });
 export type AddressDraft = z.infer<typeof AddressDraft>;
 
+/** A class (in-person, virtual or blended, with class days) or an online course (e-learning, no days, address or seats). */
+export const OfferingKind = z.enum(['class', 'online']);
+export type OfferingKind = z.infer<typeof OfferingKind>;
+
+/** Longest online course the app accepts, in hours: a sanity bound, not a ministry rule. */
+export const MAX_COURSE_HOURS = 1000;
+
 export const OfferingDraft = z.object({
+  /** Drafts saved before online offerings existed have no kind: they are classes. */
+  kind: OfferingKind.default('class'),
   offeringId: z.string().max(64),
-  trainingStandardKey: z.union([TrainingStandardKey, z.literal('')]),
+  trainingStandardKey: z.union([StandardKey, z.literal('')]),
   courseName: z.string().max(300),
   seatsRemaining: z.number().nullable(),
   contactForPricing: z.boolean(),
@@ -34,11 +43,14 @@ export const OfferingDraft = z.object({
   classDays: z.array(ClassDay).max(60),
   registrationUrl: z.string().max(2000),
   virtualClassUrl: z.string().max(2000),
+  /** Online offerings only: the course's length in hours (the API's `courseDuration`; its unit is not documented). */
+  courseDurationHours: z.number().nullable().default(null),
 });
 export type OfferingDraft = z.infer<typeof OfferingDraft>;
 
-export function emptyDraft(): OfferingDraft {
+export function emptyDraft(kind: OfferingKind = 'class'): OfferingDraft {
   return {
+    kind,
     offeringId: '',
     trainingStandardKey: '',
     courseName: '',
@@ -46,9 +58,10 @@ export function emptyDraft(): OfferingDraft {
     contactForPricing: false,
     price: null,
     address: { street: '', extended: '', city: '', province: 'ON', postalCode: '' },
-    classDays: [{ date: '', start: '', end: '' }],
+    classDays: kind === 'class' ? [{ date: '', start: '', end: '' }] : [],
     registrationUrl: '',
     virtualClassUrl: '',
+    courseDurationHours: null,
   };
 }
 
@@ -109,6 +122,30 @@ export function hoursWarning(draft: OfferingDraft): { hours: number; minimum: nu
   return hours < minimum ? { hours, minimum } : null;
 }
 
+type AddProblem = (path: string, code: string, message: string) => void;
+
+/** Whole cents, checked without float error: 19.99 * 100 is 1998.9999999999998. */
+export function hasAtMostTwoDecimals(value: number): boolean {
+  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
+function checkPrice(draft: OfferingDraft, add: AddProblem): void {
+  if (draft.contactForPricing) return;
+  const price = draft.price;
+  if (price === null || !Number.isFinite(price)) add('price', 'price.required', 'Enter a price, or tick Contact for pricing.');
+  else if (price < 0) add('price', 'price.negative', 'The price cannot be negative.');
+  else if (!hasAtMostTwoDecimals(price)) add('price', 'price.cents', 'The price can have at most two decimals.');
+}
+
+function checkLink(value: string, path: string, add: AddProblem, requiredMessage?: string): void {
+  if (value.trim() === '') {
+    if (requiredMessage) add(path, 'required', requiredMessage);
+    return;
+  }
+  const problem = linkProblem(value);
+  if (problem) add(path, problem, LINK_MESSAGES[problem]);
+}
+
 export interface PublishCheck {
   /** When given, class days that have already ended are refused. */
   now?: Date;
@@ -123,27 +160,26 @@ export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}):
     add('offeringId', 'offeringId.invalid', 'Offering ID must be 1–64 letters, digits, dots, dashes or underscores.');
   }
   let standard: TrainingStandard | null = null;
+  const online = draft.kind === 'online';
   if (draft.trainingStandardKey === '') add('trainingStandardKey', 'required', 'Choose a training standard.');
-  else standard = standardFor(draft.trainingStandardKey);
+  else if (isOnlineStandard(draft.trainingStandardKey) !== online) {
+    add('trainingStandardKey', online ? 'standard.notOnline' : 'standard.online', online ? 'Choose one of the two online standards (JHSC Part One, online).' : 'This standard is for online offerings; choose a class standard.');
+  } else standard = standardFor(draft.trainingStandardKey);
 
   if (draft.courseName.trim() === '') add('courseName', 'required', 'Enter the course name learners will see.');
+  checkPrice(draft, add);
+  checkLink(draft.registrationUrl, 'registrationUrl', add, 'Enter the registration URL where learners book.');
+  if (online) {
+    const hours = draft.courseDurationHours;
+    if (hours === null || !Number.isFinite(hours) || hours <= 0 || hours > MAX_COURSE_HOURS || !hasAtMostTwoDecimals(hours)) {
+      add('courseDurationHours', 'duration.invalid', `Enter the course duration in hours, such as 2.5 (more than 0, at most ${MAX_COURSE_HOURS}).`);
+    }
+    return problems;
+  }
 
   const seats = draft.seatsRemaining;
   if (seats === null || !Number.isInteger(seats) || seats < 0) {
     add('seatsRemaining', 'seats.invalid', 'Seats remaining must be a whole number, 0 or more.');
-  }
-
-  if (!draft.contactForPricing) {
-    const price = draft.price;
-    if (price === null || !Number.isFinite(price)) add('price', 'price.required', 'Enter a price, or tick Contact for pricing.');
-    else if (price < 0) add('price', 'price.negative', 'The price cannot be negative.');
-    else if (Math.round(price * 100) !== price * 100) add('price', 'price.cents', 'The price can have at most two decimals.');
-  }
-
-  if (draft.registrationUrl.trim() === '') add('registrationUrl', 'required', 'Enter the registration URL where learners book.');
-  else {
-    const problem = linkProblem(draft.registrationUrl);
-    if (problem) add('registrationUrl', problem, LINK_MESSAGES[problem]);
   }
 
   if (standard) {
@@ -157,8 +193,7 @@ export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}):
     if (standard.delivery === 'virtual' && draft.virtualClassUrl.trim() === '') {
       add('virtualClassUrl', 'required', 'Enter the virtual class URL.');
     } else if (draft.virtualClassUrl.trim() !== '') {
-      const problem = linkProblem(draft.virtualClassUrl);
-      if (problem) add('virtualClassUrl', problem, LINK_MESSAGES[problem]);
+      checkLink(draft.virtualClassUrl, 'virtualClassUrl', add);
     }
   }
 

@@ -1,6 +1,6 @@
-// The 20 training standards the Marketplace accepts. Language and delivery are
-// derived from the key itself (E/F, final B/I/V) so the table cannot disagree
-// with the key.
+// The training standards the Marketplace accepts: 20 for class offerings and
+// 2 for online (e-learning) offerings. Language and delivery are derived from
+// the key itself (E/F, final B/I/V/O) so the table cannot disagree with the key.
 import { z } from 'zod';
 
 export const TRAINING_STANDARD_KEYS = [
@@ -26,14 +26,36 @@ export const TRAINING_STANDARD_KEYS = [
   'JHSC-1996-2-E-I',
 ] as const;
 
-export const TrainingStandardKey = z.enum(TRAINING_STANDARD_KEYS, {
-  // Never String() the input: it may be anything a client sent, a 20,000-deep array included.
-  error: (issue) => `${typeof issue.input === 'string' ? `“${issue.input.slice(0, 40)}”` : 'This value'} is not one of the 20 Marketplace training standards.`,
-});
+/** The Online Offering API's two standards: JHSC Part One as e-learning, in English and in French. */
+export const ONLINE_STANDARD_KEYS = ['JHSC-2014-1-E-O', 'JHSC-2014-1-F-O'] as const;
+
+export const ALL_STANDARD_KEYS = [...TRAINING_STANDARD_KEYS, ...ONLINE_STANDARD_KEYS] as const;
+
+// Never String() the input: it may be anything a client sent, a 20,000-deep array included.
+const notOneOf = (what: string) => (issue: { input?: unknown }) =>
+  `${typeof issue.input === 'string' ? `“${issue.input.slice(0, 40)}”` : 'This value'} is not one of the ${what}.`;
+
+/** A class offering's standard (the Class Offering API's 20). */
+export const TrainingStandardKey = z.enum(TRAINING_STANDARD_KEYS, { error: notOneOf('20 Marketplace training standards for classes') });
 export type TrainingStandardKey = z.infer<typeof TrainingStandardKey>;
+
+/** An online offering's standard (the Online Offering API's 2). */
+export const OnlineStandardKey = z.enum(ONLINE_STANDARD_KEYS, { error: notOneOf('2 Marketplace training standards for online offerings') });
+export type OnlineStandardKey = z.infer<typeof OnlineStandardKey>;
+
+/** Any of the 22 standards. */
+export const StandardKey = z.enum(ALL_STANDARD_KEYS, { error: notOneOf('22 Marketplace training standards') });
+export type StandardKey = z.infer<typeof StandardKey>;
+
+export function isOnlineStandard(key: string): key is OnlineStandardKey {
+  return (ONLINE_STANDARD_KEYS as readonly string[]).includes(key);
+}
 
 export const DeliveryMethod = z.enum(['in-person', 'virtual', 'blended']);
 export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
+
+/** How a standard is taught: a class's delivery method, or online (e-learning, no class days). */
+export type StandardDelivery = DeliveryMethod | 'online';
 
 export const Language = z.enum(['en', 'fr']);
 export type Language = z.infer<typeof Language>;
@@ -42,7 +64,9 @@ export const Program = z.enum(['WAH', 'JHSC-2014', 'JHSC-1996']);
 export type Program = z.infer<typeof Program>;
 
 /** The ministry's own labels, verbatim (including its inconsistent dashes). */
-const MINISTRY_LABELS: Record<TrainingStandardKey, string> = {
+const MINISTRY_LABELS: Record<StandardKey, string> = {
+  'JHSC-2014-1-E-O': 'JHSC - Part 1',
+  'JHSC-2014-1-F-O': 'CMSS - partie 1',
   'WAH-E-B': 'Working at Heights - Full course',
   'WAH-E-I': 'Working at Heights - Full course',
   'WAH-F-I': 'Travail en hauteur - cours complet',
@@ -66,18 +90,18 @@ const MINISTRY_LABELS: Record<TrainingStandardKey, string> = {
 };
 
 export interface TrainingStandard {
-  key: TrainingStandardKey;
+  key: StandardKey;
   label: string;
   program: Program;
   language: Language;
-  delivery: DeliveryMethod;
+  delivery: StandardDelivery;
   /** The course without language and delivery (`WAH-Refr`, `JHSC-2014-1`): the key of its label in both languages. */
   course: string;
   /** Usual minimum instruction time in hours, for a warning (never an error). */
   minimumHours: number;
 }
 
-const DELIVERY_BY_LETTER = { B: 'blended', I: 'in-person', V: 'virtual' } as const;
+const DELIVERY_BY_LETTER = { B: 'blended', I: 'in-person', V: 'virtual', O: 'online' } as const;
 
 function minimumHoursFor(key: string): number {
   if (key.startsWith('WAH-Refr')) return 3;
@@ -87,7 +111,7 @@ function minimumHoursFor(key: string): number {
   return 2 * 6.5;
 }
 
-function describe(key: TrainingStandardKey): TrainingStandard {
+function describe(key: StandardKey): TrainingStandard {
   const parts = key.split('-');
   const deliveryLetter = parts.at(-1) as keyof typeof DELIVERY_BY_LETTER;
   const languageLetter = parts.at(-2);
@@ -102,12 +126,17 @@ function describe(key: TrainingStandardKey): TrainingStandard {
   };
 }
 
+/** The 20 standards of class offerings. */
 export const TRAINING_STANDARDS: readonly TrainingStandard[] = TRAINING_STANDARD_KEYS.map(describe);
+/** The 2 standards of online offerings. */
+export const ONLINE_STANDARDS: readonly TrainingStandard[] = ONLINE_STANDARD_KEYS.map(describe);
+export const ALL_STANDARDS: readonly TrainingStandard[] = [...TRAINING_STANDARDS, ...ONLINE_STANDARDS];
 
-export function standardFor(key: TrainingStandardKey): TrainingStandard {
+export function standardFor(key: StandardKey): TrainingStandard {
   return describe(key);
 }
 
-export function needsAddress(delivery: DeliveryMethod): boolean {
-  return delivery !== 'virtual';
+/** In-person and blended classes are held at an address; virtual classes and online courses are not. */
+export function needsAddress(delivery: StandardDelivery): boolean {
+  return delivery === 'in-person' || delivery === 'blended';
 }

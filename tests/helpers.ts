@@ -6,6 +6,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { OfferingDraft } from '../shared/offering';
 import { emptyDraft } from '../shared/offering';
+import { createMarketplaceClient, type MarketplaceClient } from '../electron/main/marketplace/marketplace-client';
+import { networkDialect } from '../electron/main/marketplace/network';
+import { toWire, type WireOffering } from '../electron/main/marketplace/wire';
 
 export function tempDir(prefix = 'offering-desk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -61,4 +64,14 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_0
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** A network-API client that sends `key`, as the app's connection would with that key in the keychain. */
+export function networkClient(baseUrl: string, key: string, timeoutMs?: number): MarketplaceClient {
+  return createMarketplaceClient({ dialect: networkDialect({ baseUrl, getKey: async () => key }), ...(timeoutMs ? { timeoutMs } : {}) });
+}
+
+/** The class-offering body of a class draft (toWire answers the union of both kinds). */
+export function classWire(draft: OfferingDraft): WireOffering {
+  return toWire(draft) as WireOffering;
 }

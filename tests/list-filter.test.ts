@@ -12,7 +12,7 @@ function record(name: string, over: Partial<OfferingRecord> & { date?: string; k
     classDays: over.date ? [{ date: over.date, start: '08:00', end: '16:00' }] : [],
     address: { street: '1 Main', extended: '', city: over.city ?? 'Toronto', province: 'ON', postalCode: 'M5H 2N2' },
   });
-  return { id: name, draft, status: 'draft', listed: false, pendingAction: null, error: null, updatedAt: '', past: false, trashedAt: null, ...over };
+  return { id: name, draft, status: 'draft', listed: false, pendingAction: null, error: null, updatedAt: '', past: false, trashedAt: null, listedVia: null, ...over };
 }
 
 const records = [

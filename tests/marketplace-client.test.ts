@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
-import { createMarketplaceClient, retryAfterSeconds, type CallOutcome } from '../electron/main/marketplace/marketplace-client';
-import { toWire, changedFields, formPathFor } from '../electron/main/marketplace/wire';
+import { retryAfterSeconds, type CallOutcome } from '../electron/main/marketplace/marketplace-client';
+import { changedFields, formPathFor } from '../electron/main/marketplace/wire';
 import { ontarioToUtc } from '../shared/time';
-import { validDraft, networkKey } from './helpers';
+import { validDraft, networkKey, networkClient, classWire } from './helpers';
 
 function failed(outcome: CallOutcome) {
   assert.equal(outcome.ok, false, 'expected a failure');
@@ -17,24 +17,24 @@ test('add, patch with only the changed fields, and delete against the sandbox ov
   const key = networkKey();
   const sandbox = await startSandbox({ keys: [key] });
   t.after(() => sandbox.close());
-  const client = createMarketplaceClient({ baseUrl: sandbox.baseUrl });
+  const client = (key: string) => networkClient(sandbox.baseUrl, key);
 
   const draft = validDraft();
-  const wire = toWire(draft);
-  const added = await client.add(key, wire);
+  const wire = classWire(draft);
+  const added = await client(key).add(wire);
   assert.deepEqual([added.ok, added.status, JSON.parse(added.raw ?? '')], [true, 201, wire]);
   assert.deepEqual(sandbox.listings(key), [wire]);
   assert.equal(wire.address?.['postal-code'], 'M5H 2N2', 'postal code normalised on the wire');
   assert.equal(wire.events[0]!.start, ontarioToUtc(draft.classDays[0]!.date, '08:30'));
 
-  const next = toWire({ ...draft, seatsRemaining: 4 });
+  const next = classWire({ ...draft, seatsRemaining: 4 });
   const fields = changedFields(wire, next);
   assert.deepEqual(fields, { seatsRemaining: 4 });
-  assert.equal((await client.patch(key, wire.offeringId, fields)).ok, true);
+  assert.equal((await client(key).patch('class', wire.offeringId, fields)).ok, true);
   assert.equal(sandbox.listings(key)[0]!.seatsRemaining, 4);
   assert.deepEqual(sandbox.requests().at(-1), { method: 'PATCH', path: `/api-v2/class-offerings/${wire.offeringId}`, body: { seatsRemaining: 4 }, status: 204 });
 
-  assert.deepEqual(await client.remove(key, wire.offeringId), { ok: true, status: 204, raw: '' });
+  assert.deepEqual(await client(key).remove('class', wire.offeringId), { ok: true, status: 204, raw: '' });
   assert.deepEqual(sandbox.listings(key), []);
 });
 
@@ -42,13 +42,13 @@ test('a patch that drops an optional field sends it as null, and the Marketplace
   const key = networkKey();
   const sandbox = await startSandbox();
   t.after(() => sandbox.close());
-  const client = createMarketplaceClient({ baseUrl: sandbox.baseUrl });
+  const client = (key: string) => networkClient(sandbox.baseUrl, key);
   const draft = validDraft();
-  const wire = toWire(draft);
-  await client.add(key, wire);
-  const fields = changedFields(wire, toWire({ ...draft, contactForPricing: true }));
+  const wire = classWire(draft);
+  await client(key).add(wire);
+  const fields = changedFields(wire, classWire({ ...draft, contactForPricing: true }));
   assert.deepEqual(fields, { contactForPricing: true, price: null });
-  assert.equal((await client.patch(key, wire.offeringId, fields)).ok, true);
+  assert.equal((await client(key).patch('class', wire.offeringId, fields)).ok, true);
   assert.equal('price' in sandbox.listings(key)[0]!, false);
 });
 
@@ -57,55 +57,55 @@ test('every Marketplace error is mapped to a typed error a person can act on', a
   const other = networkKey();
   const sandbox = await startSandbox({ keys: [key, other] });
   t.after(() => sandbox.close());
-  const client = createMarketplaceClient({ baseUrl: sandbox.baseUrl, timeoutMs: 300 });
-  const wire = toWire(validDraft());
+  const client = (key: string) => networkClient(sandbox.baseUrl, key, 300);
+  const wire = classWire(validDraft());
 
-  const unauthorized = failed(await client.add('not-a-known-key', wire));
+  const unauthorized = failed(await client('not-a-known-key').add(wire));
   assert.equal(unauthorized.status, 401);
   assert.equal(unauthorized.error.code, 'marketplace-unauthorized');
   assert.equal(unauthorized.error.marketplaceCode, 'unauthorized');
   assert.match(unauthorized.error.message, /Check the key in Settings/);
 
-  const invalid = failed(await client.add(key, { ...wire, events: [{ start: wire.events[0]!.end, end: wire.events[0]!.start }], externalRegistrationUrl: 'http://x.example' }));
+  const invalid = failed(await client(key).add({ ...wire, events: [{ start: wire.events[0]!.end, end: wire.events[0]!.start }], externalRegistrationUrl: 'http://x.example' }));
   assert.equal(invalid.status, 400);
   assert.equal(invalid.error.code, 'marketplace-invalid');
   assert.deepEqual(invalid.error.fields?.map((f) => f.path).sort(), ['classDays.0.end', 'registrationUrl']);
 
-  const mismatch = failed(await client.add(key, { ...wire, deliveryMethod: 'virtual' }));
+  const mismatch = failed(await client(key).add({ ...wire, deliveryMethod: 'virtual' }));
   assert.deepEqual(mismatch.error.fields?.map((f) => [f.path, f.message]), [
     ['trainingStandardKey', 'must be in-person for WAH-E-I'],
     ['virtualClassUrl', 'is required for virtual classes'],
   ]);
 
-  assert.equal((await client.add(key, wire)).ok, true);
-  const conflict = failed(await client.add(key, wire));
+  assert.equal((await client(key).add(wire)).ok, true);
+  const conflict = failed(await client(key).add(wire));
   assert.deepEqual([conflict.status, conflict.error.code, conflict.error.marketplaceCode], [409, 'marketplace-conflict', 'general']);
 
-  const forbidden = failed(await client.patch(other, wire.offeringId, { seatsRemaining: 1 }));
+  const forbidden = failed(await client(other).patch('class', wire.offeringId, { seatsRemaining: 1 }));
   assert.deepEqual([forbidden.status, forbidden.error.code], [403, 'marketplace-forbidden']);
 
-  const notFound = failed(await client.patch(key, 'never-listed', { seatsRemaining: 1 }));
+  const notFound = failed(await client(key).patch('class', 'never-listed', { seatsRemaining: 1 }));
   assert.deepEqual([notFound.status, notFound.error.code, notFound.error.marketplaceCode], [404, 'marketplace-not-found', 'notFound']);
 
   sandbox.setFaults({ rateLimit: 1, retryAfterSeconds: 7 });
-  const limited = failed(await client.patch(key, wire.offeringId, { seatsRemaining: 1 }));
+  const limited = failed(await client(key).patch('class', wire.offeringId, { seatsRemaining: 1 }));
   assert.deepEqual([limited.status, limited.error.code, limited.error.retryAfterSeconds], [429, 'marketplace-rate-limited', 7]);
 
   sandbox.setFaults({ rateLimit: 0, error503: 1 });
-  const server = failed(await client.patch(key, wire.offeringId, { seatsRemaining: 1 }));
+  const server = failed(await client(key).patch('class', wire.offeringId, { seatsRemaining: 1 }));
   assert.deepEqual([server.status, server.error.code], [503, 'marketplace-server']);
 
   sandbox.setFaults({ error503: 0, timeout: 1 });
-  const timeout = failed(await client.patch(key, wire.offeringId, { seatsRemaining: 1 }));
+  const timeout = failed(await client(key).patch('class', wire.offeringId, { seatsRemaining: 1 }));
   assert.deepEqual([timeout.status, timeout.error.code], [null, 'marketplace-timeout']);
 
   sandbox.setFaults({ timeout: 0, resetAfterApply: 1 });
-  const reset = failed(await client.patch(key, wire.offeringId, { seatsRemaining: 2 }));
+  const reset = failed(await client(key).patch('class', wire.offeringId, { seatsRemaining: 2 }));
   assert.deepEqual([reset.status, reset.error.code], [null, 'marketplace-unreachable']);
   assert.equal(sandbox.listings(key)[0]!.seatsRemaining, 2, 'the reset came after the change was applied');
 
   await sandbox.close();
-  const unreachable = failed(await client.remove(key, wire.offeringId));
+  const unreachable = failed(await client(key).remove('class', wire.offeringId));
   assert.equal(unreachable.error.code, 'marketplace-unreachable');
   assert.match(unreachable.error.message, /ECONNREFUSED/);
 });
@@ -119,9 +119,9 @@ test('an unknown or non-JSON error body is kept raw, never a crash', async (t) =
   t.after(() => server.close());
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const html = failed(await createMarketplaceClient({ baseUrl: base }).remove('k', 'x'));
+  const html = failed(await networkClient(base, 'k').remove('class', 'x'));
   assert.deepEqual([html.status, html.error.code, html.error.raw], [502, 'marketplace-server', '<html><body>Bad gateway</body></html>']);
-  const odd = failed(await createMarketplaceClient({ baseUrl: `${base}/json` }).remove('k', 'x'));
+  const odd = failed(await networkClient(`${base}/json`, 'k').remove('class', 'x'));
   assert.deepEqual([odd.status, odd.error.code, odd.error.raw], [418, 'marketplace-unknown', '{"error":"teapot"}']);
   assert.match(odd.error.message, /unexpected way \(HTTP 418\)/);
 });
@@ -131,7 +131,7 @@ test('the sandbox validates requests strictly', async (t) => {
   const sandbox = await startSandbox();
   t.after(() => sandbox.close());
   const post = (body: string) => fetch(`${sandbox.baseUrl}/class-offerings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const wire = toWire(validDraft());
+  const wire = classWire(validDraft());
 
   const notJson = await post('{nope');
   assert.equal(notJson.status, 400);

@@ -6,7 +6,9 @@ import { failure, AppError } from '../../shared/errors';
 import { OfferingDraft, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
 import { addDays, daysBetween, isDate, isTime, ontarioToUtc } from '../../shared/time';
 import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
-import { changedFields, toWire, WireOffering } from './marketplace/wire';
+import { changedFields, toWire, WireListing } from './marketplace/wire';
+import type { ConnectionKind } from '../../shared/connection';
+import type { FieldError } from '../../shared/errors';
 import type { Db } from './db/open';
 
 export interface OfferingRow {
@@ -25,6 +27,7 @@ export interface OfferingRow {
   error: string | null;
   needs_attention: number;
   trashed_at: string | null;
+  listed_via: ConnectionKind | null;
 }
 
 export const TRASH_DAYS = 30;
@@ -39,8 +42,8 @@ export function parseDraft(row: OfferingRow): OfferingDraft {
   return OfferingDraft.parse(JSON.parse(row.draft));
 }
 
-export function parseListed(row: OfferingRow): WireOffering | null {
-  return row.listed === null ? null : WireOffering.parse(JSON.parse(row.listed));
+export function parseListed(row: OfferingRow): WireListing | null {
+  return row.listed === null ? null : WireListing.parse(JSON.parse(row.listed));
 }
 
 function statusOf(row: OfferingRow, draft: OfferingDraft): OfferingStatus {
@@ -71,6 +74,7 @@ export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingReco
     updatedAt: row.updated_at,
     past: isPast(draft, now),
     trashedAt: row.trashed_at,
+    listedVia: row.listed !== null || row.in_flight !== null ? row.listed_via : null,
   };
 }
 
@@ -82,7 +86,13 @@ export function generateOfferingId(draft: OfferingDraft): string {
   return [standard, firstDate, tail].filter(Boolean).join('-');
 }
 
-export function createCatalogue(db: Db, clock: Clock = systemClock) {
+export interface CatalogueOptions {
+  /** Problems the current connection adds to the offering's own (the gateway's missing program IDs). */
+  connectionProblems?: (draft: OfferingDraft) => FieldError[];
+}
+
+export function createCatalogue(db: Db, clock: Clock = systemClock, options: CatalogueOptions = {}) {
+  const problemsOf = (draft: OfferingDraft) => [...publishProblems(draft, { now: clock.now() }), ...(options.connectionProblems?.(draft) ?? [])];
   const byId = db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?');
   const all = db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NULL ORDER BY updated_at DESC');
   const trashed = db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC');
@@ -142,6 +152,8 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
   /** New drafts from `id`: the first starts on firstFor(its first class date), the others a week apart each. */
   function copies(id: string, firstFor: (origin: string) => string, weeks: number): OfferingRecord[] {
     const source = record(row(id)).draft;
+    // An online course has no dates: "copy" is simply a new draft like it.
+    if (source.kind === 'online') return db.transaction(() => [record(write(null, { ...source, offeringId: '' }))]).immediate();
     const origin = firstClassDate(source);
     if (origin === undefined) {
       throw failure('validation', 'Give the offering its class days before copying it to new dates.', {
@@ -185,7 +197,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
       return record(
         db.transaction(() => {
           const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
-          const problems = publishProblems(draft, { now: clock.now() });
+          const problems = problemsOf(draft);
           if (problems.length > 0) {
             throw failure('validation', `This offering cannot be published yet: ${problems.length} ${problems.length === 1 ? 'field needs' : 'fields need'} attention.`, {
               fields: problems,
@@ -210,7 +222,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
           if (r.pending === 'delete' || r.trashed_at !== null) continue;
           const current = record(r);
           if (current.status === 'published' || current.status === 'waiting') continue;
-          const problems = publishProblems(current.draft, { now: clock.now() }).length;
+          const problems = problemsOf(current.draft).length;
           if (problems > 0) {
             skipped.push({ id: r.id, offeringId: r.offering_id, problems });
             continue;
@@ -273,6 +285,17 @@ export function createCatalogue(db: Db, clock: Clock = systemClock) {
         const ids = all
           .all()
           .filter((r) => r.listed !== null && r.pending !== 'delete' && isPast(parseDraft(r), clock.now()))
+          .map((r) => r.id);
+        for (const id of ids) queueDelete.run(clock.now().toISOString(), id);
+        return ids;
+      }).immediate();
+    },
+    /** Queues the removal of every listing the given connection made (before switching away from it). */
+    removeListedVia(connection: ConnectionKind): string[] {
+      return db.transaction(() => {
+        const ids = all
+          .all()
+          .filter((r) => (r.listed !== null || r.in_flight !== null) && r.listed_via === connection && r.pending !== 'delete')
           .map((r) => r.id);
         for (const id of ids) queueDelete.run(clock.now().toISOString(), id);
         return ids;

@@ -1,5 +1,5 @@
-// The network key lives in the OS keychain and nowhere else. keytar sits
-// behind `SecretStore` so another store can replace it in this one module.
+// The network key and the gateway's client secret and subscription key live in
+// the OS keychain and nowhere else. keytar sits behind `SecretStore` so another store can replace it in this one module.
 import { failure, AppFailure } from '../../shared/errors';
 
 export interface SecretStore {
@@ -27,23 +27,44 @@ export interface KeyStatus {
   keyLast4: string | null;
 }
 
+/** One secret in the keychain: read, described as "ends in 1234", replaced, forgotten. */
+export interface SecretEntry {
+  /** The secret, or an AppFailure: none stored, keychain locked or unavailable. */
+  get(): Promise<string>;
+  status(): Promise<KeyStatus>;
+  set(value: string): Promise<KeyStatus>;
+  /** Stores a new value and answers how to put the previous one back (for a save that fails later). */
+  replace(value: string): Promise<() => Promise<void>>;
+  forget(): Promise<KeyStatus>;
+  /** The value as it will be stored, or a field error: checked before anything is written. */
+  check(value: string): string;
+}
+
 export interface Credentials {
-  /** The key, or an AppFailure: no-key, keychain-locked or keychain-unavailable. */
+  /** The network key (the network API's; the gateway's learning records need it too). */
   getKey(): Promise<string>;
   status(): Promise<KeyStatus>;
   setKey(key: string): Promise<KeyStatus>;
-  /** Stores a new key and answers how to put the previous one back (for a save that fails later). */
   replaceKey(key: string): Promise<() => Promise<void>>;
   forget(): Promise<KeyStatus>;
-  /** Keys this process has seen, so the log can remove them. Memory only. */
+  networkKey: SecretEntry;
+  /** The ministry gateway's OAuth client secret. */
+  clientSecret: SecretEntry;
+  /** The ministry gateway's subscription key (sent as the `key` header). */
+  subscriptionKey: SecretEntry;
+  /** Secrets this process has seen, so the log can remove them. Memory only. */
   knownSecrets(): readonly string[];
 }
+
+export type SavedFlag = { get(): boolean; set(saved: boolean): void };
 
 export interface CredentialsOptions {
   store: SecretStore;
   timeoutMs?: number;
   /** Whether a key was saved through this app: the only way to tell "locked" from "none". */
-  rememberSaved: { get(): boolean; set(saved: boolean): void };
+  rememberSaved: SavedFlag;
+  /** The same for the gateway's secrets; kept in memory when not given. */
+  rememberSavedFor?: (account: string) => SavedFlag;
 }
 
 const LOCKED_MESSAGE =
@@ -62,7 +83,7 @@ async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
         if (e instanceof Error && /\blocked\b/i.test(e.message)) throw failure('keychain-locked', LOCKED_MESSAGE);
         throw failure(
           'keychain-unavailable',
-          `The system keychain cannot be used (${e instanceof Error ? e.message : String(e)}). The network key is never stored anywhere else.`,
+          `The system keychain cannot be used (${e instanceof Error ? e.message : String(e)}). Secrets are never stored anywhere else.`,
         );
       }),
       timeout,
@@ -72,72 +93,135 @@ async function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
   }
 }
 
-const KEY_RULE = 'The network key must be 4 to 200 visible characters with no spaces.';
+interface SecretRules {
+  account: string;
+  /** "The network key", "The client secret"… */
+  name: string;
+  /** How a sentence that already named it calls it again ("the key"). */
+  short: string;
+  field: string;
+  pattern: RegExp;
+  rule: string;
+  missing: string;
+}
 
-/** The key as it will be stored, or a field error: checked before anything is written. */
-export function checkNetworkKey(key: string): string {
-  const trimmed = key.trim();
-  if (!/^[\x21-\x7e]{4,200}$/.test(trimmed)) {
-    throw failure('validation', KEY_RULE, { fields: [{ path: 'networkKey', code: 'networkKey.invalid', message: KEY_RULE }] });
+const NETWORK_KEY: SecretRules = {
+  account: ACCOUNT,
+  name: 'network key',
+  short: 'key',
+  field: 'networkKey',
+  pattern: /^[\x21-\x7e]{4,200}$/,
+  rule: 'The network key must be 4 to 200 visible characters with no spaces.',
+  missing: 'No network key is stored. Enter the network key from the ministry in Settings.',
+};
+
+const CLIENT_SECRET: SecretRules = {
+  account: 'gateway-client-secret',
+  name: 'client secret',
+  short: 'secret',
+  field: 'clientSecret',
+  pattern: /^[\x21-\x7e]{4,500}$/,
+  rule: 'The client secret must be 4 to 500 visible characters with no spaces.',
+  missing: 'No client secret is stored for the ministry gateway. Enter it in Settings → Connection.',
+};
+
+const SUBSCRIPTION_KEY: SecretRules = {
+  account: 'gateway-subscription-key',
+  name: 'subscription key',
+  short: 'key',
+  field: 'subscriptionKey',
+  pattern: /^[\x21-\x7e]{4,200}$/,
+  rule: 'The subscription key must be 4 to 200 visible characters with no spaces.',
+  missing: 'No subscription key is stored for the ministry gateway. Enter it in Settings → Connection.',
+};
+
+function checkSecret(rules: SecretRules, value: string): string {
+  const trimmed = value.trim();
+  if (!rules.pattern.test(trimmed)) {
+    throw failure('validation', rules.rule, { fields: [{ path: rules.field, code: `${rules.field}.invalid`, message: rules.rule }] });
   }
   return trimmed;
 }
 
-export function createCredentials({ store, timeoutMs = 5000, rememberSaved }: CredentialsOptions): Credentials {
-  const seen = new Set<string>();
-  const read = async () => {
-    const key = await withTimeout(timeoutMs, () => store.get(ACCOUNT));
-    if (key) seen.add(key);
-    return key;
-  };
-  const describe = (key: string | null): KeyStatus => ({ keySet: key !== null, keyLast4: key ? key.slice(-4) : null });
+/** The network key as it will be stored, or a field error: checked before anything is written. */
+export function checkNetworkKey(key: string): string {
+  return checkSecret(NETWORK_KEY, key);
+}
 
-  async function getKey(): Promise<string> {
-    const key = await read();
-    if (key) return key;
-    if (rememberSaved.get()) {
-      throw failure(
-        'keychain-locked',
-        'A network key was saved, but the keychain returned nothing. It may be locked, or the key was removed from it. Unlock the keychain, or enter the key again in Settings.',
-      );
+function memoryFlag(): SavedFlag {
+  let saved = false;
+  return { get: () => saved, set: (v) => (saved = v) };
+}
+
+export function createCredentials({ store, timeoutMs = 5000, rememberSaved, rememberSavedFor = memoryFlag }: CredentialsOptions): Credentials {
+  const seen = new Set<string>();
+
+  function entry(rules: SecretRules, saved: SavedFlag): SecretEntry {
+    const read = async () => {
+      const value = await withTimeout(timeoutMs, () => store.get(rules.account));
+      if (value) seen.add(value);
+      return value;
+    };
+    const describe = (value: string | null): KeyStatus => ({ keySet: value !== null, keyLast4: value ? value.slice(-4) : null });
+    async function get(): Promise<string> {
+      const value = await read();
+      if (value) return value;
+      if (saved.get()) {
+        throw failure(
+          'keychain-locked',
+          `A ${rules.name} was saved, but the keychain returned nothing. It may be locked, or the ${rules.short} was removed from it. Unlock the keychain, or enter the ${rules.short} again in Settings.`,
+        );
+      }
+      throw failure('no-key', rules.missing);
     }
-    throw failure('no-key', 'No network key is stored. Enter the network key from the ministry in Settings.');
+    return {
+      get,
+      check: (value) => checkSecret(rules, value),
+      async status() {
+        try {
+          return describe(await get());
+        } catch (e) {
+          if (e instanceof AppFailure && e.error.code === 'no-key') return describe(null);
+          throw e;
+        }
+      },
+      async set(value) {
+        const trimmed = checkSecret(rules, value);
+        seen.add(trimmed);
+        await withTimeout(timeoutMs, () => store.set(rules.account, trimmed));
+        saved.set(true);
+        return describe(trimmed);
+      },
+      async replace(value) {
+        const trimmed = checkSecret(rules, value);
+        const before = await read();
+        const wasSaved = saved.get();
+        seen.add(trimmed);
+        await withTimeout(timeoutMs, () => store.set(rules.account, trimmed));
+        saved.set(true);
+        return async () => {
+          await withTimeout(timeoutMs, () => (before === null ? store.delete(rules.account).then(() => undefined) : store.set(rules.account, before)));
+          saved.set(wasSaved);
+        };
+      },
+      async forget() {
+        await withTimeout(timeoutMs, () => store.delete(rules.account));
+        saved.set(false);
+        return describe(null);
+      },
+    };
   }
 
+  const networkKey = entry(NETWORK_KEY, rememberSaved);
   return {
-    getKey,
-    async status() {
-      try {
-        return describe(await getKey());
-      } catch (e) {
-        if (e instanceof AppFailure && e.error.code === 'no-key') return describe(null);
-        throw e;
-      }
-    },
-    async setKey(key) {
-      const trimmed = checkNetworkKey(key);
-      seen.add(trimmed);
-      await withTimeout(timeoutMs, () => store.set(ACCOUNT, trimmed));
-      rememberSaved.set(true);
-      return describe(trimmed);
-    },
-    async replaceKey(key) {
-      const trimmed = checkNetworkKey(key);
-      const before = await read();
-      const wasSaved = rememberSaved.get();
-      seen.add(trimmed);
-      await withTimeout(timeoutMs, () => store.set(ACCOUNT, trimmed));
-      rememberSaved.set(true);
-      return async () => {
-        await withTimeout(timeoutMs, () => (before === null ? store.delete(ACCOUNT).then(() => undefined) : store.set(ACCOUNT, before)));
-        rememberSaved.set(wasSaved);
-      };
-    },
-    async forget() {
-      await withTimeout(timeoutMs, () => store.delete(ACCOUNT));
-      rememberSaved.set(false);
-      return describe(null);
-    },
+    getKey: networkKey.get,
+    status: networkKey.status,
+    setKey: networkKey.set,
+    replaceKey: networkKey.replace,
+    forget: networkKey.forget,
+    networkKey,
+    clientSecret: entry(CLIENT_SECRET, rememberSavedFor(CLIENT_SECRET.account)),
+    subscriptionKey: entry(SUBSCRIPTION_KEY, rememberSavedFor(SUBSCRIPTION_KEY.account)),
     knownSecrets: () => [...seen],
   };
 }

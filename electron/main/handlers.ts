@@ -1,9 +1,8 @@
 // The IPC handler map: one plain function per channel. Electron registers it
 // with ipcMain, the web bridge serves it over loopback: one code path.
-import { AppFailure, type AppError, type Result } from '../../shared/errors';
+import { AppFailure, failure, type AppError, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
-import { checkNetworkKey } from './credentials';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -63,25 +62,47 @@ export function createHandlers(s: Services): Handlers {
       return result;
     },
     'settings:get': () => s.settingsView(),
-    'settings:save': async ({ networkKey, ...changes }) => {
-      // Everything is checked before anything is written; the key goes to the
-      // keychain first and is put back if the settings cannot be stored.
+    'settings:save': async ({ networkKey, clientSecret, subscriptionKey, ...changes }) => {
+      // Everything is checked before anything is written; secrets go to the
+      // keychain first and are put back if the settings cannot be stored.
       const checked = s.settings.check(changes);
-      const key = networkKey !== undefined && networkKey.trim() !== '' ? checkNetworkKey(networkKey) : null;
-      if (key === null) {
-        s.settings.apply(checked);
-        if (checked.marketplaceUrl !== undefined) s.queue.unpause();
-        return s.settingsView();
-      }
-      const undo = await s.credentials.replaceKey(key);
+      const secrets = [
+        { entry: s.credentials.networkKey, value: networkKey },
+        { entry: s.credentials.clientSecret, value: clientSecret },
+        { entry: s.credentials.subscriptionKey, value: subscriptionKey },
+      ].filter((x): x is { entry: typeof x.entry; value: string } => x.value !== undefined && x.value.trim() !== '');
+      const fields = secrets.flatMap(({ entry, value }) => {
+        try {
+          entry.check(value);
+          return [];
+        } catch (e) {
+          if (e instanceof AppFailure) return e.error.fields ?? [];
+          throw e;
+        }
+      });
+      if (fields.length > 0) throw new AppFailure({ code: 'validation', message: fields[0]!.message, fields });
+      const undo: (() => Promise<void>)[] = [];
       try {
+        for (const { entry, value } of secrets) undo.unshift(await entry.replace(value));
         s.settings.apply(checked);
       } catch (e) {
-        await undo();
+        for (const putBack of undo) await putBack();
         throw e;
       }
-      s.queue.resume();
+      if (clientSecret !== undefined && clientSecret.trim() !== '') s.connection.forgetToken();
+      if (secrets.length > 0) s.queue.resume();
+      else if (checked.marketplaceUrl !== undefined || checked.connection !== undefined || checked.programIds !== undefined) s.queue.unpause();
       return s.settingsView();
+    },
+    'connection:test': async () => ({ message: await (await s.connection.client()).test() }),
+    'offerings:removeListedVia': ({ connection }) => {
+      if (connection !== s.settings.connection()) {
+        throw failure('other-connection', 'Listings can be removed only through the connection that made them: switch to it in Settings first.');
+      }
+      const ids = s.catalogue.removeListedVia(connection);
+      s.queue.track(ids);
+      void s.queue.kick();
+      return { deleting: ids.length };
     },
     'settings:forgetKey': async () => {
       await s.credentials.forget();

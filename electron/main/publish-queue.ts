@@ -7,9 +7,8 @@ import { publishProblems } from '../../shared/offering';
 import type { QueueView } from '../../shared/ipc';
 import { parseDraft, parseListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
 import type { CallLog } from './call-log';
-import type { Credentials } from './credentials';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
-import { changedFields, toWire, type WireOffering } from './marketplace/wire';
+import { changedFields, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
 import type { Statement } from 'better-sqlite3';
 import { silentLog, type AppLog } from './logging';
@@ -18,7 +17,6 @@ export interface QueueOptions {
   db: Db;
   catalogue: Catalogue;
   callLog: CallLog;
-  credentials: Credentials;
   client: () => Promise<MarketplaceClient>;
   clock: Clock;
   random?: () => number;
@@ -32,7 +30,7 @@ export interface QueueOptions {
 }
 
 /** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
-const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect']);
+const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect', 'gateway-refused']);
 const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
 
 function processAlive(pid: number): boolean {
@@ -51,7 +49,7 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number, ran
 }
 
 export function createPublishQueue(options: QueueOptions) {
-  const { db, catalogue, callLog, credentials, clock } = options;
+  const { db, catalogue, callLog, clock } = options;
   const random = options.random ?? Math.random;
   const concurrencySetting = options.concurrency ?? 4;
   const concurrency = () => (typeof concurrencySetting === 'function' ? concurrencySetting() : concurrencySetting);
@@ -132,7 +130,7 @@ export function createPublishQueue(options: QueueOptions) {
   type Sent = { action: 'add' | 'patch' | 'delete'; status: number };
 
   // The call's log line and its effect are one transaction: one fsync, not two.
-  function acknowledge(row: OfferingRow, listed: WireOffering, sent: Sent | null): void {
+  function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): void {
     const sentRevision = row.revision;
     db.transaction(() => {
       if (sent) callLog.done(row.offering_id, sent.action, sent.status);
@@ -140,6 +138,7 @@ export function createPublishQueue(options: QueueOptions) {
       const editedMeanwhile = current.revision !== sentRevision;
       settle(row, {
         listed: JSON.stringify(listed),
+        listed_via: via,
         pending: editedMeanwhile || current.pending === 'delete' ? current.pending : null,
         attempts: 0,
         next_attempt_at: null,
@@ -158,7 +157,7 @@ export function createPublishQueue(options: QueueOptions) {
   function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): void {
     const { error } = outcome;
     log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
-    const mayBeListed = row.listed === null && (outcome.status === null || action === 'patch' || row.in_flight !== null);
+    const mayBeListed = row.listed === null && ((outcome.status === null && !outcome.notSent) || action === 'patch' || row.in_flight !== null);
     const record = (changes: Record<string, string | number | null>) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     db.transaction(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
@@ -205,12 +204,28 @@ export function createPublishQueue(options: QueueOptions) {
     return outcome;
   }
 
-  async function sendChange(row: OfferingRow, networkKey: string): Promise<void> {
-    const client = await options.client();
+  /** A listing can be changed or removed only through the connection that made it. */
+  function otherConnection(row: OfferingRow, client: MarketplaceClient): boolean {
+    const mayBeListed = row.listed !== null || row.in_flight !== null;
+    if (!mayBeListed || row.listed_via === null || row.listed_via === client.connection) return false;
+    const error: AppError = {
+      code: 'other-connection',
+      message: `This offering was listed through the ${row.listed_via === 'gateway' ? 'Ontario ministry gateway' : 'Marketplace network API'}; switch back to that connection in Settings to change or remove it.`,
+    };
+    settle(row, { in_flight: row.in_flight, held: 1, error: JSON.stringify(error) });
+    return true;
+  }
+
+  async function sendChange(row: OfferingRow, client: MarketplaceClient): Promise<void> {
     const id = row.offering_id;
+    const listed = parseListed(row);
+    if (otherConnection(row, client)) return;
+    const draft = parseDraft(row);
+    const resource: Resource = listed ? resourceOf(listed) : draft.kind;
+    const via = client.connection;
     if (row.pending === 'delete') {
       if (row.listed === null && row.in_flight === null) return catalogue.forget(row.id);
-      const outcome = await send(row, 'delete', () => client.remove(networkKey, id));
+      const outcome = await send(row, 'delete', () => client.remove(resource, id));
       if (outcome.ok || outcome.error.code === 'marketplace-not-found') {
         db.transaction(() => {
           if (outcome.ok) callLog.done(id, 'delete', outcome.status);
@@ -221,29 +236,27 @@ export function createPublishQueue(options: QueueOptions) {
       return;
     }
 
-    const draft = parseDraft(row);
     const problems = publishProblems(draft);
     if (problems.length > 0) {
       settle(row, { held: 1, error: JSON.stringify({ code: 'validation', message: 'This offering cannot be published yet.', fields: problems } satisfies AppError) });
       return;
     }
     const wire = toWire(draft);
-    const listed = parseListed(row);
     if (listed === null) {
-      const added = await send(row, 'add', () => client.add(networkKey, wire));
-      if (added.ok) return acknowledge(row, wire, { action: 'add', status: added.status });
+      const added = await send(row, 'add', () => client.add(wire));
+      if (added.ok) return acknowledge(row, wire, via, { action: 'add', status: added.status });
       // The add may have reached the Marketplace before a crash or a lost
       // answer; it is ours (403 would say otherwise), so make it match in full.
       if (added.error.code !== 'marketplace-conflict') return failed(row, 'add', added);
       callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw);
       const { offeringId: _path, ...all } = wire;
-      const patched = await send(row, 'patch', () => client.patch(networkKey, id, all));
-      return patched.ok ? acknowledge(row, wire, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
+      const patched = await send(row, 'patch', () => client.patch(resourceOf(wire), id, all));
+      return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
     }
     const fields = changedFields(listed, wire);
-    if (Object.keys(fields).length === 0) return acknowledge(row, wire, null);
-    const patched = await send(row, 'patch', () => client.patch(networkKey, id, fields));
-    return patched.ok ? acknowledge(row, wire, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
+    if (Object.keys(fields).length === 0) return acknowledge(row, wire, via, null);
+    const patched = await send(row, 'patch', () => client.patch(resource, id, fields));
+    return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
   }
 
   async function drainOnce(): Promise<void> {
@@ -256,19 +269,21 @@ export function createPublishQueue(options: QueueOptions) {
         break;
       }
       if (rows.length === 0) return;
-      let networkKey: string;
+      // The connection's secrets are read once per batch; none, or a locked keychain, pauses everything.
+      let client: MarketplaceClient;
       try {
-        networkKey = await credentials.getKey();
+        client = await options.client();
+        await client.ready();
       } catch (e) {
         paused = e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) };
         break;
       }
-      await runBatch(rows, networkKey);
+      await runBatch(rows, client);
     }
     schedule();
   }
 
-  async function runBatch(rows: OfferingRow[], networkKey: string): Promise<void> {
+  async function runBatch(rows: OfferingRow[], client: MarketplaceClient): Promise<void> {
     let index = 0;
     const worker = async () => {
       while (index < rows.length && !stopped && paused === null && !cancelled) {
@@ -279,7 +294,7 @@ export function createPublishQueue(options: QueueOptions) {
         const row = rows[index++]!;
         active.add(row.id);
         try {
-          await sendChange(catalogue.row(row.id), networkKey);
+          await sendChange(catalogue.row(row.id), client);
         } catch (e) {
           // Deleted from the catalogue meanwhile: nothing left to do.
           if (e instanceof AppFailure && e.error.code === 'not-found') continue;

@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SettingsView } from '../../shared/ipc';
-import { AppFailure, failure } from '../../shared/errors';
+import { AppFailure, failure, type AppError } from '../../shared/errors';
 import { openCatalogueDb } from './db/open';
 import { createBackup, listBackups, restoreBackup } from './db/backups';
 import { createCatalogue, systemClock, type Clock } from './catalogue';
 import { createCallLog } from './call-log';
 import { createSettings } from './settings';
-import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './credentials';
-import { createMarketplaceClient, type MarketplaceClient } from './marketplace/marketplace-client';
+import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type Credentials, type SecretStore } from './credentials';
+import { createConnection } from './marketplace/connection';
 import { createPublishQueue, type QueueOptions } from './publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
 import { silentLog, type AppLog } from './logging';
@@ -51,29 +51,59 @@ export function createServices(options: ServiceOptions) {
     fs.rmSync(restoreMarker);
   }
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
-  const catalogue = createCatalogue(db, clock);
-  catalogue.purgeTrash();
-  const callLog = createCallLog(db, clock);
   const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
   const credentials = createCredentials({
     store: options.secretStore ?? keytarStore(options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE),
     rememberSaved: settings.networkKeySaved,
+    rememberSavedFor: settings.savedFlag,
   });
 
   let sandbox: Promise<Sandbox> | null = null;
   const embeddedSandbox = () => (sandbox ??= startSandbox({ file: path.join(options.dataDir, 'sandbox-marketplace.json') }));
-  let cached: { url: string; client: MarketplaceClient } | null = null;
-  async function client(): Promise<MarketplaceClient> {
-    const url = settings.marketplaceUrl() ?? (await embeddedSandbox()).baseUrl;
-    if (cached?.url !== url) cached = { url, client: createMarketplaceClient({ baseUrl: url, timeoutMs: options.requestTimeoutMs ?? 15_000, log }) };
-    return cached.client;
-  }
+  const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, log });
 
-  const queue = createPublishQueue({ db, catalogue, callLog, credentials, client, clock, log, concurrency: settings.publishConcurrency, ...options.queue });
+  const catalogue = createCatalogue(db, clock, { connectionProblems: connection.problems });
+  catalogue.purgeTrash();
+  const callLog = createCallLog(db, clock);
+  const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, ...options.queue });
+  const listedVia = db.prepare<[], { network: number; gateway: number }>(
+    "SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE listed IS NOT NULL OR in_flight IS NOT NULL",
+  );
+
+  /** A secret's status for Settings: whether it is stored and its last 4 characters, or the keychain's problem. */
+  async function secretStatus(entry: Credentials['clientSecret']): Promise<{ set: boolean; last4: string | null; problem: AppError | null }> {
+    try {
+      const { keySet, keyLast4 } = await entry.status();
+      return { set: keySet, last4: keyLast4, problem: null };
+    } catch (e) {
+      if (!(e instanceof AppFailure)) throw e;
+      return { set: false, last4: null, problem: e.error };
+    }
+  }
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
-    const view: SettingsView = { marketplaceUrl: url ?? '', usingSandbox: url === null, keySet: false, keyLast4: null, keyProblem: null, publishConcurrency: settings.publishConcurrency(), updateFeedUrl: options.updateFeedUrl ?? '', language: settings.language() };
+    const stored = settings.get();
+    const [secret, subscription] = await Promise.all([secretStatus(credentials.clientSecret), secretStatus(credentials.subscriptionKey)]);
+    const view: SettingsView = {
+      marketplaceUrl: url ?? '',
+      usingSandbox: url === null && stored.connection === 'network',
+      keySet: false,
+      keyLast4: null,
+      keyProblem: null,
+      publishConcurrency: stored.publishConcurrency,
+      updateFeedUrl: options.updateFeedUrl ?? '',
+      language: stored.language,
+      connection: stored.connection,
+      gatewayBaseUrl: stored.gatewayBaseUrl,
+      gatewayTokenUrl: stored.gatewayTokenUrl,
+      gatewayClientId: stored.gatewayClientId,
+      clientSecret: { set: secret.set, last4: secret.last4 },
+      subscriptionKey: { set: subscription.set, last4: subscription.last4 },
+      gatewayProblem: secret.problem ?? subscription.problem,
+      programIds: stored.programIds,
+      listedVia: listedVia.get() ?? { network: 0, gateway: 0 },
+    };
     try {
       Object.assign(view, await credentials.status());
     } catch (e) {
@@ -91,6 +121,7 @@ export function createServices(options: ServiceOptions) {
     callLog,
     settings,
     credentials,
+    connection,
     queue,
     settingsView,
     backups: {

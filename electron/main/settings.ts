@@ -1,7 +1,10 @@
-// App settings kept in the catalogue's settings table. The network key is not
-// a setting: it lives in the keychain (see credentials.ts).
+// App settings kept in the catalogue's settings table. The network key, the
+// client secret and the subscription key are not settings: they live in the
+// keychain (see credentials.ts).
 import { z } from 'zod';
-import { failure } from '../../shared/errors';
+import { AppFailure, failure, type FieldError } from '../../shared/errors';
+import { ConnectionKind, PROGRAM_ID } from '../../shared/connection';
+import { StandardKey } from '../../shared/standards';
 import type { Db } from './db/open';
 
 const SANDBOX = 'sandbox';
@@ -31,9 +34,18 @@ function invalidUrl(field: string, message: string) {
   return failure('settings-invalid', message, { fields: [{ path: field, code: `${field}.invalid`, message }] });
 }
 
+const ProgramIds = z.partialRecord(StandardKey, z.string());
+
 const Stored = z.object({
   marketplaceUrl: z.string().default(SANDBOX),
   networkKeySaved: z.boolean().default(false),
+  connection: ConnectionKind.default('network'),
+  gatewayBaseUrl: z.string().default(''),
+  gatewayTokenUrl: z.string().default(''),
+  gatewayClientId: z.string().default(''),
+  clientSecretSaved: z.boolean().default(false),
+  subscriptionKeySaved: z.boolean().default(false),
+  programIds: ProgramIds.default({}),
   publishConcurrency: z.number().int().min(1).max(8).default(4),
   language: z.enum(['en', 'fr']).nullable().default(null),
 });
@@ -44,6 +56,20 @@ export interface SettingsChanges {
   marketplaceUrl?: string | undefined;
   publishConcurrency?: number | undefined;
   language?: 'en' | 'fr' | undefined;
+  connection?: ConnectionKind | undefined;
+  gatewayBaseUrl?: string | undefined;
+  gatewayTokenUrl?: string | undefined;
+  gatewayClientId?: string | undefined;
+  programIds?: Partial<Record<StandardKey, string>> | undefined;
+}
+
+const CLIENT_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** The gateway connection as configured; null fields are not filled in yet. */
+export interface GatewaySettings {
+  baseUrl: string | null;
+  tokenUrl: string | null;
+  clientId: string | null;
 }
 
 /** Changes that passed every check, ready to be written together. */
@@ -74,13 +100,42 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       const url = get().marketplaceUrl;
       return url === SANDBOX ? null : url;
     },
-    /** Checks every change first, so a refused save writes nothing. */
+    /** Checks every change first, so a refused save writes nothing; every refused field is named at once. */
     check(changes: SettingsChanges): CheckedSettings {
       const out: { -readonly [K in keyof Stored]?: Stored[K] } = {};
+      const fields: FieldError[] = [];
+      const attempt = (work: () => void) => {
+        try {
+          work();
+        } catch (e) {
+          if (!(e instanceof AppFailure)) throw e;
+          fields.push(...(e.error.fields ?? []));
+        }
+      };
+      const optionalUrl = (value: string, field: string, what: string) => (value.trim() === '' ? '' : checkMarketplaceUrl(value, field, what));
       if (changes.marketplaceUrl !== undefined) {
         const value = changes.marketplaceUrl.trim();
-        out.marketplaceUrl = value === '' || value === SANDBOX ? SANDBOX : checkMarketplaceUrl(value);
+        attempt(() => (out.marketplaceUrl = value === '' || value === SANDBOX ? SANDBOX : checkMarketplaceUrl(value)));
       }
+      if (changes.gatewayBaseUrl !== undefined) attempt(() => (out.gatewayBaseUrl = optionalUrl(changes.gatewayBaseUrl!, 'gatewayBaseUrl', 'The gateway URL')));
+      if (changes.gatewayTokenUrl !== undefined) attempt(() => (out.gatewayTokenUrl = optionalUrl(changes.gatewayTokenUrl!, 'gatewayTokenUrl', 'The token URL')));
+      if (changes.gatewayClientId !== undefined) {
+        const value = changes.gatewayClientId.trim();
+        if (value === '' || CLIENT_ID.test(value)) out.gatewayClientId = value;
+        else fields.push({ path: 'gatewayClientId', code: 'gatewayClientId.invalid', message: 'The client ID must be visible characters with no spaces.' });
+      }
+      if (changes.programIds !== undefined) {
+        const ids: Partial<Record<StandardKey, string>> = {};
+        for (const [key, value] of Object.entries(changes.programIds) as [StandardKey, string][]) {
+          const id = value.trim();
+          if (id === '') continue;
+          if (PROGRAM_ID.test(id)) ids[key] = id;
+          else fields.push({ path: `programIds.${key}`, code: 'programId.invalid', message: 'A program ID is letters, digits, dots, dashes or underscores, such as WAH-10083.' });
+        }
+        out.programIds = ids;
+      }
+      if (fields.length > 0) throw failure('settings-invalid', fields.length === 1 ? fields[0]!.message : `${fields.length} settings need attention.`, { fields });
+      if (changes.connection !== undefined) out.connection = changes.connection;
       if (changes.publishConcurrency !== undefined) out.publishConcurrency = changes.publishConcurrency;
       if (changes.language !== undefined) out.language = changes.language;
       return { ...out, checked: true };
@@ -99,6 +154,17 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       get: () => get().networkKeySaved,
       set: (saved: boolean) => set('networkKeySaved', saved),
     },
+    /** The flag that tells "locked" from "none" for each gateway secret. */
+    savedFlag(account: string) {
+      const key = account === 'gateway-client-secret' ? 'clientSecretSaved' : 'subscriptionKeySaved';
+      return { get: () => get()[key], set: (saved: boolean) => set(key, saved) };
+    },
+    connection: () => get().connection,
+    gateway(): GatewaySettings {
+      const { gatewayBaseUrl, gatewayTokenUrl, gatewayClientId } = get();
+      return { baseUrl: gatewayBaseUrl || null, tokenUrl: gatewayTokenUrl || null, clientId: gatewayClientId || null };
+    },
+    programIds: () => get().programIds,
   };
 }
 

@@ -80,6 +80,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'which connection listed each offering (network API or ministry gateway)',
+    up(db) {
+      // Everything listed before the gateway existed was listed through the network API.
+      db.exec(`
+        ALTER TABLE offerings ADD COLUMN listed_via TEXT CHECK (listed_via IN ('network', 'gateway'));
+        UPDATE offerings SET listed_via = 'network' WHERE listed IS NOT NULL OR in_flight IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

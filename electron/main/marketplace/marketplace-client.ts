@@ -1,66 +1,128 @@
-// HTTP calls to the Marketplace's Class Offering API. Every call has a
-// timeout, and every failure becomes a typed AppError a person can act on.
-import type { AppError } from '../../../shared/errors';
+// HTTP calls to the Marketplace, whichever connection speaks them: every call
+// has a timeout, never follows a redirect, and every failure becomes a typed
+// AppError a person can act on. Paths, auth and the few differing fields are
+// the dialect's (network.ts, gateway.ts).
+import { AppFailure, type AppError } from '../../../shared/errors';
+import type { ConnectionKind } from '../../../shared/connection';
 import { silentLog, type AppLog } from '../logging';
-import { WireError, formPathFor, type WireOffering } from './wire';
+import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
 
 export type CallOutcome =
   | { ok: true; status: number; raw: string }
-  | { ok: false; status: number | null; error: AppError; raw: string | null };
+  /** `notSent`: the request never left (no token, no program id): it cannot have reached the Marketplace. */
+  | { ok: false; status: number | null; error: AppError; raw: string | null; notSent?: true };
+
+export interface WireCall {
+  action: 'add' | 'patch' | 'delete';
+  resource: Resource;
+  offeringId: string;
+  body?: Record<string, unknown>;
+}
+
+export interface PreparedRequest {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+/** What one connection knows: where each call goes and how it authenticates. */
+export interface Dialect {
+  readonly connection: ConnectionKind;
+  /** Reads the secrets this connection needs, before a batch: an AppFailure (no key, keychain locked…) pauses the queue. */
+  ready(): Promise<void>;
+  /** Throws an AppFailure when the call cannot be made (no token, no program id). */
+  prepare(call: WireCall): Promise<PreparedRequest>;
+  /** After a 401: forget cached credentials; true when one retry with fresh ones is worth it. */
+  onUnauthorized(): boolean;
+  /** The 401 message, in this connection's words. */
+  readonly unauthorizedMessage: string;
+  /** A harmless request that proves the connection works; its answer is read by `describeTest`. */
+  testRequest(): Promise<PreparedRequest | null>;
+  describeTest(outcome: CallOutcome): string;
+}
 
 export interface MarketplaceClient {
-  add(networkKey: string, offering: WireOffering): Promise<CallOutcome>;
-  patch(networkKey: string, offeringId: string, fields: Record<string, unknown>): Promise<CallOutcome>;
-  remove(networkKey: string, offeringId: string): Promise<CallOutcome>;
+  readonly connection: ConnectionKind;
+  ready(): Promise<void>;
+  add(listing: WireListing): Promise<CallOutcome>;
+  patch(resource: Resource, offeringId: string, fields: Record<string, unknown>): Promise<CallOutcome>;
+  remove(resource: Resource, offeringId: string): Promise<CallOutcome>;
+  /** Checks the connection without listing anything: a plain sentence on success, an AppFailure otherwise. */
+  test(): Promise<string>;
 }
 
 export interface ClientOptions {
-  baseUrl: string;
+  dialect: Dialect;
   timeoutMs?: number;
   log?: AppLog;
 }
 
 const MAX_RAW = 4000;
+const SUCCESS: Record<WireCall['action'], number[]> = { add: [200, 201, 204], patch: [200, 204], delete: [200, 204] };
 
-export function createMarketplaceClient({ baseUrl, timeoutMs = 15_000, log = silentLog }: ClientOptions): MarketplaceClient {
-  const base = baseUrl.replace(/\/+$/, '');
-  const offeringUrl = (id: string) => `${base}/class-offerings/${encodeURIComponent(id)}`;
+/** One HTTP exchange with a timeout and no redirects (a redirect would carry the credentials wherever it points). */
+export async function exchange(request: PreparedRequest, okStatuses: number[], timeoutMs: number, log: AppLog): Promise<CallOutcome> {
+  let response: Response;
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    log.warn(`${request.method} ${request.url} failed:`, e);
+    return { ok: false, status: null, raw: null, error: networkError(e, timeoutMs) };
+  }
+  log.info(`${request.method} ${request.url} → ${response.status}`);
+  let raw: string;
+  try {
+    raw = (await response.text()).slice(0, MAX_RAW);
+  } catch (e) {
+    return { ok: false, status: response.status, raw: null, error: networkError(e, timeoutMs) };
+  }
+  if (okStatuses.includes(response.status)) return { ok: true, status: response.status, raw };
+  return { ok: false, status: response.status, raw, error: httpError(response, raw) };
+}
 
-  async function call(method: string, url: string, body: unknown, okStatuses: number[]): Promise<CallOutcome> {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        // A redirect would carry the network key to wherever it points.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      log.warn(`${method} ${url} failed:`, e);
-      return { ok: false, status: null, raw: null, error: networkError(e, timeoutMs) };
+export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = silentLog }: ClientOptions): MarketplaceClient {
+  async function call(wire: WireCall): Promise<CallOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      let request: PreparedRequest;
+      try {
+        request = await dialect.prepare(wire);
+      } catch (e) {
+        if (!(e instanceof AppFailure)) throw e;
+        return { ok: false, status: null, raw: null, error: e.error, notSent: true };
+      }
+      const outcome = await exchange(request, SUCCESS[wire.action], timeoutMs, log);
+      if (outcome.ok || outcome.status !== 401) return outcome;
+      // A token can expire between fetching it and using it: fetch a new one, and try once more.
+      if (attempt === 0 && dialect.onUnauthorized()) continue;
+      return { ...outcome, error: { ...outcome.error, message: dialect.unauthorizedMessage } };
     }
-    log.info(`${method} ${url} → ${response.status}`);
-    let raw: string;
-    try {
-      raw = (await response.text()).slice(0, MAX_RAW);
-    } catch (e) {
-      return { ok: false, status: response.status, raw: null, error: networkError(e, timeoutMs) };
-    }
-    if (okStatuses.includes(response.status)) return { ok: true, status: response.status, raw };
-    return { ok: false, status: response.status, raw, error: httpError(response, raw) };
   }
 
   return {
-    add: (networkKey, offering) => call('POST', `${base}/class-offerings`, { networkKey, ...offering }, [200, 201, 204]),
-    patch: (networkKey, offeringId, fields) => call('PATCH', offeringUrl(offeringId), { networkKey, ...fields }, [200, 204]),
-    remove: (networkKey, offeringId) =>
-      call('DELETE', `${offeringUrl(offeringId)}?networkKey=${encodeURIComponent(networkKey)}`, undefined, [200, 204]),
+    connection: dialect.connection,
+    ready: () => dialect.ready(),
+    add: (listing) => call({ action: 'add', resource: resourceOf(listing), offeringId: listing.offeringId, body: listing }),
+    patch: (resource, offeringId, fields) => call({ action: 'patch', resource, offeringId, body: fields }),
+    remove: (resource, offeringId) => call({ action: 'delete', resource, offeringId }),
+    async test() {
+      await dialect.ready();
+      const request = await dialect.testRequest();
+      const outcome: CallOutcome = request ? await exchange(request, [200, 204, 404], timeoutMs, log) : { ok: true, status: 200, raw: '' };
+      if (!outcome.ok) throw new AppFailure(outcome.status === 401 ? { ...outcome.error, message: dialect.unauthorizedMessage } : outcome.error);
+      return dialect.describeTest(outcome);
+    },
   };
 }
 
-function networkError(e: unknown, timeoutMs: number): AppError {
+export function networkError(e: unknown, timeoutMs: number): AppError {
   const err = e as { name?: string; cause?: { code?: string } };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
     return { code: 'marketplace-timeout', message: `The Marketplace did not answer within ${Math.round(timeoutMs / 1000)} seconds. The change will be tried again.` };

@@ -1,8 +1,10 @@
-// The one place that knows the Marketplace's wire format. If the real
-// contract differs from docs/marketplace-api.md, this is the file to change.
+// The one place that knows the Marketplace's bodies: offering → body, both
+// dialects alike (network.ts and gateway.ts add only paths, auth and the few
+// fields that differ). If the real contract differs from
+// docs/marketplace-api.md, this is the file to change.
 import { z } from 'zod';
-import { TrainingStandardKey, DeliveryMethod, standardFor, needsAddress } from '../../../shared/standards';
-import { type OfferingDraft, isHttpsUrl, normalisePostalCode } from '../../../shared/offering';
+import { TrainingStandardKey, OnlineStandardKey, DeliveryMethod, standardFor, needsAddress, isOnlineStandard } from '../../../shared/standards';
+import { type OfferingDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS } from '../../../shared/offering';
 import { ontarioToUtc } from '../../../shared/time';
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -63,8 +65,52 @@ function checkRules(o: OfferingShape, ctx: z.RefinementCtx): void {
 export const WireOffering = z.object(offeringFields).strict().superRefine(checkRules);
 export type WireOffering = z.infer<typeof WireOffering>;
 
+const onlineFields = {
+  offeringId: offeringFields.offeringId,
+  trainingStandardKey: OnlineStandardKey,
+  courseName: offeringFields.courseName,
+  /** Hours, as the app says in its UI; the API does not document the unit. */
+  courseDuration: z.number().positive().max(MAX_COURSE_HOURS),
+  contactForPricing: z.boolean(),
+  price: z.number().min(0).optional(),
+  externalRegistrationUrl: HttpsUrl,
+};
+
+function checkPriceRule(o: { contactForPricing: boolean; price?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (!o.contactForPricing && o.price === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['price'], message: 'is required unless contactForPricing is true' });
+  }
+}
+
+export const WireOnlineOffering = z.object(onlineFields).strict().superRefine(checkPriceRule);
+export type WireOnlineOffering = z.infer<typeof WireOnlineOffering>;
+
+/** What the catalogue remembers the Marketplace holds: a class or an online offering. */
+export const WireListing = z.union([WireOffering, WireOnlineOffering]);
+export type WireListing = WireOffering | WireOnlineOffering;
+
+/** Which of the API's collections an offering lives in. */
+export type Resource = 'class' | 'online';
+
+export function resourceOf(listing: WireListing): Resource {
+  return isOnlineStandard(listing.trainingStandardKey) ? 'online' : 'class';
+}
+
 export const NetworkKey = z.string().min(1, 'networkKey is required');
 export const AddBody = z.object({ networkKey: NetworkKey, ...offeringFields }).strict().superRefine(checkRules);
+export const AddOnlineBody = z.object({ networkKey: NetworkKey, ...onlineFields }).strict().superRefine(checkPriceRule);
+
+export const PatchOnlineBody = z
+  .object({
+    networkKey: NetworkKey,
+    trainingStandardKey: OnlineStandardKey.optional(),
+    courseName: onlineFields.courseName.optional(),
+    courseDuration: onlineFields.courseDuration.optional(),
+    contactForPricing: z.boolean().optional(),
+    price: z.number().min(0).nullable().optional(),
+    externalRegistrationUrl: HttpsUrl.optional(),
+  })
+  .strict();
 
 // A patch names only the fields that change; an optional field sent as null
 // is removed (e.g. the price once contact-for-pricing is ticked).
@@ -85,14 +131,14 @@ export const PatchBody = z
   .strict();
 export type PatchBody = z.infer<typeof PatchBody>;
 
-/** Applies a patch and checks the result still satisfies the contract. */
-export function applyPatch(current: WireOffering, patch: Omit<PatchBody, 'networkKey'>) {
+/** Applies a patch and checks the result still satisfies the contract of its kind. */
+export function applyPatch(current: WireListing, patch: Record<string, unknown>) {
   const merged: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete merged[k];
     else if (v !== undefined) merged[k] = v;
   }
-  return WireOffering.safeParse(merged);
+  return resourceOf(current) === 'online' ? WireOnlineOffering.safeParse(merged) : WireOffering.safeParse(merged);
 }
 
 export const WireErrorCode = z.enum(['general', 'forbidden', 'internal', 'invalid', 'notFound', 'unauthorized', 'unknown']);
@@ -105,14 +151,27 @@ export const WireError = z.object({
 });
 export type WireError = z.infer<typeof WireError>;
 
-/** Maps a publishable draft (see publishProblems) to the wire body. */
-export function toWire(draft: OfferingDraft): WireOffering {
-  if (draft.trainingStandardKey === '') throw new TypeError('toWire needs a training standard');
-  const delivery = standardFor(draft.trainingStandardKey).delivery;
+/** Maps a publishable draft (see publishProblems) to the wire body of its kind. */
+export function toWire(draft: OfferingDraft): WireListing {
+  const key = draft.trainingStandardKey;
+  if (key === '') throw new TypeError('toWire needs a training standard');
+  if (isOnlineStandard(key)) {
+    const online: WireOnlineOffering = {
+      offeringId: draft.offeringId,
+      trainingStandardKey: key,
+      courseName: draft.courseName.trim(),
+      courseDuration: draft.courseDurationHours ?? 0,
+      contactForPricing: draft.contactForPricing,
+      externalRegistrationUrl: draft.registrationUrl.trim(),
+    };
+    if (!draft.contactForPricing && draft.price !== null) online.price = draft.price;
+    return online;
+  }
+  const delivery = standardFor(key).delivery as DeliveryMethod;
   const a = draft.address;
   const wire: WireOffering = {
     offeringId: draft.offeringId,
-    trainingStandardKey: draft.trainingStandardKey,
+    trainingStandardKey: key,
     deliveryMethod: delivery,
     courseName: draft.courseName.trim(),
     seatsRemaining: draft.seatsRemaining ?? 0,
@@ -140,12 +199,13 @@ export function toWire(draft: OfferingDraft): WireOffering {
  * A field that disappeared (e.g. price once contact-for-pricing is ticked) is
  * sent as null so the Marketplace can drop it.
  */
-export function changedFields(listed: WireOffering, next: WireOffering): Record<string, unknown> {
+export function changedFields(listed: WireListing, next: WireListing): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const keys = new Set([...Object.keys(listed), ...Object.keys(next)]) as Set<keyof WireOffering>;
-  for (const k of keys) {
+  const before = listed as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (k === 'offeringId') continue;
-    if (JSON.stringify(listed[k]) !== JSON.stringify(next[k])) out[k] = next[k] ?? null;
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out[k] = after[k] ?? null;
   }
   return out;
 }
@@ -167,6 +227,7 @@ const FORM_PATHS: Record<string, string> = {
   'address.region': 'address.province',
   'address.postal-code': 'address.postalCode',
   events: 'classDays',
+  courseDuration: 'courseDurationHours',
 };
 
 /** `events.1.end` → `classDays.1.end`: Marketplace error details land on form fields. */

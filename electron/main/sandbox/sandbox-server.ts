@@ -1,14 +1,50 @@
-// A real HTTP Marketplace that implements docs/marketplace-api.md strictly,
-// keeps offerings per network key, and can inject faults. It is the app's
-// default Marketplace on first run and the Marketplace every test talks to.
+// A real HTTP Marketplace that implements docs/marketplace-api.md strictly, in
+// either dialect: the network API (networkKey in bodies) or the ministry
+// gateway (client-credential tokens, a subscription key header, program IDs).
+// It keeps class and online offerings per provider and can inject faults. It
+// is the app's default Marketplace on first run and the one every test talks to.
 import fs from 'node:fs';
 import http from 'node:http';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { AddBody, PatchBody, applyPatch, NetworkKey, type WireOffering, type WireError } from '../marketplace/wire';
+import {
+  AddBody,
+  AddOnlineBody,
+  PatchBody,
+  PatchOnlineBody,
+  WireOffering,
+  WireOnlineOffering,
+  applyPatch,
+  NetworkKey,
+  type Resource,
+  type WireListing,
+  type WireError,
+} from '../marketplace/wire';
+import { ALL_STANDARD_KEYS, type StandardKey } from '../../../shared/standards';
 
 export const SANDBOX_BASE_PATH = '/api-v2';
+export const GATEWAY_BASE_PATH = '/gateway';
+export const TOKEN_PATH = '/oauth2/token';
+
+export type SandboxDialect = 'network' | 'gateway';
+
+/** One provider's gateway credentials, and its approved program IDs (program ID → the standard it stands for). */
+export interface GatewayAccount {
+  clientId: string;
+  clientSecret: string;
+  subscriptionKey: string;
+  programIds: Record<string, StandardKey>;
+}
+
+const COLLECTIONS: Record<SandboxDialect, Record<Resource, string>> = {
+  network: { class: 'class-offerings', online: 'online-offerings' },
+  gateway: { class: 'ClassOffering', online: 'OnlineOffering' },
+};
+const BASE_PATHS: Record<SandboxDialect, string> = { network: SANDBOX_BASE_PATH, gateway: GATEWAY_BASE_PATH };
+
+const GatewayPatchBody = PatchBody.omit({ networkKey: true });
+const GatewayPatchOnlineBody = PatchOnlineBody.omit({ networkKey: true });
 
 export interface Faults {
   latencyMs: number;
@@ -35,6 +71,12 @@ export interface ReceivedRequest {
 
 export interface SandboxOptions {
   port?: number;
+  /** Which dialect it speaks; the embedded sandbox speaks the network API. */
+  dialect?: SandboxDialect;
+  /** The gateway dialect's one provider. */
+  gateway?: GatewayAccount;
+  /** Lifetime of gateway tokens. */
+  tokenTtlSeconds?: number;
   /** Accept only these network keys; by default any non-empty key is accepted. */
   keys?: string[];
   faults?: Partial<Faults>;
@@ -46,8 +88,16 @@ export interface SandboxOptions {
 export interface Sandbox {
   url: string;
   baseUrl: string;
+  /** The gateway dialect's token URL. */
+  tokenUrl: string;
   port: number;
-  listings(networkKey: string): WireOffering[];
+  dialect: SandboxDialect;
+  /** A provider's class listings, by network key (network) or client id (gateway). */
+  listings(owner: string): WireOffering[];
+  onlineListings(owner: string): WireOnlineOffering[];
+  tokenRequests(): number;
+  /** Every token issued so far stops working (as when the gateway rotates its signing keys). */
+  revokeTokens(): void;
   requests(): ReceivedRequest[];
   setFaults(faults: Partial<Faults>): void;
   /** Stops listening and starts again on the same port, keeping its data. */
@@ -55,10 +105,17 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-// Keyed by a hash of the network key, so the embedded sandbox's file never
-// holds a key in the clear.
-type Store = Map<string, Map<string, WireOffering>>;
-const keyId = (networkKey: string) => createHash('sha256').update(networkKey).digest('hex');
+// Keyed by a hash of the network key (or client id), so the embedded
+// sandbox's file never holds a key in the clear.
+type Listings = Record<Resource, Map<string, WireListing>>;
+type Store = Map<string, Listings>;
+const keyId = (owner: string) => createHash('sha256').update(owner).digest('hex');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 function issuesToDetails(error: z.ZodError): NonNullable<WireError['details']> {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -76,96 +133,164 @@ const fail = (status: number, code: WireError['code'], message: string, details?
   new HttpFailure(status, { code, message, ...(details ? { details } : {}) });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const dialect = options.dialect ?? 'network';
   const store: Store = new Map();
-  const owners = new Map<string, string>(); // offeringId → networkKey
+  const owners = new Map<string, string>(); // `${resource}:${offeringId}` → owner hash
   const received: ReceivedRequest[] = [];
   let faults: Faults = { ...NO_FAULTS, ...options.faults };
   const random = options.random ?? Math.random;
   const allowed = options.keys ? new Set(options.keys) : null;
+  const tokenTtlMs = (options.tokenTtlSeconds ?? 3600) * 1000;
+  const tokens = new Map<string, number>(); // token → expiry (ms)
+  let tokenCount = 0;
+  if (dialect === 'gateway' && !options.gateway) throw new Error('The gateway sandbox needs an account (client id, secret, subscription key, program IDs).');
   if (options.file && fs.existsSync(options.file)) {
-    const saved = JSON.parse(fs.readFileSync(options.file, 'utf8')) as Record<string, WireOffering[]>;
-    for (const [key, offerings] of Object.entries(saved)) {
-      for (const o of offerings) {
-        listingsOf(key).set(o.offeringId, o);
-        owners.set(o.offeringId, key);
+    const saved = JSON.parse(fs.readFileSync(options.file, 'utf8')) as Record<string, WireListing[] | Record<Resource, WireListing[]>>;
+    for (const [key, value] of Object.entries(saved)) {
+      // Files written before online offerings held an array of class offerings.
+      const byResource: Record<Resource, WireListing[]> = Array.isArray(value) ? { class: value, online: [] } : value;
+      for (const resource of ['class', 'online'] as const) {
+        for (const o of byResource[resource] ?? []) {
+          listingsOf(key)[resource].set(o.offeringId, o);
+          owners.set(`${resource}:${o.offeringId}`, key);
+        }
       }
     }
   }
 
   function persist(): void {
     if (!options.file) return;
-    const data = Object.fromEntries([...store.entries()].map(([k, m]) => [k, [...m.values()]]));
+    const data = Object.fromEntries([...store.entries()].map(([k, m]) => [k, { class: [...m.class.values()], online: [...m.online.values()] }]));
     fs.writeFileSync(`${options.file}.tmp`, JSON.stringify(data));
     fs.renameSync(`${options.file}.tmp`, options.file);
   }
 
-  function authorise(key: unknown): string {
+  function authoriseNetwork(key: unknown): string {
     const parsed = NetworkKey.safeParse(key);
     if (!parsed.success) throw fail(401, 'unauthorized', 'A networkKey is required.');
     if (allowed && !allowed.has(parsed.data)) throw fail(401, 'unauthorized', 'Unknown networkKey.');
     return keyId(parsed.data);
   }
 
-  function listingsOf(key: string): Map<string, WireOffering> {
+  function authoriseGateway(headers: http.IncomingHttpHeaders): string {
+    const account = options.gateway!;
+    const token = /^Bearer (\S+)$/.exec(headers.authorization ?? '')?.[1];
+    const expires = token === undefined ? undefined : tokens.get(token);
+    if (expires === undefined || expires <= Date.now()) throw fail(401, 'unauthorized', 'The access token is missing, unknown or expired.');
+    if (!sameSecret(String(headers.key ?? ''), account.subscriptionKey)) throw fail(401, 'unauthorized', 'Access denied: a valid subscription key is required.');
+    return keyId(account.clientId);
+  }
+
+  function issueToken(headers: http.IncomingHttpHeaders, text: string): { status: number; body: unknown } {
+    tokenCount++;
+    const account = options.gateway!;
+    const basic = /^Basic (\S+)$/.exec(headers.authorization ?? '')?.[1];
+    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').map((p) => decodeURIComponent(p)) : [];
+    if (new URLSearchParams(text).get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } };
+    if (id !== account.clientId || !sameSecret(secret ?? '', account.clientSecret)) return { status: 401, body: { error: 'invalid_client' } };
+    const token = randomBytes(24).toString('base64url');
+    tokens.set(token, Date.now() + tokenTtlMs);
+    return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: Math.round(tokenTtlMs / 1000) } };
+  }
+
+  function listingsOf(key: string): Listings {
     let m = store.get(key);
-    if (!m) store.set(key, (m = new Map()));
+    if (!m) store.set(key, (m = { class: new Map(), online: new Map() }));
     return m;
   }
 
-  function ownedListing(key: string, id: string): WireOffering {
-    const owner = owners.get(id);
-    if (owner === undefined) throw fail(404, 'notFound', `No class offering ${id}.`);
-    if (owner !== key) throw fail(403, 'forbidden', `Class offering ${id} belongs to another provider.`);
-    return listingsOf(key).get(id)!;
+  function ownedListing(key: string, resource: Resource, id: string): WireListing {
+    const owner = owners.get(`${resource}:${id}`);
+    const what = resource === 'online' ? 'online offering' : 'class offering';
+    if (owner === undefined) throw fail(404, 'notFound', `No ${what} ${id}.`);
+    if (owner !== key) throw fail(403, 'forbidden', `The ${what} ${id} belongs to another provider.`);
+    return listingsOf(key)[resource].get(id)!;
   }
 
-  function handle(method: string, path: string, query: URLSearchParams, body: unknown): { status: number; body?: unknown } {
-    const collection = `${SANDBOX_BASE_PATH}/class-offerings`;
-    const targetId = path.startsWith(`${collection}/`) ? decodeURIComponent(path.slice(collection.length + 1)) : (body as { offeringId?: unknown } | null)?.offeringId;
+  /** On the gateway, `trainingStandardKey` is a program ID: validate as the standard it stands for, keep what was sent. */
+  function asStandard(body: Record<string, unknown>): Record<string, unknown> {
+    if (dialect !== 'gateway' || body.trainingStandardKey === undefined) return body;
+    const standard = options.gateway!.programIds[String(body.trainingStandardKey)];
+    if (!standard) throw fail(400, 'invalid', 'The offering does not match the schema.', [{ path: 'trainingStandardKey', message: 'is not one of your approved program IDs' }]);
+    return { ...body, trainingStandardKey: standard };
+  }
+  const asSent = (listing: WireListing, sent: unknown): WireListing => (dialect === 'gateway' && typeof sent === 'string' ? ({ ...listing, trainingStandardKey: sent } as WireListing) : listing);
+
+  function addSchema(resource: Resource) {
+    if (dialect === 'gateway') return resource === 'online' ? WireOnlineOffering : WireOffering;
+    return resource === 'online' ? AddOnlineBody : AddBody;
+  }
+  function patchSchema(resource: Resource) {
+    if (dialect === 'gateway') return resource === 'online' ? GatewayPatchOnlineBody : GatewayPatchBody;
+    return resource === 'online' ? PatchOnlineBody : PatchBody;
+  }
+
+  function route(path: string): { resource: Resource; id: string | null } | null {
+    const base = BASE_PATHS[dialect];
+    for (const resource of ['class', 'online'] as const) {
+      const collection = `${base}/${COLLECTIONS[dialect][resource]}`;
+      if (path === collection) return { resource, id: null };
+      if (path.startsWith(`${collection}/`)) {
+        try {
+          return { resource, id: decodeURIComponent(path.slice(collection.length + 1)) };
+        } catch {
+          throw fail(400, 'invalid', 'The offering id in the path is not valid.');
+        }
+      }
+    }
+    return null;
+  }
+
+  function handle(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): { status: number; body?: unknown } {
+    const target = route(path);
+    if (!target) throw fail(404, 'notFound', `No route ${method} ${path}.`);
+    const { resource } = target;
+    const what = resource === 'online' ? 'online offering' : 'class offering';
+    const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const targetId = target.id ?? fields.offeringId;
     if (typeof targetId === 'string' && faults.rejectOfferingIds.includes(targetId)) {
-      throw fail(400, 'invalid', 'The class offering does not match the schema.', [{ path: 'courseName', message: 'rejected by the sandbox (injected fault)' }]);
+      throw fail(400, 'invalid', `The ${what} does not match the schema.`, [{ path: 'courseName', message: 'rejected by the sandbox (injected fault)' }]);
     }
-    if (path === collection && method === 'POST') {
-      const key = authorise((body as { networkKey?: unknown } | null)?.networkKey);
-      const parsed = AddBody.safeParse(body);
-      if (!parsed.success) throw fail(400, 'invalid', 'The class offering does not match the schema.', issuesToDetails(parsed.error));
-      const { networkKey: _key, ...offering } = parsed.data;
-      const owner = owners.get(offering.offeringId);
-      if (owner !== undefined && owner !== key) throw fail(403, 'forbidden', `Class offering ${offering.offeringId} belongs to another provider.`);
-      if (owner !== undefined) throw fail(409, 'general', `Class offering ${offering.offeringId} already exists.`);
-      owners.set(offering.offeringId, key);
-      listingsOf(key).set(offering.offeringId, offering);
-      return { status: 201, body: offering };
+    const owner = () => (dialect === 'gateway' ? authoriseGateway(headers) : authoriseNetwork(method === 'DELETE' ? (query.get('networkKey') ?? undefined) : fields.networkKey));
+    if (target.id === null && method === 'POST') {
+      const key = owner();
+      const parsed = addSchema(resource).safeParse(asStandard(fields));
+      if (!parsed.success) throw fail(400, 'invalid', `The ${what} does not match the schema.`, issuesToDetails(parsed.error));
+      const { networkKey: _key, ...offering } = parsed.data as WireListing & { networkKey?: string };
+      const existing = owners.get(`${resource}:${offering.offeringId}`);
+      if (existing !== undefined && existing !== key) throw fail(403, 'forbidden', `The ${what} ${offering.offeringId} belongs to another provider.`);
+      if (existing !== undefined) throw fail(409, 'general', `The ${what} ${offering.offeringId} already exists.`);
+      const stored = asSent(offering as WireListing, fields.trainingStandardKey);
+      owners.set(`${resource}:${offering.offeringId}`, key);
+      listingsOf(key)[resource].set(offering.offeringId, stored);
+      return { status: 201, body: stored };
     }
-    if (path.startsWith(`${collection}/`)) {
-      const id = decodeURIComponent(path.slice(collection.length + 1));
-      if (method === 'PATCH') {
-        const key = authorise((body as { networkKey?: unknown } | null)?.networkKey);
-        const parsed = PatchBody.safeParse(body);
-        if (!parsed.success) throw fail(400, 'invalid', 'The patch does not match the schema.', issuesToDetails(parsed.error));
-        const current = ownedListing(key, id);
-        const { networkKey: _key, ...fields } = parsed.data;
-        const merged = applyPatch(current, fields);
-        if (!merged.success) throw fail(400, 'invalid', 'The patched class offering would not match the schema.', issuesToDetails(merged.error));
-        listingsOf(key).set(id, merged.data);
-        return { status: 204 };
-      }
-      if (method === 'DELETE') {
-        const key = authorise(query.get('networkKey') ?? undefined);
-        ownedListing(key, id);
-        listingsOf(key).delete(id);
-        owners.delete(id);
-        return { status: 204 };
-      }
-      throw fail(405, 'general', `${method} is not supported here.`);
+    if (target.id !== null && method === 'PATCH') {
+      const key = owner();
+      const parsed = patchSchema(resource).safeParse(asStandard(fields));
+      if (!parsed.success) throw fail(400, 'invalid', 'The patch does not match the schema.', issuesToDetails(parsed.error));
+      const current = ownedListing(key, resource, target.id);
+      const { networkKey: _key, ...changes } = parsed.data as Record<string, unknown>;
+      const merged = applyPatch(asStandard(current as Record<string, unknown>) as WireListing, changes);
+      if (!merged.success) throw fail(400, 'invalid', `The patched ${what} would not match the schema.`, issuesToDetails(merged.error));
+      listingsOf(key)[resource].set(target.id, asSent(merged.data, fields.trainingStandardKey ?? current.trainingStandardKey));
+      return { status: 204 };
     }
-    throw fail(404, 'notFound', `No route ${method} ${path}.`);
+    if (target.id !== null && method === 'DELETE') {
+      const key = owner();
+      ownedListing(key, resource, target.id);
+      listingsOf(key)[resource].delete(target.id);
+      owners.delete(`${resource}:${target.id}`);
+      return { status: 204 };
+    }
+    throw fail(405, 'general', `${method} is not supported here.`);
   }
 
   function inspect(path: string, query: URLSearchParams, res: http.ServerResponse): boolean {
     if (path === '/__sandbox/offerings') {
-      const key = query.get('networkKey');
-      send(res, 200, key ? [...(store.get(keyId(key))?.values() ?? [])] : [...store.values()].flatMap((m) => [...m.values()]));
+      const key = query.get('networkKey') ?? query.get('clientId');
+      const resource: Resource = query.get('collection') === 'online' ? 'online' : 'class';
+      send(res, 200, key ? [...(store.get(keyId(key))?.[resource].values() ?? [])] : [...store.values()].flatMap((m) => [...m[resource].values()]));
       return true;
     }
     if (path === '/__sandbox/requests') {
@@ -191,6 +316,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       if (req.method === 'GET' && inspect(url.pathname, url.searchParams, res)) return;
+      if (dialect === 'gateway' && url.pathname === TOKEN_PATH && req.method === 'POST') {
+        const answer = issueToken(req.headers, text);
+        send(res, answer.status, answer.body);
+        return;
+      }
       setTimeout(() => respond(req, res, url, text), faults.latencyMs);
     });
   });
@@ -226,7 +356,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let outcome: { status: number; body?: unknown; headers?: Record<string, string> };
     try {
       if (parseError) throw parseError;
-      outcome = handle(method, url.pathname, url.searchParams, body);
+      outcome = handle(method, url.pathname, url.searchParams, req.headers, body);
       persist();
     } catch (e) {
       if (!(e instanceof HttpFailure)) throw e;
@@ -267,9 +397,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    baseUrl: `${url}${SANDBOX_BASE_PATH}`,
+    baseUrl: `${url}${BASE_PATHS[dialect]}`,
+    tokenUrl: `${url}${TOKEN_PATH}`,
     port,
-    listings: (key) => [...(store.get(keyId(key))?.values() ?? [])],
+    dialect,
+    listings: (owner) => [...(store.get(keyId(owner))?.class.values() ?? [])] as WireOffering[],
+    onlineListings: (owner) => [...(store.get(keyId(owner))?.online.values() ?? [])] as WireOnlineOffering[],
+    tokenRequests: () => tokenCount,
+    revokeTokens: () => tokens.clear(),
     requests: () => [...received],
     setFaults: (f) => {
       faults = { ...faults, ...f };
@@ -289,4 +424,9 @@ function send(res: http.ServerResponse, status: number, body?: unknown): void {
   }
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+/** Program IDs in the form of the ministry's scripts (WAH-10001, JHSC-2014-1-10007), one per standard: the standalone gateway sandbox's defaults. */
+export function exampleProgramIds(): Record<string, StandardKey> {
+  return Object.fromEntries(ALL_STANDARD_KEYS.map((key, i) => [`${key.split('-').slice(0, -2).join('-')}-${10001 + i}`, key]));
 }

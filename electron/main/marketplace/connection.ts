@@ -1,0 +1,71 @@
+// The connection the provider chose in Settings, as a client: the network API
+// (or the embedded sandbox when no URL is set) or the ministry gateway. Rebuilt
+// when its settings change; the gateway's token outlives a rebuild until the
+// token URL, client id or secret changes.
+import { failure, type FieldError } from '../../../shared/errors';
+import type { OfferingDraft } from '../../../shared/offering';
+import type { Credentials } from '../credentials';
+import type { Settings } from '../settings';
+import { silentLog, type AppLog } from '../logging';
+import { createMarketplaceClient, type MarketplaceClient } from './marketplace-client';
+import { networkDialect } from './network';
+import { gatewayDialect, MISSING_PROGRAM_ID } from './gateway';
+import { createTokenSource, type TokenSource } from './gateway-token';
+
+export interface ConnectionOptions {
+  settings: Settings;
+  credentials: Credentials;
+  /** The embedded sandbox's base URL, started on first use when no Marketplace URL is set. */
+  sandboxUrl(): Promise<string>;
+  timeoutMs?: number;
+  log?: AppLog;
+}
+
+export function createConnection({ settings, credentials, sandboxUrl, timeoutMs = 15_000, log = silentLog }: ConnectionOptions) {
+  let cached: { signature: string; client: MarketplaceClient } | null = null;
+  let tokens: { signature: string; source: TokenSource } | null = null;
+
+  function tokenSource(tokenUrl: string, clientId: string): TokenSource {
+    const signature = `${tokenUrl}\n${clientId}`;
+    if (tokens?.signature !== signature) {
+      tokens = { signature, source: createTokenSource({ tokenUrl, clientId, getSecret: () => credentials.clientSecret.get(), timeoutMs, log }) };
+    }
+    return tokens.source;
+  }
+
+  async function client(): Promise<MarketplaceClient> {
+    if (settings.connection() === 'gateway') {
+      const { baseUrl, tokenUrl, clientId } = settings.gateway();
+      if (!baseUrl || !tokenUrl || !clientId) {
+        throw failure('settings-invalid', 'The ministry gateway connection is not complete: enter its URL, token URL and client ID in Settings → Connection.');
+      }
+      const signature = `gateway\n${baseUrl}\n${tokenUrl}\n${clientId}`;
+      if (cached?.signature !== signature) {
+        const dialect = gatewayDialect({ baseUrl, tokens: tokenSource(tokenUrl, clientId), getSubscriptionKey: () => credentials.subscriptionKey.get(), programIds: settings.programIds });
+        cached = { signature, client: createMarketplaceClient({ dialect, timeoutMs, log }) };
+      }
+      return cached.client;
+    }
+    const url = settings.marketplaceUrl() ?? (await sandboxUrl());
+    const signature = `network\n${url}`;
+    if (cached?.signature !== signature) cached = { signature, client: createMarketplaceClient({ dialect: networkDialect({ baseUrl: url, getKey: credentials.getKey }), timeoutMs, log }) };
+    return cached.client;
+  }
+
+  return {
+    client,
+    /** What the current connection adds to an offering's own problems: the gateway needs a program ID per standard. */
+    problems(draft: OfferingDraft): FieldError[] {
+      if (settings.connection() !== 'gateway' || draft.trainingStandardKey === '') return [];
+      if (settings.programIds()[draft.trainingStandardKey]) return [];
+      return [{ path: 'trainingStandardKey', code: 'programId.missing', message: MISSING_PROGRAM_ID }];
+    },
+    /** The client secret changed: the next call fetches a token with the new one. */
+    forgetToken(): void {
+      tokens?.source.invalidate();
+    },
+    tokenRequests: () => tokens?.source.requests() ?? 0,
+  };
+}
+
+export type Connection = ReturnType<typeof createConnection>;
