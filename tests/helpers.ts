@@ -75,3 +75,17 @@ export function networkClient(baseUrl: string, key: string, timeoutMs?: number):
 export function classWire(draft: OfferingDraft): WireOffering {
   return toWire(draft) as WireOffering;
 }
+
+/** A valid online offering (JHSC Part One as e-learning). */
+export function validOnlineDraft(overrides: Partial<OfferingDraft> = {}): OfferingDraft {
+  return {
+    ...emptyDraft('online'),
+    offeringId: `jhsc-online-${randomBytes(3).toString('hex')}`,
+    trainingStandardKey: 'JHSC-2014-1-E-O',
+    courseName: 'JHSC Part One — online',
+    price: 199,
+    courseDurationHours: 2.5,
+    registrationUrl: 'https://training.example.ca/register/jhsc-online',
+    ...overrides,
+  };
+}

@@ -22,8 +22,8 @@ export interface TokenSourceOptions {
 export interface TokenSource {
   /** A valid token: the one in memory, or a new one when it is about to expire. */
   token(): Promise<{ token: string; expiresAt: number }>;
-  /** Forgets the token (after a 401, or when the secret changes). */
-  invalidate(): void;
+  /** Forgets the token (when the secret changes), or only `stale` if it is still the current one (after a 401). */
+  invalidate(stale?: string): void;
   /** How many token requests were made: for tests and the log. */
   requests(): number;
 }
@@ -86,8 +86,9 @@ export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 1
       });
       return pending;
     },
-    invalidate() {
-      current = null;
+    invalidate(stale) {
+      // Concurrent sends that met the same 401 must not throw away the token the first of them already renewed.
+      if (stale === undefined || current?.token === stale) current = null;
     },
     requests: () => count,
   };

@@ -53,8 +53,8 @@ export function gatewayDialect({ baseUrl, tokens, getSubscriptionKey, programIds
       if (call.action === 'patch') return { method: 'PATCH', url: item, headers: await headers(), body: body! };
       return { method: 'DELETE', url: item, headers: await headers() };
     },
-    onUnauthorized() {
-      tokens.invalidate();
+    onUnauthorized(request) {
+      tokens.invalidate(request.headers.authorization?.replace(/^Bearer /, ''));
       subscriptionKey = null;
       return true;
     },

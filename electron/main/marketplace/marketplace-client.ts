@@ -33,8 +33,8 @@ export interface Dialect {
   ready(): Promise<void>;
   /** Throws an AppFailure when the call cannot be made (no token, no program id). */
   prepare(call: WireCall): Promise<PreparedRequest>;
-  /** After a 401: forget cached credentials; true when one retry with fresh ones is worth it. */
-  onUnauthorized(): boolean;
+  /** After a 401 to `request`: forget its cached credentials; true when one retry with fresh ones is worth it. */
+  onUnauthorized(request: PreparedRequest): boolean;
   /** The 401 message, in this connection's words. */
   readonly unauthorizedMessage: string;
   /** A harmless request that proves the connection works; its answer is read by `describeTest`. */
@@ -101,7 +101,7 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
       const outcome = await exchange(request, SUCCESS[wire.action], timeoutMs, log);
       if (outcome.ok || outcome.status !== 401) return outcome;
       // A token can expire between fetching it and using it: fetch a new one, and try once more.
-      if (attempt === 0 && dialect.onUnauthorized()) continue;
+      if (attempt === 0 && dialect.onUnauthorized(request)) continue;
       return { ...outcome, error: { ...outcome.error, message: dialect.unauthorizedMessage } };
     }
   }
