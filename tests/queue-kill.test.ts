@@ -1,5 +1,5 @@
 // The worker is killed with SIGKILL at random moments while publishing 200
-// changes; after each restart it converges: no duplicate, no lost edit.
+// changes to class and online offerings; after each restart it converges: no duplicate, no lost edit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { toWire } from '../electron/main/marketplace/wire';
 import { parseListed } from '../electron/main/catalogue';
-import { tempDir, uniqueKeychainService, networkKey, validDraft } from './helpers';
+import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './helpers';
 
 function runWorker(args: string[], killAfterMs: number | null): Promise<'killed' | 'drained'> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/queue-worker.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -42,8 +42,8 @@ test('SIGKILL at random moments while publishing 200 changes: the Marketplace en
   });
   await services.credentials.setKey(key);
 
-  // 150 new offerings, then 50 edits and deletions queued while workers come and go.
-  const ids = Array.from({ length: 150 }, (_, i) => services.catalogue.publish(null, validDraft({ seatsRemaining: i })).id);
+  // 150 new offerings (one in five an online course), then 50 edits and deletions queued while workers come and go.
+  const ids = Array.from({ length: 150 }, (_, i) => services.catalogue.publish(null, i % 5 === 0 ? validOnlineDraft({ courseDurationHours: 1 + i / 10 }) : validDraft({ seatsRemaining: i })).id);
   const args = [dataDir, sandbox.baseUrl, keychainService];
   let kills = 0;
   let edits = 0;
@@ -57,7 +57,10 @@ test('SIGKILL at random moments while publishing 200 changes: the Marketplace en
       const row = services.catalogue.list().find((r) => r.id === id);
       if (!row || row.pendingAction === 'delete') continue;
       if (edits % 5 === 4) services.catalogue.delete(id);
-      else services.catalogue.publish(id, { ...services.catalogue.get(id).draft, seatsRemaining: 1000 + edits });
+      else {
+        const draft = services.catalogue.get(id).draft;
+        services.catalogue.publish(id, draft.kind === 'online' ? { ...draft, courseDurationHours: 100 + edits } : { ...draft, seatsRemaining: 1000 + edits });
+      }
     }
   }
   assert.equal(await runWorker(args, null), 'drained');
@@ -67,7 +70,8 @@ test('SIGKILL at random moments while publishing 200 changes: the Marketplace en
   const rows = services.catalogue.list();
   assert.equal(rows.filter((r) => r.pendingAction !== null).length, 0, 'nothing left waiting');
   const expected = rows.map((r) => toWire(r.draft)).sort((a, b) => a.offeringId.localeCompare(b.offeringId));
-  const listed = sandbox.listings(key).sort((a, b) => a.offeringId.localeCompare(b.offeringId));
+  const listed = [...sandbox.listings(key), ...sandbox.onlineListings(key)].sort((a, b) => a.offeringId.localeCompare(b.offeringId));
+  assert.ok(sandbox.onlineListings(key).length > 0, 'online offerings were among them');
   assert.deepEqual(listed, expected, 'the Marketplace holds exactly the catalogue, latest edits included');
   for (const r of rows) assert.deepEqual(parseListed(services.catalogue.row(r.id)), toWire(r.draft));
   const created = sandbox.requests().filter((r) => r.method === 'POST' && r.status === 201).map((r) => r.body!.offeringId);

@@ -1,4 +1,4 @@
-// Model-based: random create/edit/publish/delete sequences against a faulty
+// Model-based: random create/edit/publish/delete sequences of class and online offerings against a faulty
 // sandbox; once the faults stop and the queue drains, the Marketplace holds
 // exactly what the catalogue says it published, each offering at most once.
 import { test } from 'node:test';
@@ -9,16 +9,17 @@ import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { parseListed } from '../electron/main/catalogue';
 import { toWire } from '../electron/main/marketplace/wire';
-import { tempDir, uniqueKeychainService, networkKey, validDraft } from './helpers';
+import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './helpers';
+import type { OfferingDraft } from '../shared/offering';
 
 type Step =
-  | { kind: 'create'; publish: boolean; seats: number }
+  | { kind: 'create'; publish: boolean; seats: number; online: boolean }
   | { kind: 'edit'; pick: number; seats: number; publish: boolean }
   | { kind: 'delete'; pick: number }
   | { kind: 'send' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), publish: fc.boolean(), seats: fc.nat(40) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), publish: fc.boolean(), seats: fc.nat(40), online: fc.nat(9).map((n) => n < 3) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), seats: fc.nat(40), publish: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'send' as const }) },
@@ -54,16 +55,21 @@ test('random edits under 503s, timeouts, resets and 429s converge to exactly the
         const alive = () => catalogue.list().filter((r) => r.pendingAction !== 'delete');
         for (const s of steps) {
           if (s.kind === 'create') {
-            const draft = validDraft({ seatsRemaining: s.seats });
+            const draft = s.online ? validOnlineDraft({ courseDurationHours: 1 + s.seats / 4 }) : validDraft({ seatsRemaining: s.seats });
             if (s.publish) catalogue.publish(null, draft);
             else catalogue.save(null, draft);
           } else if (s.kind === 'edit' || s.kind === 'delete') {
             const rows = alive();
             if (rows.length === 0) continue;
             const row = rows[s.pick % rows.length]!;
-            if (s.kind === 'delete') catalogue.delete(row.id);
-            else if (s.publish) catalogue.publish(row.id, { ...row.draft, seatsRemaining: s.seats });
-            else catalogue.save(row.id, { ...row.draft, seatsRemaining: s.seats });
+            if (s.kind === 'delete') {
+              catalogue.delete(row.id);
+              continue;
+            }
+            // Seats change a class; the duration (and the price) changes an online course.
+            const edited: OfferingDraft = row.draft.kind === 'online' ? { ...row.draft, courseDurationHours: 1 + s.seats / 4, contactForPricing: s.seats % 3 === 0 } : { ...row.draft, seatsRemaining: s.seats };
+            if (s.publish) catalogue.publish(row.id, edited);
+            else catalogue.save(row.id, edited);
           } else {
             await queue.kick();
           }
@@ -79,7 +85,7 @@ test('random edits under 503s, timeouts, resets and 429s converge to exactly the
           .map((r) => parseListed(catalogue.row(r.id)))
           .filter((w) => w !== null)
           .sort((a, b) => a.offeringId.localeCompare(b.offeringId));
-        const listed = sandbox.listings(key).sort((a, b) => a.offeringId.localeCompare(b.offeringId));
+        const listed = [...sandbox.listings(key), ...sandbox.onlineListings(key)].sort((a, b) => a.offeringId.localeCompare(b.offeringId));
         assert.deepEqual(listed, published);
         for (const r of rows) {
           if (r.status === 'published') assert.deepEqual(parseListed(catalogue.row(r.id)), toWire(r.draft));
