@@ -160,7 +160,7 @@ export const contract = {
     response: SettingsView,
   },
   /** Proves the saved connection works without listing anything: a sentence on success, the exact failure otherwise. */
-  'connection:test': { request: Empty, response: z.object({ message: z.string() }) },
+  'connection:test': { request: Empty, response: z.object({ connection: ConnectionKind, message: z.string() }) },
   /** Removes from the Marketplace every offering the given connection listed (it must be the current one). */
   'offerings:removeListedVia': { request: z.object({ connection: ConnectionKind }).strict(), response: z.object({ deleting: Count }) },
   'settings:forgetKey': { request: Empty, response: SettingsView },

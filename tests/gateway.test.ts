@@ -176,7 +176,7 @@ test('gateway: a wrong client secret pauses the queue with a plain message, and 
 test('Test connection: fetches a token (gateway) or proves the key (network API), and never lists anything', async (t) => {
   const { acct, sandbox, ipc } = await gatewaySetup(t);
   const ok = await ipc('connection:test', {});
-  assert.deepEqual(ok.result, { ok: true, value: { message: 'Connected: the ministry gateway accepted the client id and secret and issued a token.' } });
+  assert.deepEqual(ok.result, { ok: true, value: { connection: 'gateway', message: 'Connected: the ministry gateway accepted the client id and secret and issued a token.' } });
   assert.equal(sandbox.tokenRequests(), 1);
   assert.deepEqual(sandbox.requests(), [], 'no offering call');
   assert.deepEqual(sandbox.listings(acct.clientId), []);
@@ -186,7 +186,7 @@ test('Test connection: fetches a token (gateway) or proves the key (network API)
   t.after(() => network.close());
   const n = await servicesFor(t, { marketplaceUrlPreset: network.baseUrl });
   await n.ipc('settings:save', { networkKey: key });
-  assert.deepEqual((await n.ipc('connection:test', {})).result, { ok: true, value: { message: 'Connected: the Marketplace accepted the network key.' } });
+  assert.deepEqual((await n.ipc('connection:test', {})).result, { ok: true, value: { connection: 'network', message: 'Connected: the Marketplace accepted the network key.' } });
   await n.ipc('settings:save', { networkKey: networkKey() });
   const refused = await n.ipc('connection:test', {});
   assert.equal(refused.result.ok, false);

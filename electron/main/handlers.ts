@@ -94,7 +94,10 @@ export function createHandlers(s: Services): Handlers {
       else if (checked.marketplaceUrl !== undefined || checked.connection !== undefined || checked.programIds !== undefined) s.queue.unpause();
       return s.settingsView();
     },
-    'connection:test': async () => ({ message: await (await s.connection.client()).test() }),
+    'connection:test': async () => {
+      const client = await s.connection.client();
+      return { connection: client.connection, message: await client.test() };
+    },
     'offerings:removeListedVia': ({ connection }) => {
       if (connection !== s.settings.connection()) {
         throw failure('other-connection', 'Listings can be removed only through the connection that made them: switch to it in Settings first.');

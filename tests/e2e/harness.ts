@@ -89,7 +89,7 @@ export async function startApp(
     await bridge.stop();
     await browser.close();
     await sandbox.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
+    for (const account of ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key']) await keytarStore(keychainService).delete(account);
   });
   const context = await browser.newContext({ locale: 'en-US', ...options.context });
   const page = await context.newPage();

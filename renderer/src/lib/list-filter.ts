@@ -2,10 +2,11 @@
 // tested without a browser.
 import type { OfferingRecord, OfferingStatus } from '../../../shared/ipc';
 import { standardFor, type Language, type Program } from '../../../shared/standards';
-import { firstClassDate } from '../../../shared/offering';
+import { firstClassDate, type OfferingKind } from '../../../shared/offering';
 
 export interface ListFilter {
   search: string;
+  kind: OfferingKind | 'all';
   status: OfferingStatus | 'all';
   program: Program | 'all';
   language: Language | 'all';
@@ -13,7 +14,7 @@ export interface ListFilter {
   order: 'soonest' | 'latest';
 }
 
-export const DEFAULT_FILTER: ListFilter = { search: '', status: 'all', program: 'all', language: 'all', when: 'all', order: 'soonest' };
+export const DEFAULT_FILTER: ListFilter = { search: '', kind: 'all', status: 'all', program: 'all', language: 'all', when: 'all', order: 'soonest' };
 
 export function firstDate(record: OfferingRecord): string {
   return firstClassDate(record.draft) ?? '';
@@ -23,6 +24,7 @@ function matches(record: OfferingRecord, f: ListFilter): boolean {
   const d = record.draft;
   const needle = f.search.trim().toLowerCase();
   if (needle && ![d.courseName, d.address.city, d.offeringId].some((s) => s.toLowerCase().includes(needle))) return false;
+  if (f.kind !== 'all' && d.kind !== f.kind) return false;
   if (f.status !== 'all' && record.status !== f.status) return false;
   const standard = d.trainingStandardKey ? standardFor(d.trainingStandardKey) : null;
   if (f.program !== 'all' && standard?.program !== f.program) return false;
