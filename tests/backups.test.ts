@@ -9,7 +9,7 @@ import { listBackups, createBackup, KEEP_BACKUPS } from '../electron/main/db/bac
 import { createCatalogue } from '../electron/main/catalogue';
 import { createServices } from '../electron/main/services';
 import { AppFailure } from '../shared/errors';
-import { tempDir, validDraft, uniqueKeychainService } from './helpers';
+import { tempDir, validDraft, uniqueKeychainService } from './support/helpers';
 
 const v2: Migration = { version: MIGRATIONS.length + 1, name: 'test: a notes column', up: (db) => db.exec('ALTER TABLE offerings ADD COLUMN notes TEXT') };
 const broken: Migration = { version: MIGRATIONS.length + 1, name: 'test: broken', up: (db) => db.exec('ALTER TABLE offerings ADD COLUMN x TEXT; INSERT INTO nowhere VALUES (1)') };

@@ -9,7 +9,7 @@ import { createCallLog } from '../electron/main/call-log';
 import { createSettings } from '../electron/main/settings';
 import { toWire } from '../electron/main/marketplace/wire';
 import { AppFailure } from '../shared/errors';
-import { tempDir, validDraft } from './helpers';
+import { tempDir, validDraft } from './support/helpers';
 import { emptyDraft } from '../shared/offering';
 
 const fileIn = (dir: string) => path.join(dir, 'catalogue.sqlite');

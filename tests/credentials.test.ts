@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createCredentials, keytarStore, type SecretStore } from '../electron/main/credentials';
 import { AppFailure } from '../shared/errors';
-import { uniqueKeychainService, networkKey } from './helpers';
+import { uniqueKeychainService, networkKey } from './support/helpers';
 
 function memoryFlag(initial = false) {
   let saved = initial;

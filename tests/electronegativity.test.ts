@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { tempDir } from './helpers';
+import { tempDir } from './support/helpers';
 
 interface Finding {
   issue: string;

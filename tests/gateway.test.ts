@@ -4,13 +4,13 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServices, type ServiceOptions } from '../electron/main/services';
+import type { ServiceOptions } from '../electron/main/services';
+import { testServices } from './support/services';
 import { createHandlers, dispatch } from '../electron/main/handlers';
-import { keytarStore } from '../electron/main/credentials';
 import { startSandbox, type GatewayAccount, type Sandbox } from '../electron/main/sandbox/sandbox-server';
 import { refreshMargin } from '../electron/main/marketplace/gateway-token';
 import type { AppLog } from '../electron/main/logging';
-import { filesContaining, networkKey, tempDir, uniqueKeychainService, validDraft, validOnlineDraft, waitFor } from './helpers';
+import { filesContaining, networkKey, validDraft, validOnlineDraft, waitFor } from './support/helpers';
 
 function account(): GatewayAccount {
   return {
@@ -29,19 +29,13 @@ function memoryLog(): AppLog & { lines: string[] } {
 }
 
 async function servicesFor(t: TestContext, options: Partial<ServiceOptions> = {}) {
-  const keychainService = uniqueKeychainService();
   const log = memoryLog();
-  const services = createServices({ dataDir: tempDir(), keychainService, requestTimeoutMs: 2000, log, queue: { baseDelayMs: 10, maxDelayMs: 50 }, ...options });
+  const { services } = testServices(t, { requestTimeoutMs: 2000, log, queue: { baseDelayMs: 10, maxDelayMs: 50 }, ...options });
   const handlers = createHandlers(services);
   const ipc = async (channel: string, request: unknown) => {
     const result = await dispatch(handlers, channel, request);
     return { result, text: JSON.stringify(result) };
   };
-  t.after(async () => {
-    await services.close();
-    const store = keytarStore(keychainService);
-    for (const account of ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key']) await store.delete(account);
-  });
   return { services, ipc, log };
 }
 

@@ -7,16 +7,15 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { bridgeWithServices } from './support/bridge';
 import { appState } from './support/state';
-import { networkKey, tempDir, validDraft, waitFor } from './helpers';
+import { networkKey, tempDir, validDraft, waitFor } from './support/helpers';
 import { openCatalogueDb } from '../electron/main/db/open';
 import { createBackup, listBackups, KEEP_BACKUPS } from '../electron/main/db/backups';
 import { rendererFileFor } from '../electron/main/renderer-files';
 import { MAX_REQUEST_BYTES } from '../electron/main/web-bridge';
-import { createServices } from '../electron/main/services';
+import { testServices } from './support/services';
 import { denyAllPermissions } from '../electron/main/security';
 import { updateFeedForBuild } from '../electron/main/shell/update-feed';
 import { publishProblems } from '../shared/offering';
-import { uniqueKeychainService } from './helpers';
 
 /** A raw HTTP request, so that paths and bodies go out exactly as written. */
 function rawRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: number }): Promise<{ status: number; body: string }> {
@@ -158,11 +157,7 @@ test('5. the network key never follows a redirect: the second server receives no
     elsewhere.close();
     redirecting.close();
   });
-  const services = createServices({ dataDir: tempDir(), keychainService: uniqueKeychainService(), marketplaceUrlPreset: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/api-v2` });
-  t.after(async () => {
-    await services.credentials.forget();
-    await services.close();
-  });
+  const { services } = testServices(t, { marketplaceUrlPreset: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/api-v2` });
   await services.credentials.setKey(networkKey());
   const record = services.catalogue.publish(null, validDraft());
   void services.queue.kick();

@@ -10,7 +10,7 @@ import { CHANNELS, contract, type Channel } from '../shared/ipc';
 import { bridgeWithServices } from './support/bridge';
 import { appState, type AppState } from './support/state';
 import { arbitraryFor, type JsonSchema } from './support/arbitrary-from-schema';
-import { networkKey, validDraft } from './helpers';
+import { networkKey, validDraft } from './support/helpers';
 
 const RUNS = Number(process.env.OFFERING_DESK_FUZZ_RUNS ?? 10_000);
 const MAX_ANSWER_BYTES = 10 * 1024;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { visibleOfferings, DEFAULT_FILTER } from '../renderer/src/lib/list-filter';
 import type { OfferingRecord } from '../shared/ipc';
 import type { TrainingStandardKey } from '../shared/standards';
-import { validDraft } from './helpers';
+import { validDraft } from './support/helpers';
 
 function record(name: string, over: Partial<OfferingRecord> & { date?: string; key?: TrainingStandardKey; city?: string }): OfferingRecord {
   const draft = validDraft({

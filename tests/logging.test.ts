@@ -8,7 +8,7 @@ import { createServices } from '../electron/main/services';
 import { createHandlers, dispatch } from '../electron/main/handlers';
 import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
-import { tempDir, uniqueKeychainService, networkKey, validDraft, filesContaining } from './helpers';
+import { tempDir, uniqueKeychainService, networkKey, validDraft, filesContaining } from './support/helpers';
 
 test('the network key and URL query strings never reach the log files, whatever path they take', async (t) => {
   const key = networkKey();

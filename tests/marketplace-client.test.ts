@@ -6,7 +6,7 @@ import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { retryAfterSeconds, type CallOutcome } from '../electron/main/marketplace/marketplace-client';
 import { changedFields, formPathFor } from '../electron/main/marketplace/wire';
 import { ontarioToUtc } from '../shared/time';
-import { validDraft, networkKey, networkClient, classWire } from './helpers';
+import { validDraft, networkKey, networkClient, classWire } from './support/helpers';
 
 function failed(outcome: CallOutcome) {
   assert.equal(outcome.ok, false, 'expected a failure');

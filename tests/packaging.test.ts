@@ -51,13 +51,6 @@ test('Linux AppImage and deb, artifact names with version and arch, no file asso
   assert.ok(fs.existsSync('build/icon.svg'), 'the one source image of every icon');
 });
 
-test('the release workflow tests first, then builds on Windows, macOS and Linux on a version tag', () => {
-  const workflow = parse(fs.readFileSync('.github/workflows/release.yml', 'utf8'));
-  assert.deepEqual(workflow.on.push.tags, ['v*']);
-  assert.deepEqual(workflow.jobs.build.needs, 'test');
-  assert.deepEqual(workflow.jobs.build.strategy.matrix.os, ['windows-latest', 'macos-latest', 'ubuntu-latest']);
-  assert.ok(workflow.jobs.test.steps.some((s: { run?: string }) => s.run?.includes('bash .ci/run')));
-});
 
 test('Electron fuses: no running as Node, no NODE_OPTIONS or --inspect, the app only from its checked asar, encrypted cookies', () => {
   assert.deepEqual(config.electronFuses, {

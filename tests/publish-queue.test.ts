@@ -1,30 +1,17 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServices, type ServiceOptions } from '../electron/main/services';
-import { keytarStore } from '../electron/main/credentials';
+import type { ServiceOptions } from '../electron/main/services';
+import { testSandbox, testServices } from './support/services';
 import { backoffDelay } from '../electron/main/publish-queue';
-import { startSandbox, type Sandbox } from '../electron/main/sandbox/sandbox-server';
+import type { Sandbox } from '../electron/main/sandbox/sandbox-server';
 import { toWire } from '../electron/main/marketplace/wire';
-import { tempDir, uniqueKeychainService, networkKey, validDraft, waitFor } from './helpers';
+import { networkKey, validDraft, waitFor } from './support/helpers';
 
 async function setup(t: TestContext, options: Partial<ServiceOptions> = {}, sandboxKeys?: string[]) {
   const key = networkKey();
-  const sandbox = await startSandbox(sandboxKeys ? { keys: [...sandboxKeys, key] } : {});
-  const keychainService = uniqueKeychainService();
-  const services = createServices({
-    dataDir: tempDir(),
-    keychainService,
-    marketplaceUrlPreset: sandbox.baseUrl,
-    requestTimeoutMs: 500,
-    queue: { baseDelayMs: 20, maxDelayMs: 100 },
-    ...options,
-  });
+  const sandbox = await testSandbox(t, sandboxKeys ? { keys: [...sandboxKeys, key] } : {});
+  const { services, keychainService } = testServices(t, { marketplaceUrlPreset: sandbox.baseUrl, requestTimeoutMs: 500, queue: { baseDelayMs: 20, maxDelayMs: 100 }, ...options });
   await services.credentials.setKey(key);
-  t.after(async () => {
-    await services.close();
-    await sandbox.close();
-    await keytarStore(keychainService).delete('marketplace-network-key');
-  });
   return { key, sandbox, services, keychainService };
 }
 
@@ -189,8 +176,7 @@ test('backoff is exponential with full jitter, capped', () => {
 
 test('only one worker drains a catalogue, even from two app instances', async (t) => {
   const { sandbox, services, keychainService } = await setup(t);
-  const second = createServices({ dataDir: services.dataDir, keychainService, marketplaceUrlPreset: sandbox.baseUrl });
-  t.after(() => second.close());
+  const { services: second } = testServices(t, { dataDir: services.dataDir, keychainService, marketplaceUrlPreset: sandbox.baseUrl });
   sandbox.setFaults({ latencyMs: 50 });
   for (let i = 0; i < 6; i++) services.catalogue.publish(null, validDraft());
   await Promise.all([services.queue.kick(), second.queue.kick()]);
@@ -267,8 +253,7 @@ test('when the system reports the network is back, waiting changes go at once in
 
 test('a batch of slow calls keeps its lease: a second instance never sends the same change', async (t) => {
   const { sandbox, services, keychainService } = await setup(t, { queue: { concurrency: 1, leaseMs: 100 } });
-  const second = createServices({ dataDir: services.dataDir, keychainService, marketplaceUrlPreset: sandbox.baseUrl, queue: { concurrency: 1, leaseMs: 100 } });
-  t.after(() => second.close());
+  const { services: second } = testServices(t, { dataDir: services.dataDir, keychainService, marketplaceUrlPreset: sandbox.baseUrl, queue: { concurrency: 1, leaseMs: 100 } });
   sandbox.setFaults({ latencyMs: 60 });
   for (let i = 0; i < 8; i++) services.catalogue.publish(null, validDraft());
   const first = services.queue.kick();

@@ -8,7 +8,7 @@ import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { toWire } from '../electron/main/marketplace/wire';
 import { parseListed } from '../electron/main/catalogue';
-import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './helpers';
+import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './support/helpers';
 
 function runWorker(args: string[], killAfterMs: number | null): Promise<'killed' | 'drained'> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/queue-worker.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });

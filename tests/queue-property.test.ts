@@ -9,7 +9,7 @@ import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { parseListed } from '../electron/main/catalogue';
 import { toWire } from '../electron/main/marketplace/wire';
-import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './helpers';
+import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './support/helpers';
 import type { OfferingDraft } from '../shared/offering';
 
 type Step =

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { toWire } from '../electron/main/marketplace/wire';
-import { validDraft, networkKey } from './helpers';
+import { validDraft, networkKey } from './support/helpers';
 
 test('`npm run sandbox -- --port 0` serves the contract standalone', async (t) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/main/sandbox/cli.ts', '--port', '0', '--keys', 'key-one,key-two'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,7 +6,7 @@ import { contract, CHANNELS } from '../shared/ipc';
 import en from '../shared/locales/en.json';
 import fr from '../shared/locales/fr.json';
 import { ontarioToUtc } from '../shared/time';
-import { validDraft, futureDate } from './helpers';
+import { validDraft, futureDate } from './support/helpers';
 
 test('all 20 Marketplace training standards are accepted, with language and delivery derived from the key', () => {
   assert.equal(TRAINING_STANDARD_KEYS.length, 20);

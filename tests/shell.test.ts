@@ -13,7 +13,7 @@ import { startUpdates, DAY_MS, type Updater } from '../electron/main/shell/updat
 import { installCrashHandlers, CRASH_MESSAGE } from '../electron/main/shell/crash';
 import { productionLicences } from '../electron/main/shell/licences';
 import { silentLog } from '../electron/main/logging';
-import { tempDir } from './helpers';
+import { tempDir } from './support/helpers';
 
 function fakeApp(lock: boolean) {
   const events = new EventEmitter();
@@ -163,4 +163,22 @@ test('About lists the shipped packages with their licences', () => {
   assert.deepEqual(licences.find((l) => l.name === 'better-sqlite3')?.license, 'MIT');
   assert.ok(licences.every((l) => l.license && l.version));
   assert.ok(licences.some((l) => l.name === 'zod'));
+});
+
+test('--smoke passes only with a catalogue, window.api.invoke alone, no Node in the page and the app:// origin', async () => {
+  const { runSmoke } = await import('../electron/main/shell/smoke');
+  const page = (over: object = {}) => async () => JSON.stringify({ api: ['invoke', 'onMenuCommand'], leaks: [], protocol: 'app:', ...over });
+  assert.deepEqual(await runSmoke({ offerings: () => 3, page: page() }), { ok: true, report: 'Offering Desk smoke: ok (3 offerings in the catalogue)' });
+  const failures: [string, Parameters<typeof runSmoke>[0]][] = [
+    ['catalogue: cannot open', { offerings: () => { throw new Error('cannot open'); }, page: page() }],
+    ['window.api.invoke is missing', { offerings: () => 0, page: page({ api: [] }) }],
+    ['exposes more than it should: send', { offerings: () => 0, page: page({ api: ['invoke', 'send'] }) }],
+    ['the page can reach require, process', { offerings: () => 0, page: page({ leaks: ['require', 'process'] }) }],
+    ['served from http:', { offerings: () => 0, page: page({ protocol: 'http:' }) }],
+  ];
+  for (const [expected, probe] of failures) {
+    const result = await runSmoke(probe);
+    assert.equal(result.ok, false, expected);
+    assert.match(result.report, new RegExp(`FAILED.*${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  }
 });

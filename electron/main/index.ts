@@ -17,6 +17,7 @@ import { startUpdates } from './shell/updater';
 import { BUILT_IN_UPDATE_FEED } from './shell/update-feed';
 import { installCrashHandlers } from './shell/crash';
 import { productionLicences } from './shell/licences';
+import { PAGE_PROBE, SMOKE_FLAG, runSmoke } from './shell/smoke';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -147,6 +148,16 @@ if (enforceSingleInstance(app, () => mainWindow)) {
     });
     serveRenderer();
     mainWindow = createWindow();
+    if (process.argv.includes(SMOKE_FLAG)) {
+      const win = mainWindow;
+      win.webContents.once('did-finish-load', () => {
+        void runSmoke({ offerings: () => s.catalogue.list().length, page: () => win.webContents.executeJavaScript(PAGE_PROBE) as Promise<string> }).then(({ ok, report }) => {
+          console.log(report);
+          app.exit(ok ? 0 : 1);
+        });
+      });
+      return;
+    }
     void s.queue.kick();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

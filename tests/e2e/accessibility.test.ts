@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { validDraft, futureDate } from '../helpers';
+import { validDraft, futureDate } from '../support/helpers';
 import { startApp } from './harness';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

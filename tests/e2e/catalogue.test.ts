@@ -2,7 +2,7 @@ import { test, type TestContext } from 'node:test';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { futureDate, validDraft } from '../helpers';
+import { futureDate, validDraft } from '../support/helpers';
 import { startApp, screenshot } from './harness';
 
 const setupWithSandbox = (t: TestContext, seed: ReturnType<typeof validDraft>[] = []) => startApp(t, { seed });

@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { startSandbox, type Faults, type Sandbox } from '../../electron/main/sandbox/sandbox-server';
 import { keytarStore } from '../../electron/main/credentials';
 import type { OfferingDraft } from '../../shared/offering';
-import { tempDir, uniqueKeychainService } from '../helpers';
+import { tempDir, uniqueKeychainService } from '../support/helpers';
 
 export const CHROMIUM_FLAGS = [
   '--headless',

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { networkKey, validDraft } from '../helpers';
+import { networkKey, validDraft } from '../support/helpers';
 import { startApp, screenshot } from './harness';
 
 test('Publish all of 50 offerings moves the progress bar to 50/50; the one the Marketplace refuses shows its field error', { timeout: 120_000 }, async (t) => {

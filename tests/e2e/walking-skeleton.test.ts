@@ -1,7 +1,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { networkKey, futureDate, filesContaining } from '../helpers';
+import { networkKey, futureDate, filesContaining } from '../support/helpers';
 import { startApp, screenshot } from './harness';
 
 const setup = (t: TestContext) => startApp(t, { context: { locale: 'en-CA' } });

@@ -7,7 +7,7 @@ import { createServices, type ServiceOptions } from '../../electron/main/service
 import { createHandlers } from '../../electron/main/handlers';
 import { startWebBridge } from '../../electron/main/web-bridge';
 import { silentLog } from '../../electron/main/logging';
-import { tempDir, uniqueKeychainService } from '../helpers';
+import { tempDir, uniqueKeychainService } from './helpers';
 
 export async function bridgeWithServices(t: TestContext, options: Partial<ServiceOptions> = {}) {
   const rendererDir = tempDir();

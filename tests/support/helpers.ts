@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { OfferingDraft } from '../shared/offering';
-import { emptyDraft } from '../shared/offering';
-import { createMarketplaceClient, type MarketplaceClient } from '../electron/main/marketplace/marketplace-client';
-import { networkDialect } from '../electron/main/marketplace/network';
-import { toWire, type WireOffering } from '../electron/main/marketplace/wire';
+import type { OfferingDraft } from '../../shared/offering';
+import { emptyDraft } from '../../shared/offering';
+import { createMarketplaceClient, type MarketplaceClient } from '../../electron/main/marketplace/marketplace-client';
+import { networkDialect } from '../../electron/main/marketplace/network';
+import { toWire, type WireOffering } from '../../electron/main/marketplace/wire';
 
 export function tempDir(prefix = 'offering-desk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
