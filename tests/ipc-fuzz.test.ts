@@ -101,6 +101,8 @@ test(`${RUNS.toLocaleString('en')} generated and mutated IPC calls: the process 
     'ids[]': knownId,
     // Only the embedded sandbox: a generated URL must never send anything off this machine.
     marketplaceUrl: fc.constant(''),
+    gatewayBaseUrl: fc.constant(''),
+    gatewayTokenUrl: fc.constant(''),
     // Repeat weekly up to 52 times is valid, but would grow the catalogue (and the cost of every state check) fast.
     weeks: fc.integer({ min: 1, max: 3 }),
   };

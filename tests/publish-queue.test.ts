@@ -66,7 +66,25 @@ test('an add whose answer was lost is resent, and the 409 is resolved with a ful
   assert.equal(calls.at(-1), 'PATCH 204');
   assert.deepEqual(new Set(calls.slice(1, -1)), new Set(['POST 409']));
   const { offeringId: _id, ...patched } = toWire(draft);
-  assert.deepEqual(sandbox.requests().at(-1)?.body, patched, 'the patch carries the full offering');
+  assert.deepEqual(sandbox.requests().at(-1)?.body, { ...patched, address: patched.address, virtualClassUrl: null }, 'the patch carries the full offering, null for what it lacks');
+});
+
+test('a lost add, then an edit that drops fields before the retry: the 409 patch removes them, so the Marketplace equals the catalogue', async (t) => {
+  const { key, sandbox, services } = await setup(t, { queue: { baseDelayMs: 10, maxDelayMs: 20 } });
+  sandbox.setFaults({ resetAfterApply: 1 });
+  const virtual = validDraft({ trainingStandardKey: 'JHSC-2014-1-E-B', virtualClassUrl: 'https://meet.example.ca/jhsc' });
+  const record = services.catalogue.publish(null, virtual);
+  await services.queue.kick();
+  assert.equal(sandbox.listings(key)[0]?.price, 149.5, 'the lost add arrived with a price and a virtual class URL');
+  // Before the retry: contact for pricing instead of a price, and an in-person standard without the virtual URL.
+  const edited = { ...virtual, contactForPricing: true, trainingStandardKey: 'JHSC-2014-1-E-I' as const, virtualClassUrl: '' };
+  services.catalogue.publish(record.id, edited);
+  sandbox.setFaults({ resetAfterApply: 0 });
+  await waitFor(() => services.catalogue.get(record.id).status === 'published', { what: 'published' });
+  const [listed] = sandbox.listings(key);
+  assert.deepEqual(listed, toWire(services.catalogue.get(record.id).draft));
+  assert.equal('price' in listed!, false, 'the stale price is gone');
+  assert.equal('virtualClassUrl' in listed!, false, 'the stale virtual class URL is gone');
 });
 
 test('offline: changes wait and say so, then drain by themselves when the Marketplace is back', async (t) => {

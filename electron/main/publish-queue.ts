@@ -8,7 +8,7 @@ import type { QueueView } from '../../shared/ipc';
 import { parseDraft, parseListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
 import type { CallLog } from './call-log';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
-import { changedFields, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
+import { changedFields, fullPatch, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
 import type { Statement } from 'better-sqlite3';
 import { silentLog, type AppLog } from './logging';
@@ -249,8 +249,7 @@ export function createPublishQueue(options: QueueOptions) {
       // answer; it is ours (403 would say otherwise), so make it match in full.
       if (added.error.code !== 'marketplace-conflict') return failed(row, 'add', added);
       callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw);
-      const { offeringId: _path, ...all } = wire;
-      const patched = await send(row, 'patch', () => client.patch(resourceOf(wire), id, all));
+      const patched = await send(row, 'patch', () => client.patch(resourceOf(wire), id, fullPatch(wire)));
       return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
     }
     const fields = changedFields(listed, wire);

@@ -68,7 +68,8 @@ for (const lang of ['en', 'fr'] as const) {
       await page.getByLabel('Registration URL').fill('https://training.example.ca/jhsc-online');
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
       const row = page.getByRole('button', { name: /JHSC Part One — e-learning/ });
-      await row.getByTestId('status').filter({ hasText: /^Published$/ }).waitFor({ timeout: 10_000 });
+      await row.getByTestId('status').filter({ hasText: /^(Published|Failed|Needs attention)$/ }).waitFor({ timeout: 30_000 });
+      assert.equal(await row.getByTestId('status').textContent(), 'Published', (await page.locator('.form').textContent()) ?? '');
       await row.getByTestId('online-badge').filter({ hasText: 'Online' }).waitFor();
       const [listed] = gateway.onlineListings(acct.clientId);
       assert.deepEqual({ ...listed, offeringId: undefined }, {

@@ -8,7 +8,8 @@ export interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   enum?: unknown[];
@@ -24,7 +25,7 @@ export interface JsonSchema {
   $schema?: string;
 }
 
-const KNOWN = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'anyOf', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minItems', 'maxItems', 'default', '$schema']);
+const KNOWN = new Set(['type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'anyOf', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minItems', 'maxItems', 'default', '$schema']);
 
 /** Generation stays small (long strings come from the mutations), but always within the schema's bounds. */
 const MAX_GENERATED_LENGTH = 40;
@@ -59,6 +60,10 @@ export function arbitraryFor(schema: JsonSchema, overrides: Overrides = {}, name
       return fc.array(arbitraryFor(schema.items ?? {}, overrides, `${name}[]`), { minLength, maxLength: Math.min(schema.maxItems ?? MAX_GENERATED_ITEMS, Math.max(minLength, MAX_GENERATED_ITEMS)) });
     }
     case 'object': {
+      // A record (z.record / z.partialRecord): keys from propertyNames, values from additionalProperties.
+      if (schema.propertyNames && typeof schema.additionalProperties === 'object') {
+        return fc.dictionary(arbitraryFor(schema.propertyNames, overrides) as fc.Arbitrary<string>, arbitraryFor(schema.additionalProperties, overrides, `${name}{}`), { maxKeys: MAX_GENERATED_ITEMS });
+      }
       const properties = schema.properties ?? {};
       const model = Object.fromEntries(Object.entries(properties).map(([key, s]) => [key, arbitraryFor(s, overrides, key)]));
       return fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });

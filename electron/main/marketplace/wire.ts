@@ -210,6 +210,20 @@ export function changedFields(listed: WireListing, next: WireListing): Record<st
   return out;
 }
 
+/** Optional fields of each kind: absent means "none", so a full patch must say null for them. */
+const OPTIONAL_FIELDS: Record<Resource, readonly string[]> = { class: ['price', 'address', 'virtualClassUrl'], online: ['price'] };
+
+/**
+ * The whole offering as a patch (after a 409 proved an earlier add arrived):
+ * every field, and null for each optional field it no longer has, so a stale
+ * price, address or virtual class URL on the Marketplace is removed.
+ */
+export function fullPatch(wire: WireListing): Record<string, unknown> {
+  const { offeringId: _path, ...fields } = wire as WireListing & Record<string, unknown>;
+  for (const k of OPTIONAL_FIELDS[resourceOf(wire)]) if (!(k in fields)) fields[k] = null;
+  return fields;
+}
+
 const FORM_PATHS: Record<string, string> = {
   offeringId: 'offeringId',
   trainingStandardKey: 'trainingStandardKey',
