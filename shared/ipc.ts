@@ -102,7 +102,8 @@ export type BackupInfo = z.infer<typeof BackupInfo>;
 const Id = z.object({ id: z.string().min(1).max(64) });
 const Ids = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict();
 const Empty = z.object({}).strict();
-const PublishSummary = z.object({ queued: Count, skipped: z.array(z.object({ id: z.string(), offeringId: z.string(), problems: Count })) });
+/** How many were queued, and how many could not be published yet (incomplete, a class day over, no program ID). */
+const PublishSummary = z.object({ queued: Count, skipped: Count });
 
 export const contract = {
   'offerings:list': { request: Empty, response: z.array(OfferingRecord) },

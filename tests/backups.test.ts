@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openCatalogueDb, schemaVersion } from '../electron/main/db/open';
-import { MIGRATIONS, type Migration } from '../electron/main/db/migrations';
+import { MIGRATIONS, type Migration } from '../electron/main/db/migrations/index';
 import { listBackups, createBackup, KEEP_BACKUPS } from '../electron/main/db/backups';
 import { createCatalogue } from '../electron/main/catalogue';
 import { createServices } from '../electron/main/services';

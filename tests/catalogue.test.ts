@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openCatalogueDb, schemaVersion, migrate, LATEST_VERSION } from '../electron/main/db/open';
-import { MIGRATIONS } from '../electron/main/db/migrations';
+import { MIGRATIONS } from '../electron/main/db/migrations/index';
 import { createCatalogue } from '../electron/main/catalogue';
 import { createCallLog } from '../electron/main/call-log';
 import { createSettings } from '../electron/main/settings';

@@ -1,36 +1,22 @@
 // The local catalogue of offerings: the only record of what is listed, since
 // the Marketplace has no read call. Publishing intent is stored here, in the
 // same transaction as the edit, so nothing is lost between click and send.
+// Its SQL is the offerings store's; this module holds the rules.
 import { randomUUID, randomBytes } from 'node:crypto';
-import { failure, AppError } from '../../shared/errors';
+import { failure, AppError, type FieldError } from '../../shared/errors';
 import { OfferingDraft, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
-import { addDays, daysBetween, isDate, isTime, ontarioToUtc } from '../../shared/time';
-import type { OfferingRecord, OfferingStatus } from '../../shared/ipc';
-import { changedFields, toWire, WireListing } from './marketplace/wire';
-import type { ConnectionKind } from '../../shared/connection';
-import type { FieldError } from '../../shared/errors';
+import { addDays, daysBetween, isDate } from '../../shared/time';
+import type { OfferingRecord } from '../../shared/ipc';
+import { WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
+import { createOfferingsStore, type OfferingRow } from './db/offerings-store';
 
-export interface OfferingRow {
-  id: string;
-  offering_id: string;
-  draft: string;
-  created_at: string;
-  updated_at: string;
-  listed: string | null;
-  pending: 'publish' | 'delete' | null;
-  in_flight: 'add' | 'patch' | 'delete' | null;
-  revision: number;
-  attempts: number;
-  held: number;
-  next_attempt_at: string | null;
-  error: string | null;
-  needs_attention: number;
-  trashed_at: string | null;
-  listed_via: ConnectionKind | null;
-}
+export type { OfferingRow };
 
 export const TRASH_DAYS = 30;
+
+/** Locations offered in the form: the most recently used. */
+const LOCATIONS_SHOWN = 50;
 
 export interface Clock {
   now(): Date;
@@ -38,41 +24,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function parseDraft(row: OfferingRow): OfferingDraft {
+export function parseDraft(row: Pick<OfferingRow, 'draft'>): OfferingDraft {
   return OfferingDraft.parse(JSON.parse(row.draft));
 }
 
-export function parseListed(row: OfferingRow): WireListing | null {
+export function parseListed(row: Pick<OfferingRow, 'listed'>): WireListing | null {
   return row.listed === null ? null : WireListing.parse(JSON.parse(row.listed));
 }
 
-function statusOf(row: OfferingRow, draft: OfferingDraft): OfferingStatus {
-  if (row.needs_attention) return 'needs-attention';
-  if (row.held) return 'failed';
-  if (row.pending) return 'waiting';
-  const listed = parseListed(row);
-  if (!listed) return 'draft';
-  if (publishProblems(draft).length > 0) return 'changed';
-  return Object.keys(changedFields(listed, toWire(draft))).length === 0 ? 'published' : 'changed';
-}
-
 /** Every class day has ended (a draft without complete days is not past). */
-export function isPast(draft: OfferingDraft, now: Date): boolean {
-  const ends = draft.classDays.filter((d) => isDate(d.date) && isTime(d.end)).map((d) => Date.parse(ontarioToUtc(d.date, d.end)));
-  return ends.length > 0 && Math.max(...ends) <= now.getTime();
+export function isPast(row: Pick<OfferingRow, 'last_end_utc'>, now: Date): boolean {
+  return row.last_end_utc !== null && row.last_end_utc <= now.toISOString();
 }
 
+/** The whole offering, for the form: the one place a stored draft is parsed on a read. */
 export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingRecord {
-  const draft = parseDraft(row);
   return {
     id: row.id,
-    draft,
-    status: statusOf(row, draft),
+    draft: parseDraft(row),
+    status: row.status,
     listed: row.listed !== null,
     pendingAction: row.pending,
     error: row.error === null ? null : AppError.parse(JSON.parse(row.error)),
     updatedAt: row.updated_at,
-    past: isPast(draft, now),
+    past: isPast(row, now),
     trashedAt: row.trashed_at,
     listedVia: row.listed !== null || row.in_flight !== null ? row.listed_via : null,
   };
@@ -87,45 +62,37 @@ export function generateOfferingId(draft: OfferingDraft): string {
 }
 
 export interface CatalogueOptions {
-  /** Problems the current connection adds to the offering's own (the gateway's missing program IDs). */
-  connectionProblems?: (draft: OfferingDraft) => FieldError[];
+  /** The standards the current connection can publish; null for all (the gateway needs a program ID for each). */
+  allowedStandards?: () => readonly string[] | null;
+  /** The message when a standard is not allowed (the gateway's "enter your program ID"). */
+  notAllowed?: FieldError;
+}
+
+/** Publishable now: complete, no class day over, and a standard the connection can send. As SQL over the list columns. */
+function publishableSql(allowed: readonly string[] | null): string {
+  const standards = allowed === null ? '' : ` AND standard_key IN (${allowed.map((k) => `'${k.replace(/'/g, "''")}'`).join(',') || "''"})`;
+  return `problem_count = 0 AND (earliest_end_utc IS NULL OR earliest_end_utc > @now)${standards}`;
 }
 
 export function createCatalogue(db: Db, clock: Clock = systemClock, options: CatalogueOptions = {}) {
-  const problemsOf = (draft: OfferingDraft) => [...publishProblems(draft, { now: clock.now() }), ...(options.connectionProblems?.(draft) ?? [])];
-  const byId = db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?');
-  const all = db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NULL ORDER BY updated_at DESC');
-  const trashed = db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC');
-  const toTrash = db.prepare(
-    'UPDATE offerings SET trashed_at = @now, listed = NULL, pending = NULL, in_flight = NULL, held = 0, error = NULL, needs_attention = 0 WHERE id = @id',
-  );
-  const purge = db.prepare('DELETE FROM offerings WHERE trashed_at IS NOT NULL AND trashed_at < ?');
+  const store = createOfferingsStore(db);
+  const allowed = () => options.allowedStandards?.() ?? null;
+  const problemsOf = (draft: OfferingDraft): FieldError[] => {
+    const problems = publishProblems(draft, { now: clock.now() });
+    const standards = allowed();
+    if (standards !== null && draft.trainingStandardKey !== '' && !standards.includes(draft.trainingStandardKey) && options.notAllowed) problems.push(options.notAllowed);
+    return problems;
+  };
   const record = (r: OfferingRow) => toRecord(r, clock.now());
-  const insert = db.prepare(
-    'INSERT INTO offerings (id, offering_id, draft, created_at, updated_at) VALUES (@id, @offering_id, @draft, @now, @now)',
-  );
-  const update = db.prepare(
-    'UPDATE offerings SET offering_id = @offering_id, draft = @draft, updated_at = @now, revision = revision + 1 WHERE id = @id',
-  );
-  // Publishing intent also settles "needs attention": a vanished listing is simply listed anew.
-  const queuePublish = db.prepare(
-    "UPDATE offerings SET pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0 WHERE id = ?",
-  );
-  const clearHold = db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?');
-  const untrash = db.prepare('UPDATE offerings SET trashed_at = NULL, updated_at = ? WHERE id = ?');
-  const queueDelete = db.prepare(
-    "UPDATE offerings SET pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, updated_at = ? WHERE id = ?",
-  );
-  const idTaken = db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?');
+  const nowIso = () => clock.now().toISOString();
 
   function row(id: string): OfferingRow {
-    const r = byId.get(id);
+    const r = store.byId(id);
     if (!r) throw failure('not-found', 'This offering is no longer in the catalogue.');
     return r;
   }
 
   function write(id: string | null, input: OfferingDraft): OfferingRow {
-    const now = clock.now().toISOString();
     const draft = {
       ...input,
       offeringId: input.offeringId.trim() || generateOfferingId(input),
@@ -138,20 +105,19 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
       });
     }
     const rowId = existing?.id ?? randomUUID();
-    if (idTaken.get(draft.offeringId, rowId)) {
+    if (store.idTaken(draft.offeringId, rowId)) {
       throw failure('validation', `Another offering in the catalogue already uses the ID “${draft.offeringId}”.`, {
         fields: [{ path: 'offeringId', code: 'offeringId.taken', message: 'Another offering already uses this ID.' }],
       });
     }
-    const params = { id: rowId, offering_id: draft.offeringId, draft: JSON.stringify(draft), now };
-    if (existing) update.run(params);
-    else insert.run(params);
+    if (existing) store.saveDraft(existing, draft.offeringId, draft, nowIso());
+    else store.insert(rowId, draft.offeringId, draft, nowIso());
     return row(rowId);
   }
 
   /** New drafts from `id`: the first starts on firstFor(its first class date), the others a week apart each. */
   function copies(id: string, firstFor: (origin: string) => string, weeks: number): OfferingRecord[] {
-    const source = record(row(id)).draft;
+    const source = parseDraft(row(id));
     // An online course has no dates: "copy" is simply a new draft like it.
     if (source.kind === 'online') return db.transaction(() => [record(write(null, { ...source, offeringId: '' }))]).immediate();
     const origin = firstClassDate(source);
@@ -174,17 +140,19 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     return db.transaction(() => {
       const r = row(id);
       if (r.listed === null && r.in_flight === null) {
-        toTrash.run({ id, now: clock.now().toISOString() });
+        store.toTrash(id, nowIso());
         return { removed: true };
       }
-      queueDelete.run(clock.now().toISOString(), id);
+      store.queueDelete(id, nowIso());
       return { removed: false };
     }).immediate();
   }
 
   return {
+    store,
+    /** Every offering not in the Trash, parsed: for tests and checks, never for a screen (see list-query). */
     list(): OfferingRecord[] {
-      return all.all().map(record);
+      return [...store.all()].map(record);
     },
     get(id: string): OfferingRecord {
       return record(row(id));
@@ -204,7 +172,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
             });
           }
           const saved = write(id, draft);
-          queuePublish.run(saved.id);
+          store.queuePublish(saved.id);
           return row(saved.id);
         }).immediate(),
       );
@@ -212,25 +180,16 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     /**
      * Queues the given offerings (all of them by default) that differ from the
      * Marketplace: drafts, changed, failed. Offerings that cannot be published
-     * yet are left as they are and reported. One transaction.
+     * yet are left as they are and counted. One statement, whatever the size.
      */
-    publishMany(ids?: string[]): { queued: string[]; skipped: { id: string; offeringId: string; problems: number }[] } {
+    publishMany(ids?: string[]): { queued: string[]; skipped: number } {
       return db.transaction(() => {
-        const queued: string[] = [];
-        const skipped: { id: string; offeringId: string; problems: number }[] = [];
-        for (const r of ids ? ids.map(row) : all.all()) {
-          if (r.pending === 'delete' || r.trashed_at !== null) continue;
-          const current = record(r);
-          if (current.status === 'published' || current.status === 'waiting') continue;
-          const problems = problemsOf(current.draft).length;
-          if (problems > 0) {
-            skipped.push({ id: r.id, offeringId: r.offering_id, problems });
-            continue;
-          }
-          queuePublish.run(r.id);
-          queued.push(r.id);
-        }
-        return { queued, skipped };
+        if (ids) for (const id of ids) row(id);
+        const scope = "trashed_at IS NULL AND (pending IS NULL OR pending = 'publish') AND status NOT IN ('published', 'waiting')" + (ids ? ' AND id IN (SELECT value FROM json_each(@ids))' : '');
+        const params = { now: nowIso(), ...(ids ? { ids: JSON.stringify(ids) } : {}) };
+        const candidates = store.count(scope, params);
+        const queued = store.queuePublishWhere(`${scope} AND ${publishableSql(allowed())}`, params);
+        return { queued, skipped: candidates - queued.length };
       }).immediate();
     },
     /**
@@ -243,14 +202,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     },
     /** Addresses already used, most recent first, to pick instead of retyping. */
     locations(): AddressDraft[] {
-      const seen = new Map<string, AddressDraft>();
-      for (const r of all.all()) {
-        const a = parseDraft(r).address;
-        if (a.street.trim() === '' || a.city.trim() === '') continue;
-        const key = [a.street, a.extended, a.city, a.province, a.postalCode].map((x) => x.trim().toLowerCase().replace(/\s+/g, '')).join('|');
-        if (!seen.has(key)) seen.set(key, a);
-      }
-      return [...seen.values()];
+      return store.locations(LOCATIONS_SHOWN);
     },
     /**
      * A never-listed offering goes to the Trash at once; a listed one is
@@ -275,56 +227,46 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
         const r = row(id);
         const draft = { ...parseDraft(r), seatsRemaining: seats };
         const saved = write(id, draft);
-        if ((r.listed !== null || r.pending === 'publish') && publishProblems(draft).length === 0) queuePublish.run(id);
+        if ((r.listed !== null || r.pending === 'publish') && publishProblems(draft).length === 0) store.queuePublish(id);
         return record(row(saved.id));
       }).immediate();
     },
-    /** Queues the removal of every listed offering whose class days are all over. */
+    /** Queues the removal of every listed offering whose class days are all over: one statement. */
     removePast(): string[] {
-      return db.transaction(() => {
-        const ids = all
-          .all()
-          .filter((r) => r.listed !== null && r.pending !== 'delete' && isPast(parseDraft(r), clock.now()))
-          .map((r) => r.id);
-        for (const id of ids) queueDelete.run(clock.now().toISOString(), id);
-        return ids;
-      }).immediate();
+      return db.transaction(() =>
+        store.queueDeleteWhere("trashed_at IS NULL AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete') AND last_end_utc <= @now", { now: nowIso() }),
+      ).immediate();
     },
     /** Queues the removal of every listing the given connection made (before switching away from it). */
-    removeListedVia(connection: ConnectionKind): string[] {
-      return db.transaction(() => {
-        const ids = all
-          .all()
-          .filter((r) => (r.listed !== null || r.in_flight !== null) && r.listed_via === connection && r.pending !== 'delete')
-          .map((r) => r.id);
-        for (const id of ids) queueDelete.run(clock.now().toISOString(), id);
-        return ids;
-      }).immediate();
+    removeListedVia(connection: 'network' | 'gateway'): string[] {
+      return db.transaction(() =>
+        store.queueDeleteWhere("trashed_at IS NULL AND (listed IS NOT NULL OR in_flight IS NOT NULL) AND listed_via = @via AND (pending IS NULL OR pending != 'delete')", { via: connection, now: nowIso() }),
+      ).immediate();
     },
     trash(): OfferingRecord[] {
-      return trashed.all().map(record);
+      return store.trashed().map(record);
     },
     restore(id: string): OfferingRecord {
       const r = row(id);
       if (r.trashed_at === null) throw failure('not-found', 'This offering is not in the Trash.');
-      untrash.run(clock.now().toISOString(), id);
+      store.untrash(id, nowIso());
       return record(row(id));
     },
     /** Empties what has been in the Trash for more than 30 days. */
     purgeTrash(): number {
-      return purge.run(new Date(clock.now().getTime() - TRASH_DAYS * 24 * 3600 * 1000).toISOString()).changes;
+      return store.purgeTrash(new Date(clock.now().getTime() - TRASH_DAYS * 24 * 3600 * 1000).toISOString());
     },
     retry(id: string): void {
       const r = row(id);
       if (r.pending === null && r.needs_attention) {
-        queuePublish.run(id);
+        store.queuePublish(id);
       } else if (r.pending !== null) {
-        clearHold.run(id);
+        store.clearHold(id);
       }
     },
     /** Once the Marketplace no longer lists it, the offering goes to the Trash as a draft. */
     forget(id: string): void {
-      toTrash.run({ id, now: clock.now().toISOString() });
+      store.toTrash(id, nowIso());
     },
     row,
   };

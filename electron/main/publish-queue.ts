@@ -6,11 +6,11 @@ import { AppFailure, type AppError } from '../../shared/errors';
 import { publishProblems } from '../../shared/offering';
 import type { QueueView } from '../../shared/ipc';
 import { parseDraft, parseListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
+import type { QueueFields } from './db/offerings-store';
 import type { CallLog } from './call-log';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
 import { changedFields, fullPatch, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
-import type { Statement } from 'better-sqlite3';
 import { silentLog, type AppLog } from './logging';
 
 export interface QueueOptions {
@@ -74,15 +74,7 @@ export function createPublishQueue(options: QueueOptions) {
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  const due = db.prepare<[string, number], OfferingRow>(
-    'SELECT * FROM offerings WHERE pending IS NOT NULL AND held = 0 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY updated_at LIMIT ?',
-  );
-  const nextWake = db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM offerings WHERE pending IS NOT NULL AND held = 0');
-  const counts = db.prepare<[], { waiting: number; failed: number }>(
-    "SELECT COALESCE(SUM(pending IS NOT NULL AND held = 0), 0) AS waiting, COALESCE(SUM(held = 1 OR error IS NOT NULL AND pending IS NULL), 0) AS failed FROM offerings",
-  );
-  const dueNowAll = db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0');
-  const setInFlight = db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?');
+  const store = catalogue.store;
   const acquireLease = db.prepare(
     'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
   );
@@ -111,19 +103,11 @@ export function createPublishQueue(options: QueueOptions) {
     releaseLeaseRow.run(owner);
   }
 
-  // One prepared statement per combination of columns, made on first use.
-  const updates = new Map<string, Statement>();
-  function update(id: string, fields: Record<string, string | number | null>): void {
-    const columns = Object.keys(fields).join(',');
-    let statement = updates.get(columns);
-    if (!statement) {
-      statement = db.prepare(`UPDATE offerings SET ${Object.keys(fields).map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`);
-      updates.set(columns, statement);
-    }
-    statement.run({ ...fields, id });
+  function update(id: string, fields: QueueFields): void {
+    store.update(id, fields);
   }
 
-  function settle(row: OfferingRow, changes: Record<string, string | number | null>): void {
+  function settle(row: OfferingRow, changes: QueueFields): void {
     update(row.id, { in_flight: null, ...changes });
   }
 
@@ -158,7 +142,7 @@ export function createPublishQueue(options: QueueOptions) {
     const { error } = outcome;
     log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
     const mayBeListed = row.listed === null && ((outcome.status === null && !outcome.notSent) || action === 'patch' || row.in_flight !== null);
-    const record = (changes: Record<string, string | number | null>) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
+    const record = (changes: QueueFields) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     db.transaction(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
       if (PAUSING.has(error.code)) {
@@ -194,7 +178,7 @@ export function createPublishQueue(options: QueueOptions) {
 
   async function send(row: OfferingRow, action: 'add' | 'patch' | 'delete', call: () => Promise<CallOutcome>): Promise<CallOutcome> {
     db.transaction(() => {
-      setInFlight.run(action, row.id);
+      store.setInFlight(row.id, action);
       callLog.sending(row.offering_id, action);
     }).immediate();
     const outcome = await call();
@@ -261,7 +245,7 @@ export function createPublishQueue(options: QueueOptions) {
   async function drainOnce(): Promise<void> {
     while (!stopped && paused === null && !cancelled) {
       if (!holdLease()) return schedule(leaseMs);
-      const rows = due.all(clock.now().toISOString(), concurrency() * 4).filter((r) => !active.has(r.id));
+      const rows = store.due(clock.now().toISOString(), concurrency() * 4).filter((r) => !active.has(r.id));
       if (rows.length === 0 && active.size === 0) {
         // Idle: let another instance (or this app after a restart) take over at once.
         releaseLease();
@@ -308,13 +292,12 @@ export function createPublishQueue(options: QueueOptions) {
     await Promise.all(Array.from({ length: Math.min(concurrency(), rows.length) }, worker));
   }
 
-  const batchRow = db.prepare<[string], { pending: string | null; held: number }>('SELECT pending, held FROM offerings WHERE id = ?');
   function batchProgress(): QueueView['batch'] {
     let done = 0;
     let waiting = 0;
     let failed = 0;
     for (const id of batch) {
-      const r = batchRow.get(id);
+      const r = store.progress(id);
       if (!r || r.pending === null) done++;
       else if (r.held) failed++;
       else waiting++;
@@ -326,7 +309,7 @@ export function createPublishQueue(options: QueueOptions) {
     if (stopped) return;
     if (wakeTimer) clearTimeout(wakeTimer);
     wakeTimer = null;
-    const at = nextWake.get()?.at;
+    const at = store.nextWake();
     const delay = delayOverride ?? (at ? Math.max(0, Date.parse(at) - clock.now().getTime()) : null);
     if (delay === null) return;
     wakeTimer = setTimeout(() => void kick(), delay);
@@ -350,10 +333,10 @@ export function createPublishQueue(options: QueueOptions) {
       for (;;) {
         await kick();
         if (stopped || paused !== null || cancelled) return;
-        if ((counts.get()?.waiting ?? 0) === 0) return;
-        const dueNow = due.all(clock.now().toISOString(), 1).length > 0;
+        if (store.counts().waiting === 0) return;
+        const dueNow = store.due(clock.now().toISOString(), 1).length > 0;
         // Due rows left after a kick mean another instance holds the lease.
-        const at = nextWake.get()?.at;
+        const at = store.nextWake();
         const wait = dueNow || !at ? 50 : Math.max(1, Date.parse(at) - clock.now().getTime());
         await new Promise((r) => setTimeout(r, wait));
       }
@@ -372,7 +355,7 @@ export function createPublishQueue(options: QueueOptions) {
     /** The system says the network is back: try what waits for it now, not at its next retry. */
     nudge(): void {
       if (!offline) return;
-      dueNowAll.run();
+      store.dueNowAll();
       void kick();
     },
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */
@@ -385,7 +368,7 @@ export function createPublishQueue(options: QueueOptions) {
       for (const id of ids) batch.add(id);
     },
     status(): QueueView {
-      const c = counts.get() ?? { waiting: 0, failed: 0 };
+      const c = store.counts();
       return { waiting: c.waiting, failed: c.failed, offline, paused, cancelled, batch: batchProgress() };
     },
     async stop(): Promise<void> {

@@ -62,13 +62,10 @@ export function createServices(options: ServiceOptions) {
   const embeddedSandbox = () => (sandbox ??= startSandbox({ file: path.join(options.dataDir, 'sandbox-marketplace.json') }));
   const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, log });
 
-  const catalogue = createCatalogue(db, clock, { connectionProblems: connection.problems });
+  const catalogue = createCatalogue(db, clock, { allowedStandards: connection.allowedStandards, notAllowed: connection.notAllowed });
   catalogue.purgeTrash();
   const callLog = createCallLog(db, clock);
   const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, ...options.queue });
-  const listedVia = db.prepare<[], { network: number; gateway: number }>(
-    "SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE listed IS NOT NULL OR in_flight IS NOT NULL",
-  );
 
   /** A secret's status for Settings: whether it is stored and its last 4 characters, or the keychain's problem. */
   async function secretStatus(entry: Credentials['clientSecret']): Promise<{ set: boolean; last4: string | null; problem: AppError | null }> {
@@ -102,7 +99,7 @@ export function createServices(options: ServiceOptions) {
       subscriptionKey: { set: subscription.set, last4: subscription.last4 },
       gatewayProblem: secret.problem ?? subscription.problem,
       programIds: stored.programIds,
-      listedVia: listedVia.get() ?? { network: 0, gateway: 0 },
+      listedVia: catalogue.store.listedVia(),
     };
     try {
       Object.assign(view, await credentials.status());

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Services } from '../../electron/main/services';
 
-/** The worker lease is the queue's heartbeat, rewritten by time alone; every other table counts. */
-const IGNORED_TABLES = new Set(['worker_lease']);
+/** The worker lease is the queue's heartbeat, rewritten by time alone; full-text search is derived from offerings by triggers. */
+const IGNORED = (name: string) => name === 'worker_lease' || name.startsWith('offerings_fts');
 /** Tables whose triggers refuse UPDATE and DELETE: their row count and last rowid say everything. */
 const APPEND_ONLY = new Set(['call_log']);
 
@@ -16,14 +16,15 @@ export function catalogueHash(services: Services): string {
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all()
     .map((t) => t.name)
-    .filter((name) => !IGNORED_TABLES.has(name));
+    .filter((name) => !IGNORED(name));
   for (const table of tables) {
     hash.update(`\0${table}\0`);
     if (APPEND_ONLY.has(table)) {
       hash.update(JSON.stringify(services.db.prepare(`SELECT count(*) AS n, max(rowid) AS last FROM "${table}"`).get()));
       continue;
     }
-    for (const row of services.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
+    // Sorted here rather than by rowid: some tables have none (WITHOUT ROWID).
+    for (const row of services.db.prepare(`SELECT * FROM "${table}"`).all().map((r) => JSON.stringify(r)).sort()) hash.update(row);
   }
   return hash.digest('hex');
 }

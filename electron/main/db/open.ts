@@ -2,7 +2,7 @@
 // migrated to the latest schema or refused if a newer app wrote it.
 import Database from 'better-sqlite3';
 import { failure } from '../../../shared/errors';
-import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations/index';
 import { createBackup, restoreBackup } from './backups';
 
 export type Db = Database.Database;

@@ -3,7 +3,6 @@
 // when its settings change; the gateway's token outlives a rebuild until the
 // token URL, client id or secret changes.
 import { failure, type FieldError } from '../../../shared/errors';
-import type { OfferingDraft } from '../../../shared/offering';
 import type { Credentials } from '../credentials';
 import type { Settings } from '../settings';
 import { silentLog, type AppLog } from '../logging';
@@ -54,12 +53,13 @@ export function createConnection({ settings, credentials, sandboxUrl, timeoutMs 
 
   return {
     client,
-    /** What the current connection adds to an offering's own problems: the gateway needs a program ID per standard. */
-    problems(draft: OfferingDraft): FieldError[] {
-      if (settings.connection() !== 'gateway' || draft.trainingStandardKey === '') return [];
-      if (settings.programIds()[draft.trainingStandardKey]) return [];
-      return [{ path: 'trainingStandardKey', code: 'programId.missing', message: MISSING_PROGRAM_ID }];
+    /** The standards the current connection can publish: all on the network API; on the gateway, those with a program ID. */
+    allowedStandards(): readonly string[] | null {
+      if (settings.connection() !== 'gateway') return null;
+      return Object.entries(settings.programIds()).filter(([, id]) => id).map(([key]) => key);
     },
+    /** The field error for a standard it cannot publish. */
+    notAllowed: { path: 'trainingStandardKey', code: 'programId.missing', message: MISSING_PROGRAM_ID } satisfies FieldError,
     /** The client secret changed: the next call fetches a token with the new one. */
     forgetToken(): void {
       tokens?.source.invalidate();

@@ -1,0 +1,13 @@
+// The catalogue's schema, one file per version, applied in order, one
+// transaction each; the version lives in PRAGMA user_version. Append only.
+import type { Migration } from './migration';
+import { migration001 } from './001-offerings-call-log-settings';
+import { migration002 } from './002-trash';
+import { migration003 } from './003-listed-via';
+import { migration004 } from './004-list-columns';
+
+export type { Migration };
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,152 @@
+// The one owner of the `offerings`, `class_days` and `locations` tables: every
+// read the app makes of them and every transition, as named statements. The
+// catalogue's rules and the publishing queue both go through it. Derived
+// columns are written with each draft, so reads never parse JSON.
+import type { Statement } from 'better-sqlite3';
+import type { AddressDraft, OfferingDraft } from '../../../shared/offering';
+import type { ConnectionKind } from '../../../shared/connection';
+import { WireListing } from '../marketplace/wire';
+import type { Db } from './open';
+import { classDayRows, locationKey, offeringColumns, COLUMN_NAMES, type OfferingColumns } from './offering-columns';
+
+export interface OfferingRow extends OfferingColumns {
+  id: string;
+  seq: number;
+  offering_id: string;
+  draft: string;
+  created_at: string;
+  updated_at: string;
+  listed: string | null;
+  pending: 'publish' | 'delete' | null;
+  in_flight: 'add' | 'patch' | 'delete' | null;
+  revision: number;
+  attempts: number;
+  held: number;
+  next_attempt_at: string | null;
+  error: string | null;
+  needs_attention: number;
+  trashed_at: string | null;
+  listed_via: ConnectionKind | null;
+  status: 'draft' | 'waiting' | 'published' | 'changed' | 'failed' | 'needs-attention';
+}
+
+/** Columns the queue may set directly (publish state only: a draft changes through saveDraft). */
+export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'pending' | 'in_flight' | 'attempts' | 'held' | 'next_attempt_at' | 'error' | 'needs_attention'>>;
+
+const QUEUE_PUBLISH = "pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0";
+const QUEUE_DELETE = "pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL";
+
+export function createOfferingsStore(db: Db) {
+  const columns = COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ');
+  const s = {
+    byId: db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?'),
+    idTaken: db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?'),
+    all: db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NULL ORDER BY seq'),
+    trashed: db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC'),
+    nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM offerings'),
+    insert: db.prepare(
+      `INSERT INTO offerings (id, seq, offering_id, draft, created_at, updated_at, ${COLUMN_NAMES.join(', ')}) VALUES (@id, @seq, @offering_id, @draft, @now, @now, ${COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`,
+    ),
+    update: db.prepare(`UPDATE offerings SET offering_id = @offering_id, draft = @draft, updated_at = @now, revision = revision + 1, ${columns} WHERE id = @id`),
+    differs: db.prepare('UPDATE offerings SET differs = ? WHERE id = ?'),
+    deleteDays: db.prepare('DELETE FROM class_days WHERE offering_row = ?'),
+    insertDay: db.prepare('INSERT INTO class_days (offering_row, day, date, start, "end") VALUES (?, ?, ?, ?, ?)'),
+    useLocation: db.prepare(
+      'INSERT INTO locations (key, street, extended, city, province, postal_code, used_at) VALUES (@key, @street, @extended, @city, @province, @postalCode, @now) ON CONFLICT (key) DO UPDATE SET used_at = excluded.used_at',
+    ),
+    locations: db.prepare<[number], { street: string; extended: string; city: string; province: string; postal_code: string }>(
+      'SELECT street, extended, city, province, postal_code FROM locations ORDER BY used_at DESC LIMIT ?',
+    ),
+    queuePublish: db.prepare(`UPDATE offerings SET ${QUEUE_PUBLISH} WHERE id = ?`),
+    queueDelete: db.prepare(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = ? WHERE id = ?`),
+    clearHold: db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?'),
+    toTrash: db.prepare(
+      'UPDATE offerings SET trashed_at = @now, listed = NULL, listed_via = NULL, pending = NULL, in_flight = NULL, held = 0, error = NULL, needs_attention = 0, differs = 0 WHERE id = @id',
+    ),
+    untrash: db.prepare('UPDATE offerings SET trashed_at = NULL, updated_at = ? WHERE id = ?'),
+    purge: db.prepare('DELETE FROM offerings WHERE trashed_at IS NOT NULL AND trashed_at < ?'),
+    // The queue's reads: only the few rows that wait or failed, through their partial indexes.
+    due: db.prepare<[string, number], OfferingRow>(
+      'SELECT * FROM offerings WHERE pending IS NOT NULL AND held = 0 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY updated_at LIMIT ?',
+    ),
+    nextWake: db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM offerings WHERE pending IS NOT NULL AND held = 0'),
+    waiting: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE pending IS NOT NULL AND held = 0'),
+    failed: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE held = 1 OR (error IS NOT NULL AND pending IS NULL)'),
+    dueNowAll: db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0'),
+    progress: db.prepare<[string], { pending: string | null; held: number }>('SELECT pending, held FROM offerings WHERE id = ?'),
+    setInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?'),
+    listedVia: db.prepare<[], { network: number; gateway: number }>(
+      "SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE listed IS NOT NULL OR in_flight IS NOT NULL",
+    ),
+  };
+  const queueUpdates = new Map<string, Statement>();
+
+  function writeDerived(id: string, draft: OfferingDraft, now: string): void {
+    s.deleteDays.run(id);
+    for (const d of classDayRows(draft)) s.insertDay.run(id, d.day, d.date, d.start, d.end);
+    const a = draft.address;
+    if (draft.kind === 'class' && a.street.trim() !== '' && a.city.trim() !== '') {
+      s.useLocation.run({ key: locationKey(a), street: a.street, extended: a.extended, city: a.city, province: a.province, postalCode: a.postalCode, now });
+    }
+  }
+
+  const listedOf = (row: Pick<OfferingRow, 'listed'>) => (row.listed === null ? null : WireListing.parse(JSON.parse(row.listed)));
+
+  return {
+    byId: (id: string) => s.byId.get(id),
+    idTaken: (offeringId: string, rowId: string) => s.idTaken.get(offeringId, rowId) !== undefined,
+    /** Every offering not in the Trash: for tests and the start-up integrity check, never for a screen. */
+    all: () => s.all.iterate(),
+    trashed: () => s.trashed.all(),
+    insert(id: string, offeringId: string, draft: OfferingDraft, now: string): void {
+      s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, null) });
+      writeDerived(id, draft, now);
+    },
+    saveDraft(row: OfferingRow, offeringId: string, draft: OfferingDraft, now: string): void {
+      s.update.run({ id: row.id, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, listedOf(row)) });
+      writeDerived(row.id, draft, now);
+    },
+    locations: (limit: number): AddressDraft[] =>
+      s.locations.all(limit).map((l) => ({ street: l.street, extended: l.extended, city: l.city, province: l.province, postalCode: l.postal_code })),
+    queuePublish: (id: string) => s.queuePublish.run(id),
+    /** One statement: every offering matching `where` (SQL over the list columns) is queued; their ids come back. */
+    queuePublishWhere(where: string, params: Record<string, unknown>): string[] {
+      return db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_PUBLISH} WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+    },
+    queueDelete: (id: string, now: string) => s.queueDelete.run(now, id),
+    queueDeleteWhere(where: string, params: Record<string, unknown>): string[] {
+      return db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = @now WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+    },
+    count(where: string, params: Record<string, unknown>): number {
+      return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM offerings WHERE ${where}`).get(params)!.n;
+    },
+    clearHold: (id: string) => s.clearHold.run(id),
+    toTrash: (id: string, now: string) => s.toTrash.run({ id, now }),
+    untrash: (id: string, now: string) => s.untrash.run(now, id),
+    purgeTrash: (before: string) => s.purge.run(before).changes,
+    due: (now: string, limit: number) => s.due.all(now, limit),
+    nextWake: () => s.nextWake.get()?.at ?? null,
+    counts: () => ({ waiting: s.waiting.get()!.n, failed: s.failed.get()!.n }),
+    dueNowAll: () => s.dueNowAll.run(),
+    progress: (id: string) => s.progress.get(id),
+    setInFlight: (id: string, action: OfferingRow['in_flight']) => s.setInFlight.run(action, id),
+    listedVia: () => s.listedVia.get() ?? { network: 0, gateway: 0 },
+    /** The queue's transitions; when the listing changes, whether the draft still differs from it is worked out again. */
+    update(id: string, fields: QueueFields): void {
+      const names = Object.keys(fields);
+      const key = names.join(',');
+      let statement = queueUpdates.get(key);
+      if (!statement) {
+        statement = db.prepare(`UPDATE offerings SET ${names.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`);
+        queueUpdates.set(key, statement);
+      }
+      statement.run({ ...fields, id });
+      if ('listed' in fields) {
+        const row = s.byId.get(id);
+        if (row) s.differs.run(row.listed === null ? 0 : offeringColumns(JSON.parse(row.draft) as OfferingDraft, listedOf(row)).differs, id);
+      }
+    },
+  };
+}
+
+export type OfferingsStore = ReturnType<typeof createOfferingsStore>;
