@@ -1,7 +1,9 @@
 // Channel names alone, with no dependencies, so the sandboxed preload can
 // check them without bundling zod. ipc.ts keys its contract by this list.
 export const CHANNELS = [
-  'offerings:list',
+  'offerings:page',
+  'offerings:counts',
+  'calendar:range',
   'offerings:get',
   'offerings:save',
   'offerings:publish',

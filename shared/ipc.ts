@@ -6,7 +6,8 @@ import { AppError, type Result } from './errors';
 import { OfferingDraft, AddressDraft } from './offering';
 import { CHANNELS, type Channel } from './channels';
 import { ConnectionKind } from './connection';
-import { StandardKey } from './standards';
+import { StandardKey, Program } from './standards';
+import { OfferingKind } from './offering';
 
 export { CHANNELS, type Channel };
 
@@ -37,6 +38,51 @@ export const OfferingRecord = z.object({
   listedVia: ConnectionKind.nullable(),
 });
 export type OfferingRecord = z.infer<typeof OfferingRecord>;
+
+/** What the list asks for: filters, a sort, and a page (a keyset cursor to read on, or an offset to jump to). */
+export const ListSort = z.enum(['firstDate', 'course', 'standard', 'city', 'seats', 'status']);
+export type ListSort = z.infer<typeof ListSort>;
+export const ListQuery = z
+  .object({
+    search: z.string().max(200).default(''),
+    kind: z.enum(['all', ...OfferingKind.options]).default('all'),
+    status: z.enum(['all', ...OfferingStatus.options]).default('all'),
+    program: z.enum(['all', ...Program.options]).default('all'),
+    language: z.enum(['all', 'en', 'fr']).default('all'),
+    when: z.enum(['all', 'upcoming', 'past']).default('all'),
+    sort: ListSort.default('firstDate'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    cursor: z.string().max(600).nullable().default(null),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ListQuery = z.input<typeof ListQuery>;
+
+/** One row of the list: only what a row shows, read from columns, never from a parsed draft. */
+export const ListRow = z.object({
+  id: z.string(),
+  offeringId: z.string(),
+  courseName: z.string(),
+  kind: OfferingKind,
+  standardKey: z.string().nullable(),
+  city: z.string(),
+  firstDate: z.string().nullable(),
+  seats: z.number().nullable(),
+  durationHours: z.number().nullable(),
+  status: OfferingStatus,
+  past: z.boolean(),
+  listed: z.boolean(),
+  listedVia: ConnectionKind.nullable(),
+  pendingAction: z.enum(['publish', 'delete']).nullable(),
+});
+export type ListRow = z.infer<typeof ListRow>;
+
+export const ListPage = z.object({ rows: z.array(ListRow), total: z.number().int().min(0), nextCursor: z.string().nullable() });
+export type ListPage = z.infer<typeof ListPage>;
+
+export const CalendarDay = z.object({ id: z.string(), courseName: z.string(), standardKey: z.string().nullable(), status: OfferingStatus, day: z.number().int(), date: z.string(), start: z.string(), end: z.string() });
+export type CalendarDay = z.infer<typeof CalendarDay>;
 
 export const SettingsView = z.object({
   marketplaceUrl: z.string(),
@@ -78,6 +124,10 @@ export const QueueView = z.object({
 });
 export type QueueView = z.infer<typeof QueueView>;
 
+/** Pushed by the main process whenever offerings or the queue change: the ids changed (null: too many to list), and the queue. */
+export const DeskEvent = z.object({ changed: z.array(z.string()).nullable(), queue: QueueView });
+export type DeskEvent = z.infer<typeof DeskEvent>;
+
 export const CallLogEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -106,7 +156,18 @@ const Empty = z.object({}).strict();
 const PublishSummary = z.object({ queued: Count, skipped: Count });
 
 export const contract = {
-  'offerings:list': { request: Empty, response: z.array(OfferingRecord) },
+  /** One page of light rows, the total for the filters, and the cursor to the next page. */
+  'offerings:page': { request: ListQuery, response: ListPage },
+  /** Counts for the whole catalogue (not in the Trash): per status, and past offerings still listed. */
+  'offerings:counts': {
+    request: Empty,
+    response: z.object({ total: Count, byStatus: z.partialRecord(OfferingStatus, Count), pastListed: Count }),
+  },
+  /** Every class day between two dates (inclusive), for the calendar. */
+  'calendar:range': {
+    request: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    response: z.array(CalendarDay),
+  },
   'offerings:get': { request: Id, response: OfferingRecord },
   'offerings:save': {
     request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
@@ -196,4 +257,6 @@ export interface DeskApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Commands from the native menu; absent in a browser. */
   onMenuCommand?(listener: (command: MenuCommand) => void): void;
+  /** What changed in the main process, pushed as it happens. */
+  onEvent(listener: (event: DeskEvent) => void): void;
 }

@@ -47,6 +47,10 @@ export type OnlineStandardKey = z.infer<typeof OnlineStandardKey>;
 export const StandardKey = z.enum(ALL_STANDARD_KEYS, { error: notOneOf('22 Marketplace training standards') });
 export type StandardKey = z.infer<typeof StandardKey>;
 
+export function isStandardKey(value: unknown): value is StandardKey {
+  return typeof value === 'string' && (ALL_STANDARD_KEYS as readonly string[]).includes(value);
+}
+
 export function isOnlineStandard(key: string): key is OnlineStandardKey {
   return (ONLINE_STANDARD_KEYS as readonly string[]).includes(key);
 }

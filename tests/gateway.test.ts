@@ -210,7 +210,7 @@ test('the client secret, subscription key and tokens are in no file, log line or
   await publishAndDrain(services, validOnlineDraft());
   await ipc('connection:test', {});
   const view = await ipc('settings:get', {});
-  const answers = [view.text, (await ipc('offerings:list', {})).text, (await ipc('activity:list', {})).text];
+  const answers = [view.text, (await ipc('offerings:page', {})).text, (await ipc('activity:list', {})).text];
   for (const secret of [acct.clientSecret, acct.subscriptionKey]) {
     assert.deepEqual(filesContaining(services.dataDir, secret), [], 'no file');
     assert.ok(!log.lines.some((l) => l.includes(secret)), 'no log line');

@@ -8,10 +8,10 @@ test('the bridge listens on loopback only and needs its token', async (t) => {
   const { url, api } = await bridge(t);
   assert.equal(url.hostname, '127.0.0.1');
   assert.match(url.searchParams.get('token') ?? '', /^[A-Za-z0-9_-]{32}$/);
-  assert.equal((await api('offerings:list', {}, {})).status, 403);
-  assert.equal((await api('offerings:list', {}, { 'x-desk-token': 'wrong' })).status, 403);
-  const ok = await api('offerings:list', {});
-  assert.deepEqual(await ok.json(), { ok: true, value: [] });
+  assert.equal((await api('offerings:page', {}, {})).status, 403);
+  assert.equal((await api('offerings:page', {}, { 'x-desk-token': 'wrong' })).status, 403);
+  const ok = await api('offerings:page', {});
+  assert.deepEqual(await ok.json(), { ok: true, value: { rows: [], total: 0, nextCursor: null } });
 });
 
 test('a request for another host name is refused (DNS rebinding)', async (t) => {

@@ -9,7 +9,7 @@ import { addDays, daysBetween, isDate } from '../../shared/time';
 import type { OfferingRecord } from '../../shared/ipc';
 import { WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
-import { createOfferingsStore, type OfferingRow } from './db/offerings-store';
+import { createOfferingsStore, type ChangeListener, type OfferingRow } from './db/offerings-store';
 
 export type { OfferingRow };
 
@@ -66,6 +66,8 @@ export interface CatalogueOptions {
   allowedStandards?: () => readonly string[] | null;
   /** The message when a standard is not allowed (the gateway's "enter your program ID"). */
   notAllowed?: FieldError;
+  /** Told which offerings each write changed. */
+  onChange?: ChangeListener;
 }
 
 /** Publishable now: complete, no class day over, and a standard the connection can send. As SQL over the list columns. */
@@ -75,7 +77,7 @@ function publishableSql(allowed: readonly string[] | null): string {
 }
 
 export function createCatalogue(db: Db, clock: Clock = systemClock, options: CatalogueOptions = {}) {
-  const store = createOfferingsStore(db);
+  const store = createOfferingsStore(db, options.onChange);
   const allowed = () => options.allowedStandards?.() ?? null;
   const problemsOf = (draft: OfferingDraft): FieldError[] => {
     const problems = publishProblems(draft, { now: clock.now() });

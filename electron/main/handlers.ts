@@ -15,7 +15,9 @@ export function createHandlers(s: Services): Handlers {
   }
 
   return {
-    'offerings:list': () => s.catalogue.list(),
+    'offerings:page': (query) => s.lists.page(query, s.clock.now()),
+    'offerings:counts': () => s.lists.counts(s.clock.now()),
+    'calendar:range': ({ from, to }) => s.lists.calendar(from, to),
     'offerings:get': ({ id }) => s.catalogue.get(id),
     'offerings:save': ({ id, draft }) => s.catalogue.save(id, draft),
     'offerings:publish': ({ id, draft }) => {

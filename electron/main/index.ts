@@ -133,6 +133,10 @@ if (enforceSingleInstance(app, () => mainWindow)) {
         return dispatch(handlers, channel, request, (e) => log.error('Unexpected error in a request', e));
       });
     }
+    // What changed is pushed to every window; the preload hands it to the page.
+    s.events.subscribe((event) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('desk:event', event);
+    });
     const t = translator(s.settings.language() ?? menuLanguage(app.getLocale()));
     const updates = startUpdates({
       updater: electronUpdater.autoUpdater,

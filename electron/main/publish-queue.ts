@@ -27,6 +27,8 @@ export interface QueueOptions {
   maxDelayMs?: number;
   leaseMs?: number;
   log?: AppLog;
+  /** Told when the queue's own state changes (paused, cancelled, offline), for the windows. */
+  onChange?: () => void;
 }
 
 /** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
@@ -147,6 +149,7 @@ export function createPublishQueue(options: QueueOptions) {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
       if (PAUSING.has(error.code)) {
         paused = error;
+        options.onChange?.();
         record({});
         return;
       }
@@ -183,7 +186,9 @@ export function createPublishQueue(options: QueueOptions) {
     }).immediate();
     const outcome = await call();
     // Any HTTP answer means we are online; only an unreachable host means offline.
+    const wasOffline = offline;
     offline = !outcome.ok && outcome.status === null && outcome.error.code === 'marketplace-unreachable';
+    if (offline !== wasOffline) options.onChange?.();
     offlineStreak = offline ? offlineStreak + 1 : 0;
     return outcome;
   }
@@ -259,6 +264,7 @@ export function createPublishQueue(options: QueueOptions) {
         await client.ready();
       } catch (e) {
         paused = e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) };
+        options.onChange?.();
         break;
       }
       await runBatch(rows, client);
@@ -344,12 +350,14 @@ export function createPublishQueue(options: QueueOptions) {
     resume(): void {
       paused = null;
       cancelled = false;
+      options.onChange?.();
       void kick();
     },
     /** The connection settings changed: a pause they caused may be over (a user's Cancel stays). */
     unpause(): void {
       if (paused === null) return;
       paused = null;
+      options.onChange?.();
       void kick();
     },
     /** The system says the network is back: try what waits for it now, not at its next retry. */
@@ -361,6 +369,7 @@ export function createPublishQueue(options: QueueOptions) {
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */
     cancel(): void {
       cancelled = true;
+      options.onChange?.();
     },
     /** Adds offerings to the run the progress bar shows; a new run starts once the last one settled. */
     track(ids: string[]): void {

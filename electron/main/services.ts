@@ -2,7 +2,9 @@
 // publishing queue and, when no Marketplace URL is set, the embedded sandbox.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SettingsView } from '../../shared/ipc';
+import type { QueueView, SettingsView } from '../../shared/ipc';
+import { createEventHub } from './events';
+import { createListQuery } from './list-query';
 import { AppFailure, failure, type AppError } from '../../shared/errors';
 import { openCatalogueDb } from './db/open';
 import { createBackup, listBackups, restoreBackup } from './db/backups';
@@ -62,10 +64,15 @@ export function createServices(options: ServiceOptions) {
   const embeddedSandbox = () => (sandbox ??= startSandbox({ file: path.join(options.dataDir, 'sandbox-marketplace.json') }));
   const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, log });
 
-  const catalogue = createCatalogue(db, clock, { allowedStandards: connection.allowedStandards, notAllowed: connection.notAllowed });
+  // The queue is made below; the hub asks it for its status only when it sends an event.
+  let queueStatus: () => QueueView = () => ({ waiting: 0, failed: 0, offline: false, paused: null, cancelled: false, batch: { total: 0, done: 0, waiting: 0, failed: 0 } });
+  const events = createEventHub(() => queueStatus());
+  const catalogue = createCatalogue(db, clock, { allowedStandards: connection.allowedStandards, notAllowed: connection.notAllowed, onChange: events.changed });
   catalogue.purgeTrash();
   const callLog = createCallLog(db, clock);
-  const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, ...options.queue });
+  const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, onChange: () => events.changed([]), ...options.queue });
+  queueStatus = queue.status;
+  const lists = createListQuery(db);
 
   /** A secret's status for Settings: whether it is stored and its last 4 characters, or the keychain's problem. */
   async function secretStatus(entry: Credentials['clientSecret']): Promise<{ set: boolean; last4: string | null; problem: AppError | null }> {
@@ -112,6 +119,7 @@ export function createServices(options: ServiceOptions) {
 
   return {
     dataDir: options.dataDir,
+    clock,
     log,
     db,
     catalogue,
@@ -120,6 +128,8 @@ export function createServices(options: ServiceOptions) {
     credentials,
     connection,
     queue,
+    events,
+    lists,
     settingsView,
     backups: {
       list: () => listBackups(catalogueFile),

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CHANNELS } from '../../shared/ipc';
+import { CHANNELS, type DeskEvent } from '../../shared/ipc';
 import { contentSecurityPolicy } from './security';
 import { dispatch, type Handlers } from './handlers';
 import { silentLog, type AppLog } from './logging';
@@ -59,7 +59,17 @@ function bridgeScript(): string {
   const token = new URLSearchParams(location.search).get('token') || sessionStorage.getItem('desk-token') || '';
   sessionStorage.setItem('desk-token', token);
   const channels = new Set(${JSON.stringify(CHANNELS)});
+  const eventListeners = [];
+  let source = null;
   const api = {
+    onEvent(listener) {
+      eventListeners.push(listener);
+      // One server-sent event stream stands in for Electron's pushed events (EventSource cannot send headers: the token goes in the query).
+      if (!source) {
+        source = new EventSource('/api/events?token=' + encodeURIComponent(token));
+        source.onmessage = (m) => { const event = JSON.parse(m.data); for (const l of eventListeners) l(event); };
+      }
+    },
     async invoke(channel, request) {
       if (!channels.has(channel)) return { ok: false, error: { code: 'bad-request', message: 'Unknown request ' + channel } };
       try {
@@ -80,7 +90,16 @@ export interface WebBridge {
   close(): Promise<void>;
 }
 
-export async function startWebBridge({ handlers, rendererDir, port = 0, log = silentLog }: { handlers: Handlers; rendererDir: string; port?: number; log?: AppLog }): Promise<WebBridge> {
+export interface BridgeOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  /** Where the main process's pushed events come from; the page reads them as server-sent events. */
+  events?: { subscribe(listener: (event: DeskEvent) => void): () => void };
+  port?: number;
+  log?: AppLog;
+}
+
+export async function startWebBridge({ handlers, rendererDir, events, port = 0, log = silentLog }: BridgeOptions): Promise<WebBridge> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const indexHtml = fs
@@ -98,9 +117,24 @@ export async function startWebBridge({ handlers, rendererDir, port = 0, log = si
     res.writeHead(status, { ...headers, 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: { code: 'bad-request', message } }));
   }
 
+  const tokenMatches = (value: unknown) => {
+    const given = Buffer.from(String(value ?? ''));
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  function serveEvents(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): void {
+    if (req.method !== 'GET' || !tokenMatches(query.get('token')) || !events) {
+      answerError(res, 403, 'Forbidden');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    req.on('close', unsubscribe);
+  }
+
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
-    const given = Buffer.from(String(req.headers['x-desk-token'] ?? ''));
-    if (req.method !== 'POST' || given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+    if (req.method !== 'POST' || !tokenMatches(req.headers['x-desk-token'])) {
       answerError(res, 403, 'Forbidden');
       return;
     }
@@ -157,14 +191,16 @@ export async function startWebBridge({ handlers, rendererDir, port = 0, log = si
         res.writeHead(421).end('Wrong host');
         return;
       }
-      let pathname: string;
+      let url: URL;
       try {
-        pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
       } catch {
         answerError(res, 400, 'The request address is not valid.');
         return;
       }
-      if (pathname.startsWith('/api/')) await serveApi(req, res, pathname);
+      const pathname = url.pathname;
+      if (pathname === '/api/events') serveEvents(req, res, url.searchParams);
+      else if (pathname.startsWith('/api/')) await serveApi(req, res, pathname);
       else serveStatic(res, pathname);
     })().catch((e: unknown) => {
       log.error('Unexpected error while answering a request', e);

@@ -24,7 +24,7 @@ configureFileLog(log, { dir: path.join(options.dataDir, 'logs'), secrets: () => 
 log.transports.console.level = false;
 const services = createServices({ ...options, log });
 secrets = () => services.credentials.knownSecrets();
-const bridge = await startWebBridge({ handlers: createHandlers(services), rendererDir: path.resolve(here, '../../out/renderer'), port, log });
+const bridge = await startWebBridge({ handlers: createHandlers(services), events: services.events, rendererDir: path.resolve(here, '../../out/renderer'), port, log });
 void services.queue.kick();
 console.log(`Offering Desk web: ${bridge.url}`);
 

@@ -2,9 +2,10 @@
 // CommonJS: an ES-module preload would force sandbox: false.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../../shared/channels';
-import type { DeskApi, MenuCommand } from '../../shared/ipc';
+import type { DeskApi, DeskEvent, MenuCommand } from '../../shared/ipc';
 
 const MENU_CHANNEL = 'menu:command';
+const EVENT_CHANNEL = 'desk:event';
 
 const allowed = new Set<string>(CHANNELS);
 
@@ -15,6 +16,9 @@ const api: DeskApi = {
   },
   onMenuCommand(listener) {
     ipcRenderer.on(MENU_CHANNEL, (_event, command: MenuCommand) => listener(command));
+  },
+  onEvent(listener) {
+    ipcRenderer.on(EVENT_CHANNEL, (_event, event: DeskEvent) => listener(event));
   },
 };
 

@@ -32,8 +32,8 @@ test('every screen passes axe-core with no serious or critical violations, in En
   const { page } = await startApp(t, { embedded: true, context: { bypassCSP: true, locale: 'en-CA' } });
   await page.evaluate(async (drafts) => {
     for (const draft of drafts) await window.api.invoke('offerings:save', { id: null, draft });
-    const list = await window.api.invoke('offerings:list', {});
-    const trash = list.ok ? list.value.find((o) => o.draft.courseName === 'To the trash') : undefined;
+    const found = await window.api.invoke('offerings:page', { search: 'To the trash' });
+    const trash = found.ok ? found.value.rows[0] : undefined;
     if (trash) await window.api.invoke('offerings:delete', { id: trash.id });
   }, [validDraft({ courseName: 'To the trash' }), validDraft({ courseName: 'WAH April', classDays: [{ date: futureDate('04-14'), start: '08:30', end: '16:30' }] })]);
   await page.reload();
@@ -50,6 +50,8 @@ test('every screen passes axe-core with no serious or critical violations, in En
     await page.locator('#f-courseName').waitFor();
     found.push(...(await scan(page, `${language} offering form`)));
     await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance' }).click();
+    // The new, empty form has replaced WAH April's before Publish is pressed.
+    await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
     await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();
     await page.locator('#form-summary').waitFor();
     found.push(...(await scan(page, `${language} form with errors`)));

@@ -69,23 +69,42 @@ const seedThree = () => [
 test('search, filters and sort', async (t) => {
   const page = await setup(t, seedThree());
   const names = () => page.locator('button.row .name').allTextContents();
+  /** The list answers from the catalogue: wait until it shows `expected`, then check it exactly. */
+  const shows = async (expected: string[]) => {
+    await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('button.row .name')].map((e) => e.textContent)) === JSON.stringify(want), expected).catch(() => {});
+    assert.deepEqual(await names(), expected);
+  };
   await page.getByRole('button', { name: /Travail en hauteur/ }).waitFor();
-  assert.deepEqual(await names(), ['JHSC Ottawa', 'WAH Toronto', 'Travail en hauteur']);
+  await shows(['JHSC Ottawa', 'WAH Toronto', 'Travail en hauteur']);
   await page.getByLabel('Search offerings').fill('ottawa');
-  assert.deepEqual(await names(), ['JHSC Ottawa']);
+  await shows(['JHSC Ottawa']);
+  await page.getByLabel('Search offerings').fill('TRAV HAU');
+  await shows(['Travail en hauteur']);
   await page.getByLabel('Search offerings').fill('');
   await page.getByLabel('Program').selectOption('JHSC-2014');
-  assert.deepEqual(await names(), ['JHSC Ottawa']);
+  await shows(['JHSC Ottawa']);
   await page.getByLabel('Program').selectOption('all');
   await page.getByLabel('Language', { exact: true }).selectOption('fr');
-  assert.deepEqual(await names(), ['Travail en hauteur']);
+  await shows(['Travail en hauteur']);
   await page.getByLabel('Language', { exact: true }).selectOption('all');
   await page.getByLabel('Status').selectOption('published');
-  assert.equal(await page.getByText('No offerings match these filters.').count(), 1);
+  await page.getByText('No offerings match these filters.').waitFor();
   await page.getByLabel('Status').selectOption('all');
-  await page.getByLabel('Sort by date').selectOption('latest');
-  assert.deepEqual(await names(), ['Travail en hauteur', 'WAH Toronto', 'JHSC Ottawa']);
+  await page.getByLabel('Order').selectOption('desc');
+  await shows(['Travail en hauteur', 'WAH Toronto', 'JHSC Ottawa']);
+  await page.getByLabel('Sort by').selectOption('course');
+  await shows(['WAH Toronto', 'Travail en hauteur', 'JHSC Ottawa']);
   await screenshot(page, 'list-filtered');
+
+  // The compact table: sortable columns, the choice remembered.
+  await page.getByLabel('Table').check();
+  const header = page.getByRole('columnheader', { name: /City/ });
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  await page.reload();
+  assert.equal(await page.getByLabel('Table').isChecked(), true, 'the table view is remembered');
+  await page.getByRole('table').getByRole('button', { name: 'JHSC Ottawa' }).waitFor();
+  await screenshot(page, 'list-table');
 });
 
 test('the seats stepper in the list queues a patch that reaches the sandbox', async (t) => {
@@ -93,8 +112,8 @@ test('the seats stepper in the list queues a patch that reaches the sandbox', as
   const { page, sandbox } = await setupWithSandbox(t, [validDraft({ courseName: 'WAH Toronto' })]);
   await page.evaluate(async (k) => {
     await window.api.invoke('settings:save', { networkKey: k });
-    const list = await window.api.invoke('offerings:list', {});
-    if (list.ok) await window.api.invoke('offerings:publishMany', { ids: list.value.map((o) => o.id) });
+    const page = await window.api.invoke('offerings:page', {});
+    if (page.ok) await window.api.invoke('offerings:publishMany', { ids: page.value.rows.map((o) => o.id) });
   }, key);
   await page.getByRole('button', { name: /WAH Toronto/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
   const seats = page.getByRole('spinbutton', { name: 'WAH Toronto Seats' });
@@ -118,6 +137,8 @@ test('the calendar shows class days on the right dates across a daylight-saving 
   await page.getByRole('button', { name: 'Calendar' }).click();
   await page.getByLabel('Go to date').fill(iso(dstDay));
   for (const d of [dstDay - 1, dstDay, dstDay + 1]) {
+    // The month's class days are read from the catalogue for just that range.
+    await page.locator(`td[data-date="${iso(d)}"]`).getByRole('button').first().waitFor();
     assert.match((await page.locator(`td[data-date="${iso(d)}"]`).textContent()) ?? '', /08:30 JHSC across DST · Draft/, iso(d));
   }
   assert.doesNotMatch((await page.locator(`td[data-date="${iso(dstDay + 2)}"]`).textContent()) ?? '', /JHSC/);
@@ -262,8 +283,10 @@ test('past offerings still listed are flagged, and one action removes them all f
   const row = db.prepare("SELECT id, draft FROM offerings WHERE draft LIKE '%Last winter%'").get() as { id: string; draft: string };
   const draft = JSON.parse(row.draft);
   draft.classDays = [{ date: '2025-02-03', start: '08:30', end: '16:30' }];
-  db.prepare('UPDATE offerings SET draft = ? WHERE id = ?').run(JSON.stringify(draft), row.id);
+  db.prepare("UPDATE offerings SET draft = ?, first_date = '2025-02-03', last_end_utc = '2025-02-03T21:30:00.000Z', earliest_end_utc = '2025-02-03T21:30:00.000Z' WHERE id = ?").run(JSON.stringify(draft), row.id);
   db.close();
+  // The next morning the app is opened again.
+  await page.reload();
   await page.getByText('1 past offering is still listed on the Marketplace.').waitFor();
   assert.equal(await page.getByRole('button', { name: /Last winter/ }).getByText('Past — still listed').count(), 1);
   await page.getByRole('button', { name: 'Remove past offerings from the Marketplace' }).click();

@@ -38,7 +38,7 @@ test('the Electron window: isolated page, app:// with its CSP, navigation and ne
     protocol: location.protocol,
     host: location.host,
   }));
-  assert.deepEqual(inPage, { api: ['invoke', 'onMenuCommand'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', protocol: 'app:', host: 'offering-desk' });
+  assert.deepEqual(inPage, { api: ['invoke', 'onEvent', 'onMenuCommand'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', protocol: 'app:', host: 'offering-desk' });
 
   const response = await page.reload();
   assert.match(response?.headers()['content-security-policy'] ?? '', /default-src 'none'.*connect-src 'none'/);

@@ -16,7 +16,7 @@ export async function bridgeWithServices(t: TestContext, options: Partial<Servic
   // Unexpected errors are kept so a test can show them (the app itself writes them to its log file).
   const unexpected: string[] = [];
   const log = { ...silentLog, error: (...args: unknown[]) => unexpected.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' ')) };
-  const web = await startWebBridge({ handlers: createHandlers(services), rendererDir, log });
+  const web = await startWebBridge({ handlers: createHandlers(services), events: services.events, rendererDir, log });
   t.after(async () => {
     await web.close();
     await services.credentials.forget().catch(() => undefined);

@@ -36,7 +36,10 @@ export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'p
 const QUEUE_PUBLISH = "pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0";
 const QUEUE_DELETE = "pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL";
 
-export function createOfferingsStore(db: Db) {
+/** Told which offerings a write changed (null: too many, or unknown); the app pushes it to its windows. */
+export type ChangeListener = (ids: string[] | null) => void;
+
+export function createOfferingsStore(db: Db, changed: ChangeListener = () => {}) {
   const columns = COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ');
   const s = {
     byId: db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?'),
@@ -101,35 +104,63 @@ export function createOfferingsStore(db: Db) {
     insert(id: string, offeringId: string, draft: OfferingDraft, now: string): void {
       s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, null) });
       writeDerived(id, draft, now);
+      changed([id]);
     },
     saveDraft(row: OfferingRow, offeringId: string, draft: OfferingDraft, now: string): void {
       s.update.run({ id: row.id, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, listedOf(row)) });
       writeDerived(row.id, draft, now);
+      changed([row.id]);
     },
     locations: (limit: number): AddressDraft[] =>
       s.locations.all(limit).map((l) => ({ street: l.street, extended: l.extended, city: l.city, province: l.province, postalCode: l.postal_code })),
-    queuePublish: (id: string) => s.queuePublish.run(id),
+    queuePublish(id: string): void {
+      s.queuePublish.run(id);
+      changed([id]);
+    },
     /** One statement: every offering matching `where` (SQL over the list columns) is queued; their ids come back. */
     queuePublishWhere(where: string, params: Record<string, unknown>): string[] {
-      return db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_PUBLISH} WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+      const ids = db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_PUBLISH} WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+      changed(ids);
+      return ids;
     },
-    queueDelete: (id: string, now: string) => s.queueDelete.run(now, id),
+    queueDelete(id: string, now: string): void {
+      s.queueDelete.run(now, id);
+      changed([id]);
+    },
     queueDeleteWhere(where: string, params: Record<string, unknown>): string[] {
-      return db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = @now WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+      const ids = db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = @now WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+      changed(ids);
+      return ids;
     },
     count(where: string, params: Record<string, unknown>): number {
       return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM offerings WHERE ${where}`).get(params)!.n;
     },
-    clearHold: (id: string) => s.clearHold.run(id),
-    toTrash: (id: string, now: string) => s.toTrash.run({ id, now }),
-    untrash: (id: string, now: string) => s.untrash.run(now, id),
-    purgeTrash: (before: string) => s.purge.run(before).changes,
+    clearHold(id: string): void {
+      s.clearHold.run(id);
+      changed([id]);
+    },
+    toTrash(id: string, now: string): void {
+      s.toTrash.run({ id, now });
+      changed([id]);
+    },
+    untrash(id: string, now: string): void {
+      s.untrash.run(now, id);
+      changed([id]);
+    },
+    purgeTrash(before: string): number {
+      const n = s.purge.run(before).changes;
+      if (n > 0) changed(null);
+      return n;
+    },
     due: (now: string, limit: number) => s.due.all(now, limit),
     nextWake: () => s.nextWake.get()?.at ?? null,
     counts: () => ({ waiting: s.waiting.get()!.n, failed: s.failed.get()!.n }),
-    dueNowAll: () => s.dueNowAll.run(),
+    dueNowAll: () => void s.dueNowAll.run(),
     progress: (id: string) => s.progress.get(id),
-    setInFlight: (id: string, action: OfferingRow['in_flight']) => s.setInFlight.run(action, id),
+    setInFlight(id: string, action: OfferingRow['in_flight']): void {
+      s.setInFlight.run(action, id);
+      changed([id]);
+    },
     listedVia: () => s.listedVia.get() ?? { network: 0, gateway: 0 },
     /** The queue's transitions; when the listing changes, whether the draft still differs from it is worked out again. */
     update(id: string, fields: QueueFields): void {
@@ -145,6 +176,7 @@ export function createOfferingsStore(db: Db) {
         const row = s.byId.get(id);
         if (row) s.differs.run(row.listed === null ? 0 : offeringColumns(JSON.parse(row.draft) as OfferingDraft, listedOf(row)).differs, id);
       }
+      changed([id]);
     },
   };
 }

@@ -35,7 +35,7 @@ export async function runSmoke(probe: SmokeProbe): Promise<{ ok: boolean; report
   try {
     const page = JSON.parse(await probe.page()) as PageReport;
     if (!page.api.includes('invoke')) problems.push('window.api.invoke is missing');
-    const extra = page.api.filter((k) => k !== 'invoke' && k !== 'onMenuCommand');
+    const extra = page.api.filter((k) => !['invoke', 'onMenuCommand', 'onEvent'].includes(k));
     if (extra.length) problems.push(`window.api exposes more than it should: ${extra.join(', ')}`);
     if (page.leaks.length) problems.push(`the page can reach ${page.leaks.join(', ')}`);
     if (page.protocol !== 'app:') problems.push(`the page was served from ${page.protocol}, not app:`);

@@ -1,23 +1,24 @@
-// The renderer's view of the main process: offerings, queue and settings,
-// refreshed by polling so the same code works over IPC and the web bridge.
-import type { OfferingRecord, QueueView, SettingsView } from '../../../shared/ipc';
+// The renderer's view of the main process: the queue and settings, and a
+// revision that moves whenever the main process says offerings changed. Lists
+// and screens refetch only what they show when it moves. Nothing polls.
+import type { DeskEvent, QueueView, SettingsView } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/errors';
 import { call } from './api';
 import { language, setLanguage } from './i18n.svelte';
 
 class Desk {
-  offerings = $state.raw<OfferingRecord[]>([]);
   queue = $state.raw<QueueView>({ waiting: 0, failed: 0, offline: false, paused: null, cancelled: false, batch: { total: 0, done: 0, waiting: 0, failed: 0 } });
   settings = $state.raw<SettingsView | null>(null);
   problem = $state.raw<AppError | null>(null);
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Moves on every pushed change of offerings; `changed` says which (null: many). */
+  revision = $state(0);
+  changed = $state.raw<string[] | null>(null);
 
+  /** After the renderer itself changed something: the answer comes as an event too, this only refreshes the queue at once. */
   async refresh(): Promise<void> {
-    const [list, queue] = await Promise.all([call('offerings:list', {}), call('queue:status', {})]);
-    if (list.ok) this.offerings = list.value;
+    const queue = await call('queue:status', {});
     if (queue.ok) this.queue = queue.value;
-    const failed = !list.ok ? list.error : !queue.ok ? queue.error : null;
-    this.problem = failed;
+    else this.problem = queue.error;
   }
 
   async loadSettings(): Promise<void> {
@@ -25,22 +26,26 @@ class Desk {
     if (result.ok) {
       this.settings = result.value;
       if (result.value.language && result.value.language !== language()) setLanguage(result.value.language);
-    }
-    else this.problem = result.error;
+    } else this.problem = result.error;
   }
 
-  /** Polls fast while changes are on their way, so progress moves live, and slowly when idle. */
+  receive(event: DeskEvent): void {
+    this.queue = event.queue;
+    if (event.changed === null || event.changed.length > 0) {
+      this.changed = event.changed;
+      this.revision += 1;
+    }
+  }
+
   start(): () => void {
     let running = true;
-    const tick = async () => {
-      await this.refresh();
-      if (running) this.#timer = setTimeout(tick, this.queue.waiting > 0 ? 300 : 1500);
-    };
-    void tick();
+    window.api.onEvent((event) => {
+      if (running) this.receive(event);
+    });
+    void this.refresh();
     void this.loadSettings();
     return () => {
       running = false;
-      if (this.#timer) clearTimeout(this.#timer);
     };
   }
 }

@@ -7,6 +7,16 @@ import { WireListing } from '../../marketplace/wire';
 import { classDayRows, offeringColumns, locationKey, COLUMN_NAMES } from '../offering-columns';
 
 /** The status every screen shows, from the publish state and the `differs` flag: never computed on read. */
+/** The sort key of each list column, as SQL: the same expression in its index and in every ORDER BY. */
+export const SORT_EXPRESSIONS = {
+  firstDate: "IFNULL(first_date, '9999-12-31')",
+  course: 'course_sort',
+  standard: "IFNULL(standard_key, '~')",
+  city: "IFNULL(NULLIF(city_sort, ''), '~')",
+  seats: 'IFNULL(seats, 1000000000)',
+  status: 'status',
+} as const;
+
 export const STATUS_SQL = `CASE
   WHEN needs_attention THEN 'needs-attention'
   WHEN held THEN 'failed'
@@ -94,14 +104,14 @@ export const migration004: Migration = {
         DELETE FROM offerings_fts WHERE rowid = old.seq;
       END;
 
-      -- The list: not in the Trash, one index per sort, each ending in seq for the keyset cursor.
-      CREATE INDEX offerings_by_date ON offerings (first_date, seq) WHERE trashed_at IS NULL;
-      CREATE INDEX offerings_by_course ON offerings (course_sort, seq) WHERE trashed_at IS NULL;
-      CREATE INDEX offerings_by_standard ON offerings (standard_key, seq) WHERE trashed_at IS NULL;
-      CREATE INDEX offerings_by_city ON offerings (city_sort, seq) WHERE trashed_at IS NULL;
-      CREATE INDEX offerings_by_seats ON offerings (seats, seq) WHERE trashed_at IS NULL;
-      CREATE INDEX offerings_by_status ON offerings (status, seq) WHERE trashed_at IS NULL;
-      CREATE INDEX offerings_by_program ON offerings (program, language, kind) WHERE trashed_at IS NULL;
+      -- The list: not in the Trash, one index per sort, each ending in seq for the keyset
+      -- cursor; what has no value (an undated draft, an online course's seats) sorts after every value.
+      CREATE INDEX offerings_by_date ON offerings (${SORT_EXPRESSIONS.firstDate}, seq) WHERE trashed_at IS NULL;
+      CREATE INDEX offerings_by_course ON offerings (${SORT_EXPRESSIONS.course}, seq) WHERE trashed_at IS NULL;
+      CREATE INDEX offerings_by_standard ON offerings (${SORT_EXPRESSIONS.standard}, seq) WHERE trashed_at IS NULL;
+      CREATE INDEX offerings_by_city ON offerings (${SORT_EXPRESSIONS.city}, seq) WHERE trashed_at IS NULL;
+      CREATE INDEX offerings_by_seats ON offerings (${SORT_EXPRESSIONS.seats}, seq) WHERE trashed_at IS NULL;
+      CREATE INDEX offerings_by_status ON offerings (${SORT_EXPRESSIONS.status}, seq) WHERE trashed_at IS NULL;
       CREATE INDEX offerings_by_end ON offerings (last_end_utc) WHERE trashed_at IS NULL;
       -- The queue's counts read only the few rows that are waiting or failed.
       CREATE INDEX offerings_waiting ON offerings (held, next_attempt_at) WHERE pending IS NOT NULL;

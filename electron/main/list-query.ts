@@ -1,0 +1,144 @@
+// The list's questions, answered by SQLite: filters and sorts over indexed
+// columns, full-text search, keyset or offset pages, counts, calendar ranges.
+// Reads only; the offerings store owns every write.
+import type { z } from 'zod';
+import type { CalendarDay, ListPage, ListRow } from '../../shared/ipc';
+import type { ListQuery } from '../../shared/ipc';
+import type { Db } from './db/open';
+// The list's ORDER BY uses the very expressions its indexes were made on, so SQLite walks an index.
+import { SORT_EXPRESSIONS } from './db/migrations/004-list-columns';
+import { fold } from './db/offering-columns';
+import { failure } from '../../shared/errors';
+
+type Query = z.output<typeof ListQuery>;
+
+const ROW_COLUMNS = 'id, seq, offering_id, course_name, kind, standard_key, city, first_date, seats, duration_hours, status, last_end_utc, listed IS NOT NULL AS is_listed, listed_via, in_flight, pending';
+
+interface RawRow {
+  id: string;
+  seq: number;
+  offering_id: string;
+  course_name: string;
+  kind: 'class' | 'online';
+  standard_key: string | null;
+  city: string;
+  first_date: string | null;
+  seats: number | null;
+  duration_hours: number | null;
+  status: ListRow['status'];
+  last_end_utc: string | null;
+  is_listed: number;
+  listed_via: ListRow['listedVia'];
+  in_flight: string | null;
+  pending: ListRow['pendingAction'];
+  sort_key: string | number;
+}
+
+/** "securite trois-riv" → `"securite"* "trois"* "riv"*`: every word, as a prefix, accents and case folded. */
+export function ftsQuery(search: string): string | null {
+  const words = fold(search)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
+}
+
+/** A cursor is what this module wrote: [sort key, seq]. Anything else is refused plainly, never thrown as a bug. */
+function readCursor(cursor: string): [string | number, number] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cursor);
+  } catch {
+    parsed = null;
+  }
+  if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') && Number.isInteger(parsed[1])) {
+    return parsed as [string | number, number];
+  }
+  throw failure('bad-request', 'The list position is not valid; the list starts again from the top.');
+}
+
+export function createListQuery(db: Db) {
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+
+  function filters(q: Query, now: string): { where: string[]; params: Record<string, unknown> } {
+    const where = ['trashed_at IS NULL'];
+    const params: Record<string, unknown> = {};
+    const match = ftsQuery(q.search);
+    if (match) {
+      where.push('seq IN (SELECT rowid FROM offerings_fts WHERE offerings_fts MATCH @match)');
+      params.match = match;
+    }
+    for (const [key, column] of [['kind', 'kind'], ['status', 'status'], ['program', 'program'], ['language', 'language']] as const) {
+      if (q[key] !== 'all') {
+        where.push(`${column} = @${key}`);
+        params[key] = q[key];
+      }
+    }
+    if (q.when !== 'all') {
+      where.push(q.when === 'past' ? 'last_end_utc <= @now' : '(last_end_utc IS NULL OR last_end_utc > @now)');
+      params.now = now;
+    }
+    return { where, params };
+  }
+
+  const toRow = (r: RawRow, now: string): ListRow => ({
+    id: r.id,
+    offeringId: r.offering_id,
+    courseName: r.course_name,
+    kind: r.kind,
+    standardKey: r.standard_key,
+    city: r.city,
+    firstDate: r.first_date,
+    seats: r.seats,
+    durationHours: r.duration_hours,
+    status: r.status,
+    past: r.last_end_utc !== null && r.last_end_utc <= now,
+    listed: r.is_listed === 1,
+    listedVia: r.is_listed === 1 || r.in_flight !== null ? r.listed_via : null,
+    pendingAction: r.pending,
+  });
+
+  return {
+    page(q: Query, now: Date): ListPage {
+      const iso = now.toISOString();
+      const { where, params } = filters(q, iso);
+      const total = (prepared(`SELECT COUNT(*) AS n FROM offerings WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+      const sortKey = SORT_EXPRESSIONS[q.sort];
+      const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+      const pageWhere = [...where];
+      const pageParams: Record<string, unknown> = { ...params, limit: q.limit };
+      if (q.cursor !== null) {
+        // The keyset: rows after the last one shown, in the same order (sort key, then seq).
+        const [value, seq] = readCursor(q.cursor);
+        pageWhere.push(`(${sortKey} ${dir === 'ASC' ? '>' : '<'} @after OR (${sortKey} = @after AND seq ${dir === 'ASC' ? '>' : '<'} @afterSeq))`);
+        Object.assign(pageParams, { after: value, afterSeq: seq });
+      }
+      const offset = q.cursor === null && q.offset > 0 ? ' OFFSET @offset' : '';
+      if (offset) pageParams.offset = q.offset;
+      const rows = prepared(`SELECT ${ROW_COLUMNS}, ${sortKey} AS sort_key FROM offerings WHERE ${pageWhere.join(' AND ')} ORDER BY ${sortKey} ${dir}, seq ${dir} LIMIT @limit${offset}`).all(pageParams) as RawRow[];
+      const last = rows.at(-1);
+      return { rows: rows.map((r) => toRow(r, iso)), total, nextCursor: rows.length === q.limit && last ? JSON.stringify([last.sort_key, last.seq]) : null };
+    },
+    counts(now: Date): { total: number; byStatus: Partial<Record<ListRow['status'], number>>; pastListed: number } {
+      const byStatus = Object.fromEntries(
+        (prepared(`SELECT ${SORT_EXPRESSIONS.status} AS status, COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL GROUP BY ${SORT_EXPRESSIONS.status}`)
+          .all({}) as { status: ListRow['status']; n: number }[]
+        ).map((r) => [r.status, r.n]),
+      );
+      const pastListed = (prepared("SELECT COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL AND last_end_utc <= @now AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete')").get({ now: now.toISOString() }) as { n: number }).n;
+      return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, pastListed };
+    },
+    calendar(from: string, to: string): CalendarDay[] {
+      return prepared(
+        'SELECT d.offering_row AS id, o.course_name AS courseName, o.standard_key AS standardKey, o.status AS status, d.day AS day, d.date AS date, d.start AS start, d."end" AS "end" FROM class_days d JOIN offerings o ON o.id = d.offering_row WHERE d.date BETWEEN @from AND @to AND o.trashed_at IS NULL ORDER BY d.date, d.start, o.seq LIMIT 5000',
+      ).all({ from, to }) as CalendarDay[];
+    },
+  };
+}
+
+export type ListQueries = ReturnType<typeof createListQuery>;
