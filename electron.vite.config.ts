@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { updateFeedForBuild } from './electron/main/shell/update-feed';
+import { bundleReport } from './scripts/bundle-report-plugin';
 
 export default defineConfig({
   main: {
@@ -25,8 +26,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [svelte()],
+    plugins: [svelte(), bundleReport(process.env.RENDERER_BUNDLE_REPORT)],
     build: {
+      // electron-vite leaves the renderer unminified by default; staff's windows load it on every start.
+      minify: process.env.RENDERER_MINIFY !== '0',
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

@@ -1,0 +1,91 @@
+// Each migration on its own: the catalogue at the version before, filled with
+// rows the app of that version wrote, then migrated and checked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { migrate, schemaVersion } from '../../electron/main/db/open';
+import { MIGRATIONS } from '../../electron/main/db/migrations/index';
+import { toWire } from '../../electron/main/marketplace/wire';
+import { validDraft, futureDate } from '../support/helpers';
+
+const at = (version: number) => {
+  const db = new Database(':memory:');
+  migrate(db, MIGRATIONS.slice(0, version));
+  assert.equal(schemaVersion(db), version);
+  return db;
+};
+const upTo = (db: Database.Database, version: number) => migrate(db, MIGRATIONS.slice(0, version));
+
+/** A draft as the app saved it before online offerings: no `kind`, no `courseDurationHours`. */
+function oldDraft(overrides: Record<string, unknown> = {}): string {
+  const { kind: _k, courseDurationHours: _c, ...draft } = validDraft();
+  return JSON.stringify({ ...draft, ...overrides });
+}
+
+function insertV1(db: Database.Database, draft: string, listed: string | null = null): string {
+  const id = randomUUID();
+  db.prepare("INSERT INTO offerings (id, offering_id, draft, created_at, updated_at, listed) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)").run(id, JSON.parse(draft).offeringId, draft, listed);
+  return id;
+}
+
+test('migration 1: offerings, an append-only call log, settings and the worker lease', () => {
+  const db = at(1);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as { name: string }).name);
+  assert.deepEqual(tables.filter((n) => !n.startsWith('sqlite_')), ['call_log', 'offerings', 'settings', 'worker_lease']);
+  db.prepare("INSERT INTO call_log (at, offering_id, action, phase) VALUES ('x', 'o', 'add', 'sending')").run();
+  assert.throws(() => db.prepare('DELETE FROM call_log').run(), /append-only/);
+});
+
+test('migration 2: every offering is out of the Trash', () => {
+  const db = at(1);
+  insertV1(db, oldDraft());
+  upTo(db, 2);
+  assert.deepEqual(db.prepare('SELECT trashed_at FROM offerings').all(), [{ trashed_at: null }]);
+});
+
+test('migration 3: what was listed before the gateway was listed through the network API', () => {
+  const db = at(2);
+  const listed = insertV1(db, oldDraft(), JSON.stringify(toWire(validDraft())));
+  const draft = insertV1(db, oldDraft());
+  upTo(db, 3);
+  const via = (id: string) => (db.prepare('SELECT listed_via FROM offerings WHERE id = ?').get(id) as { listed_via: string | null }).listed_via;
+  assert.equal(via(listed), 'network');
+  assert.equal(via(draft), null);
+});
+
+test('migration 4: list columns, class days, locations and search backfilled from 10,000 offerings', (t) => {
+  const db = at(3);
+  const insert = db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const city = ['Toronto', 'Trois-Rivières', 'Ottawa', 'Sudbury'][i % 4]!;
+      const draft = oldDraft({
+        offeringId: `wah-${i}`,
+        courseName: i === 7 ? 'Sécurité en hauteur' : `Class ${i}`,
+        seatsRemaining: i % 30,
+        address: { street: `${i % 10} Main St`, extended: '', city, province: 'ON', postalCode: 'M5H 2N2' },
+        classDays: [{ date: futureDate('03-10'), start: '08:30', end: '12:00' }, { date: futureDate('03-11'), start: '08:30', end: '16:30' }],
+      });
+      insertV1(db, draft, i % 3 === 0 ? JSON.stringify(toWire(JSON.parse(draft))) : null);
+    }
+  });
+  insert();
+  const started = performance.now();
+  upTo(db, 4);
+  const ms = performance.now() - started;
+  t.diagnostic(`migration 4 backfilled 10,000 offerings in ${ms.toFixed(0)} ms`);
+
+  const row = db.prepare("SELECT * FROM offerings WHERE offering_id = 'wah-7'").get() as Record<string, unknown>;
+  assert.deepEqual(
+    [row.kind, row.course_name, row.course_sort, row.standard_key, row.program, row.language, row.delivery, row.city, row.first_date, row.seats, row.problem_count],
+    ['class', 'Sécurité en hauteur', 'securite en hauteur', 'WAH-E-I', 'WAH', 'en', 'in-person', 'Sudbury', futureDate('03-10'), 7, 0],
+  );
+  assert.match(String(row.last_end_utc), new RegExp(`^${futureDate('03-11')}T2[01]:30:00\\.000Z$`));
+  const statuses = Object.fromEntries((db.prepare('SELECT status, COUNT(*) AS n FROM offerings GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+  assert.deepEqual(statuses, { draft: 6666, published: 3334 }, 'listed ones are published, the rest drafts');
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM class_days').get() as { n: number }).n, 20_000);
+  assert.equal((db.prepare('SELECT COUNT(*) AS n FROM locations').get() as { n: number }).n, 20, 'one location per address: 10 streets in the cities they meet');
+  const found = db.prepare("SELECT o.offering_id FROM offerings_fts f JOIN offerings o ON o.seq = f.rowid WHERE offerings_fts MATCH '\"securite\"*'").all();
+  assert.deepEqual(found, [{ offering_id: 'wah-7' }]);
+  assert.equal((db.prepare('SELECT COUNT(DISTINCT seq) AS n FROM offerings').get() as { n: number }).n, 10_000, 'every offering has its own seq');
+});
