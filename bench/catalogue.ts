@@ -1,0 +1,183 @@
+// `npm run bench:catalogue [-- --sizes 10000,100000 --calls 240]`
+// Generates catalogues through the app's own write path (one transaction),
+// then measures, through the real IPC handlers: open to first page, p50/p95 of
+// list/filter/sort/search/count/calendar/locations calls, Publish all (intent),
+// the longest handler, main-process RSS; and in Chromium over the web bridge,
+// the first row painted and the latency of typing in search.
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices, type Services } from '../electron/main/services';
+import { createHandlers, dispatch } from '../electron/main/handlers';
+import { startWebBridge } from '../electron/main/web-bridge';
+import type { SecretStore } from '../electron/main/credentials';
+import { toWire } from '../electron/main/marketplace/wire';
+import { emptyDraft, type OfferingDraft } from '../shared/offering';
+import { ALL_STANDARDS } from '../shared/standards';
+import { addDays } from '../shared/time';
+import { launchBrowser } from '../tests/e2e/harness';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, calls: { type: 'string', default: '240' } } });
+const sizes = values.sizes!.split(',').map(Number);
+const calls = Number(values.calls);
+
+const memoryStore = (): SecretStore => {
+  const m = new Map<string, string>();
+  return { get: async (a) => m.get(a) ?? null, set: async (a, s) => void m.set(a, s), delete: async (a) => m.delete(a) };
+};
+
+const CITIES = Array.from({ length: 200 }, (_, i) => ['Toronto', 'Ottawa', 'Trois-Rivières', 'Sudbury', 'London', 'Kingston', 'Windsor', 'Barrie'][i % 8] + (i < 8 ? '' : ` ${i}`));
+const today = new Date().toISOString().slice(0, 10);
+
+function draft(i: number): OfferingDraft {
+  const standard = ALL_STANDARDS[i % ALL_STANDARDS.length]!;
+  if (standard.delivery === 'online') {
+    return { ...emptyDraft('online'), offeringId: `bench-${i}`, trainingStandardKey: standard.key, courseName: `Online course ${i}`, price: 99, courseDurationHours: 2.5, registrationUrl: 'https://training.example.ca/r' };
+  }
+  const first = addDays(today, (i * 7919) % 1095 - 365);
+  const days = 1 + (i % 5);
+  return {
+    ...emptyDraft(),
+    offeringId: `bench-${i}`,
+    trainingStandardKey: standard.key,
+    courseName: `${i % 3 === 0 ? 'Sécurité' : 'Safety'} class ${i}`,
+    seatsRemaining: i % 30,
+    price: 150,
+    address: { street: `${i % 50} Main St`, extended: '', city: CITIES[i % CITIES.length]!, province: 'ON', postalCode: 'M5H 2N2' },
+    classDays: Array.from({ length: days }, (_, d) => ({ date: addDays(first, d), start: '08:30', end: '16:30' })),
+    registrationUrl: 'https://training.example.ca/register',
+    virtualClassUrl: standard.delivery === 'virtual' || standard.delivery === 'blended' ? 'https://meet.example.ca/x' : '',
+  };
+}
+
+function generate(dir: string, size: number): number {
+  const services = createServices({ dataDir: dir, secretStore: memoryStore() });
+  const started = performance.now();
+  services.db.transaction(() => {
+    for (let i = 0; i < size; i++) {
+      const record = services.catalogue.save(null, draft(i));
+      // A third listed (some since edited), a few waiting or failed: the mix a few years leave.
+      if (i % 3 === 0) services.catalogue.store.update(record.id, { listed: JSON.stringify(toWire(i % 9 === 0 ? { ...record.draft, seatsRemaining: 99 } : record.draft)), listed_via: 'network' });
+      if (i % 97 === 0) services.catalogue.store.update(record.id, { pending: 'publish', held: i % 2 });
+    }
+  })();
+  const ms = performance.now() - started;
+  void services.close();
+  return ms;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const f = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, performance.now() - started];
+}
+
+async function measureMain(dir: string, size: number) {
+  const [services, openMs] = await timed(async () => createServices({ dataDir: dir, secretStore: memoryStore() }));
+  const handlers = createHandlers(services);
+  const call = async (channel: string, request: unknown) => {
+    const [result, ms] = await timed(() => dispatch(handlers, channel, request));
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return [result.value, ms] as const;
+  };
+  const [, firstPageMs] = await call('offerings:page', {});
+  const kinds: Record<string, () => [string, unknown]> = {
+    list: () => ['offerings:page', { offset: Math.floor(Math.random() * size * 0.9) }],
+    filter: () => ['offerings:page', { status: ['draft', 'published', 'changed', 'waiting'][Math.floor(Math.random() * 4)], program: ['WAH', 'JHSC-2014', 'all'][Math.floor(Math.random() * 3)], when: 'upcoming' }],
+    sort: () => ['offerings:page', { sort: ['course', 'city', 'standard', 'seats', 'status', 'firstDate'][Math.floor(Math.random() * 6)], direction: Math.random() < 0.5 ? 'asc' : 'desc' }],
+    search: () => ['offerings:page', { search: ['s', 'sé', 'securite', 'toronto', 'class 12', 'trois riv', 'bench-4'][Math.floor(Math.random() * 7)] }],
+    count: () => ['offerings:counts', {}],
+    'calendar month': () => {
+      const from = `${addDays(today, Math.floor(Math.random() * 700) - 350).slice(0, 7)}-01`;
+      return ['calendar:range', { from, to: addDays(from, 41) }];
+    },
+    locations: () => ['locations:list', {}],
+    'queue status': () => ['queue:status', {}],
+  };
+  const rows: string[] = [];
+  let longest = 0;
+  for (const [kind, make] of Object.entries(kinds)) {
+    const times: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const [channel, request] = make();
+      const [, ms] = await call(channel, request);
+      times.push(ms);
+    }
+    longest = Math.max(longest, ...times);
+    rows.push(`| ${size.toLocaleString('en')} | ${kind} | ${f(pct(times, 50))} | ${f(pct(times, 95))} | ${f(Math.max(...times))} |`);
+  }
+  // Publish all has its own goal (≤ 2 s at 100,000); "longest handler" is every other call.
+  const [published, publishMs] = await call('offerings:publishAll', {});
+  services.queue.cancel();
+  const rss = process.memoryUsage().rss;
+  await services.close();
+  return { openMs, firstPageMs, rows, publishMs, queued: (published as { queued: number }).queued, longest, rss };
+}
+
+async function measureRenderer(dir: string) {
+  const services: Services = createServices({ dataDir: dir, secretStore: memoryStore() });
+  services.queue.cancel();
+  const web = await startWebBridge({ handlers: createHandlers(services), events: services.events, rendererDir: path.resolve('out/renderer') });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(web.url);
+    // Measured in the page: from the start of navigation to the first frame that shows a row.
+    const firstRowMs = (await (
+      await page.waitForFunction(() => (document.querySelector('button.row') ? performance.now() : 0), undefined, { timeout: 120_000, polling: 'raf' })
+    ).jsonValue()) as number;
+    const domRows = await page.locator('button.row').count();
+    const search = page.getByLabel('Search offerings');
+    await search.click();
+    // Keystroke latency: from the key to the next frame the page paints.
+    const keystrokes: number[] = [];
+    for (const key of ['s', 'é', 'c', 'u']) {
+      keystrokes.push(
+        await page.evaluate(
+          (k) =>
+            new Promise<number>((resolve) => {
+              const input = document.getElementById('l-search') as HTMLInputElement;
+              const t0 = performance.now();
+              input.value += k;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+            }),
+          key,
+        ),
+      );
+    }
+    const resultStarted = performance.now();
+    await page.waitForFunction(() => [...document.querySelectorAll('button.row .name')].every((e) => /sécu/i.test(e.textContent ?? '')), undefined, { timeout: 60_000 });
+    const resultsMs = performance.now() - resultStarted;
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    return { firstRowMs, domRows, keystroke: Math.max(...keystrokes), resultsMs, heap };
+  } finally {
+    await browser.close();
+    await web.close();
+    await services.close();
+  }
+}
+
+const mainRows: string[] = [];
+const summary: string[] = [];
+for (const size of sizes) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-catalogue-${size}-`));
+  const generateMs = generate(dir, size);
+  const main = await measureMain(dir, size);
+  const renderer = await measureRenderer(dir);
+  mainRows.push(...main.rows);
+  summary.push(
+    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${(main.rss / 2 ** 20).toFixed(0)} MB | ${f(renderer.firstRowMs)} | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log('| offerings | generate (one transaction) | open catalogue ms | first page ms | Publish all intent ms | longest other handler ms | main RSS | first row painted ms (Chromium) | rows in the DOM | keystroke to next frame ms | search results shown ms | renderer JS heap |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of summary) console.log(r);
+console.log(`\n| offerings | call (${calls} varied each, through the IPC handlers) | p50 ms | p95 ms | max ms |`);
+console.log('|---:|---|---:|---:|---:|');
+for (const r of mainRows) console.log(r);
