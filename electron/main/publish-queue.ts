@@ -7,6 +7,7 @@ import { publishProblems } from '../../shared/offering';
 import type { QueueView } from '../../shared/ipc';
 import { parseDraft, parseListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
 import type { QueueFields } from './db/offerings-store';
+import { createGroupCommit } from './db/group-commit';
 import type { CallLog } from './call-log';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
 import { changedFields, fullPatch, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
@@ -77,6 +78,7 @@ export function createPublishQueue(options: QueueOptions) {
   let stopped = false;
 
   const store = catalogue.store;
+  const commits = createGroupCommit(db);
   const acquireLease = db.prepare(
     'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
   );
@@ -115,10 +117,11 @@ export function createPublishQueue(options: QueueOptions) {
 
   type Sent = { action: 'add' | 'patch' | 'delete'; status: number };
 
-  // The call's log line and its effect are one transaction: one fsync, not two.
-  function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): void {
+  // The call's log line and its effect are one write, committed with whatever
+  // else the other workers wrote in the same turn: one fsync for all of them.
+  function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): Promise<void> {
     const sentRevision = row.revision;
-    db.transaction(() => {
+    return commits.write(() => {
       if (sent) callLog.done(row.offering_id, sent.action, sent.status);
       const current = catalogue.row(row.id);
       const editedMeanwhile = current.revision !== sentRevision;
@@ -131,7 +134,7 @@ export function createPublishQueue(options: QueueOptions) {
         error: null,
         needs_attention: 0,
       });
-    }).immediate();
+    });
   }
 
   /**
@@ -140,12 +143,12 @@ export function createPublishQueue(options: QueueOptions) {
    * proved it there, or when it was already in doubt. Then in_flight stays
    * 'add' as the evidence, so deleting it still asks the Marketplace.
    */
-  function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): void {
+  function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): Promise<void> {
     const { error } = outcome;
     log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
     const mayBeListed = row.listed === null && ((outcome.status === null && !outcome.notSent) || action === 'patch' || row.in_flight !== null);
     const record = (changes: QueueFields) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
-    db.transaction(() => {
+    return commits.write(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
       if (PAUSING.has(error.code)) {
         paused = error;
@@ -176,14 +179,15 @@ export function createPublishQueue(options: QueueOptions) {
         return;
       }
       record({ held: 1, error: JSON.stringify(error) });
-    }).immediate();
+    });
   }
 
   async function send(row: OfferingRow, action: 'add' | 'patch' | 'delete', call: () => Promise<CallOutcome>): Promise<CallOutcome> {
-    db.transaction(() => {
+    // The "sending" mark is durable before the request leaves; marks of sends started together share a commit.
+    await commits.write(() => {
       store.setInFlight(row.id, action);
       callLog.sending(row.offering_id, action);
-    }).immediate();
+    });
     const outcome = await call();
     // Any HTTP answer means we are online; only an unreachable host means offline.
     const wasOffline = offline;
@@ -216,12 +220,12 @@ export function createPublishQueue(options: QueueOptions) {
       if (row.listed === null && row.in_flight === null) return catalogue.forget(row.id);
       const outcome = await send(row, 'delete', () => client.remove(resource, id));
       if (outcome.ok || outcome.error.code === 'marketplace-not-found') {
-        db.transaction(() => {
+        await commits.write(() => {
           if (outcome.ok) callLog.done(id, 'delete', outcome.status);
           else callLog.failed(id, 'delete', outcome.status, { ...outcome.error, message: 'Already gone from the Marketplace: counted as deleted.' }, outcome.raw);
           catalogue.forget(row.id);
-        }).immediate();
-      } else failed(row, 'delete', outcome);
+        });
+      } else await failed(row, 'delete', outcome);
       return;
     }
 
@@ -237,7 +241,7 @@ export function createPublishQueue(options: QueueOptions) {
       // The add may have reached the Marketplace before a crash or a lost
       // answer; it is ours (403 would say otherwise), so make it match in full.
       if (added.error.code !== 'marketplace-conflict') return failed(row, 'add', added);
-      callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw);
+      await commits.write(() => callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw));
       const patched = await send(row, 'patch', () => client.patch(resourceOf(wire), id, fullPatch(wire)));
       return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
     }
