@@ -78,7 +78,8 @@ export const ListRow = z.object({
 });
 export type ListRow = z.infer<typeof ListRow>;
 
-export const ListPage = z.object({ rows: z.array(ListRow), total: z.number().int().min(0), nextCursor: z.string().nullable() });
+/** `total` is counted up to 10,000; `more` says there are more matches than that. */
+export const ListPage = z.object({ rows: z.array(ListRow), total: z.number().int().min(0), more: z.boolean(), nextCursor: z.string().nullable() });
 export type ListPage = z.infer<typeof ListPage>;
 
 export const CalendarDay = z.object({ id: z.string(), courseName: z.string(), standardKey: z.string().nullable(), status: OfferingStatus, day: z.number().int(), date: z.string(), start: z.string(), end: z.string() });

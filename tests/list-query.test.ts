@@ -85,3 +85,13 @@ test('ftsQuery folds accents and case and makes every word a prefix', () => {
   assert.equal(ftsQuery('  Sécurité   TROIS-Riv '), '"securite"* "trois"* "riv"*');
   assert.equal(ftsQuery(' -- '), null);
 });
+
+test('a broad match is counted only up to the bound, and says there is more', () => {
+  const { db, catalogue } = setup();
+  for (let i = 0; i < 8; i++) catalogue.save(null, validDraft({ courseName: i === 3 ? 'Class with a zebra' : `Class ${i}` }));
+  const capped = createListQuery(db, { maxCounted: 5 });
+  const all = capped.page(ListQuery.parse({ search: 'class' }), new Date());
+  assert.deepEqual([all.total, all.more, all.rows.length], [5, true, 8]);
+  const few = capped.page(ListQuery.parse({ search: 'zebra' }), new Date());
+  assert.deepEqual([few.total, few.more], [1, false]);
+});

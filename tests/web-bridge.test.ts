@@ -11,7 +11,7 @@ test('the bridge listens on loopback only and needs its token', async (t) => {
   assert.equal((await api('offerings:page', {}, {})).status, 403);
   assert.equal((await api('offerings:page', {}, { 'x-desk-token': 'wrong' })).status, 403);
   const ok = await api('offerings:page', {});
-  assert.deepEqual(await ok.json(), { ok: true, value: { rows: [], total: 0, nextCursor: null } });
+  assert.deepEqual(await ok.json(), { ok: true, value: { rows: [], total: 0, more: false, nextCursor: null } });
 });
 
 test('a request for another host name is refused (DNS rebinding)', async (t) => {

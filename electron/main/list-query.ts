@@ -2,7 +2,7 @@
 // columns, full-text search, keyset or offset pages, counts, calendar ranges.
 // Reads only; the offerings store owns every write.
 import type { z } from 'zod';
-import type { CalendarDay, ListPage, ListRow } from '../../shared/ipc';
+import { OfferingStatus, type CalendarDay, type ListPage, type ListRow } from '../../shared/ipc';
 import type { ListQuery } from '../../shared/ipc';
 import type { Db } from './db/open';
 // The list's ORDER BY uses the very expressions its indexes were made on, so SQLite walks an index.
@@ -57,7 +57,10 @@ function readCursor(cursor: string): [string | number, number] {
   throw failure('bad-request', 'The list position is not valid; the list starts again from the top.');
 }
 
-export function createListQuery(db: Db) {
+/** Matches counted at most: past this the list says "10,000+" and asks for a narrower search. */
+export const MAX_COUNTED = 10_000;
+
+export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCounted?: number } = {}) {
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -107,7 +110,9 @@ export function createListQuery(db: Db) {
     page(q: Query, now: Date): ListPage {
       const iso = now.toISOString();
       const { where, params } = filters(q, iso);
-      const total = (prepared(`SELECT COUNT(*) AS n FROM offerings WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+      // Counted up to a bound: "10,000+ offerings" says enough, and counting every match of a broad search at 100,000 takes too long.
+      const counted = (prepared(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM offerings WHERE ${where.join(' AND ')} LIMIT ${maxCounted + 1})`).get(params) as { n: number }).n;
+      const total = Math.min(counted, maxCounted);
       const sortKey = SORT_EXPRESSIONS[q.sort];
       const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
       const pageWhere = [...where];
@@ -122,14 +127,15 @@ export function createListQuery(db: Db) {
       if (offset) pageParams.offset = q.offset;
       const rows = prepared(`SELECT ${ROW_COLUMNS}, ${sortKey} AS sort_key FROM offerings WHERE ${pageWhere.join(' AND ')} ORDER BY ${sortKey} ${dir}, seq ${dir} LIMIT @limit${offset}`).all(pageParams) as RawRow[];
       const last = rows.at(-1);
-      return { rows: rows.map((r) => toRow(r, iso)), total, nextCursor: rows.length === q.limit && last ? JSON.stringify([last.sort_key, last.seq]) : null };
+      return { rows: rows.map((r) => toRow(r, iso)), total, more: counted > maxCounted, nextCursor: rows.length === q.limit && last ? JSON.stringify([last.sort_key, last.seq]) : null };
     },
     counts(now: Date): { total: number; byStatus: Partial<Record<ListRow['status'], number>>; pastListed: number } {
-      const byStatus = Object.fromEntries(
-        (prepared(`SELECT ${SORT_EXPRESSIONS.status} AS status, COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL GROUP BY ${SORT_EXPRESSIONS.status}`)
-          .all({}) as { status: ListRow['status']; n: number }[]
-        ).map((r) => [r.status, r.n]),
-      );
+      // One indexed count per status: a GROUP BY over the generated column would compute it for every row.
+      const byStatus: Partial<Record<ListRow['status'], number>> = {};
+      for (const status of OfferingStatus.options) {
+        const n = (prepared(`SELECT COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL AND ${SORT_EXPRESSIONS.status} = @status`).get({ status }) as { n: number }).n;
+        if (n > 0) byStatus[status] = n;
+      }
       const pastListed = (prepared("SELECT COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL AND last_end_utc <= @now AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete')").get({ now: now.toISOString() }) as { n: number }).n;
       return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, pastListed };
     },

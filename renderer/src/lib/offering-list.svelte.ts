@@ -15,6 +15,8 @@ const SEARCH_DEBOUNCE_MS = 200;
 export class OfferingListState {
   filter = $state<ListFilter>({ ...DEFAULT_FILTER });
   total = $state(0);
+  /** More matches than were counted (the list shows the first 10,000). */
+  more = $state(false);
   loaded = $state(false);
   /** Fetched rows by index; windows not fetched yet are absent. Replaced whole, never mutated. */
   rows = $state.raw<Readonly<Record<number, ListRow>>>({});
@@ -74,6 +76,7 @@ export class OfferingListState {
     result.value.rows.forEach((r, i) => (next[w * WINDOW + i] = r));
     this.rows = next;
     this.total = result.value.total;
+    this.more = result.value.more;
     this.loaded = true;
   }
 }
