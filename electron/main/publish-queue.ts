@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure, type AppError } from '../../shared/errors';
 import { publishProblems } from '../../shared/offering';
 import type { QueueView } from '../../shared/ipc';
-import { parseDraft, parseListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
+import { readDraft, readListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
 import type { QueueFields } from './db/offerings-store';
 import { createGroupCommit } from './db/group-commit';
 import type { CallLog } from './call-log';
@@ -127,6 +127,8 @@ export function createPublishQueue(options: QueueOptions) {
       const editedMeanwhile = current.revision !== sentRevision;
       settle(row, {
         listed: JSON.stringify(listed),
+        // What was sent is the draft as it is, unless it was edited meanwhile: then it is worked out again.
+        ...(editedMeanwhile ? {} : { differs: 0 as const }),
         listed_via: via,
         pending: editedMeanwhile || current.pending === 'delete' ? current.pending : null,
         attempts: 0,
@@ -211,9 +213,9 @@ export function createPublishQueue(options: QueueOptions) {
 
   async function sendChange(row: OfferingRow, client: MarketplaceClient): Promise<void> {
     const id = row.offering_id;
-    const listed = parseListed(row);
+    const listed = readListed(row);
     if (otherConnection(row, client)) return;
-    const draft = parseDraft(row);
+    const draft = readDraft(row);
     const resource: Resource = listed ? resourceOf(listed) : draft.kind;
     const via = client.connection;
     if (row.pending === 'delete') {

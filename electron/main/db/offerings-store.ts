@@ -31,7 +31,7 @@ export interface OfferingRow extends OfferingColumns {
 }
 
 /** Columns the queue may set directly (publish state only: a draft changes through saveDraft). */
-export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'pending' | 'in_flight' | 'attempts' | 'held' | 'next_attempt_at' | 'error' | 'needs_attention'>>;
+export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'pending' | 'in_flight' | 'attempts' | 'held' | 'next_attempt_at' | 'error' | 'needs_attention' | 'differs'>>;
 
 const QUEUE_PUBLISH = "pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0";
 const QUEUE_DELETE = "pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL";
@@ -162,7 +162,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
       changed([id]);
     },
     listedVia: () => s.listedVia.get() ?? { network: 0, gateway: 0 },
-    /** The queue's transitions; when the listing changes, whether the draft still differs from it is worked out again. */
+    /** The queue's transitions; when the listing changes and the caller cannot say, whether the draft still differs from it is worked out again. */
     update(id: string, fields: QueueFields): void {
       const names = Object.keys(fields);
       const key = names.join(',');
@@ -172,7 +172,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
         queueUpdates.set(key, statement);
       }
       statement.run({ ...fields, id });
-      if ('listed' in fields) {
+      if ('listed' in fields && !('differs' in fields)) {
         const row = s.byId.get(id);
         if (row) s.differs.run(row.listed === null ? 0 : offeringColumns(JSON.parse(row.draft) as OfferingDraft, listedOf(row)).differs, id);
       }
