@@ -113,6 +113,8 @@ export const migration004: Migration = {
       CREATE INDEX offerings_by_seats ON offerings (${SORT_EXPRESSIONS.seats}, seq) WHERE trashed_at IS NULL;
       CREATE INDEX offerings_by_status ON offerings (${SORT_EXPRESSIONS.status}, seq) WHERE trashed_at IS NULL;
       CREATE INDEX offerings_by_end ON offerings (last_end_utc) WHERE trashed_at IS NULL;
+      -- "Past offerings still listed" counts from this index alone, never reading a row's JSON.
+      CREATE INDEX offerings_listed_by_end ON offerings (last_end_utc, pending) WHERE trashed_at IS NULL AND listed IS NOT NULL;
       -- The queue's counts read only the few rows that are waiting or failed.
       CREATE INDEX offerings_waiting ON offerings (held, next_attempt_at) WHERE pending IS NOT NULL;
       CREATE INDEX offerings_failed ON offerings (id) WHERE held = 1 OR (error IS NOT NULL AND pending IS NULL);
