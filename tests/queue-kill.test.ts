@@ -7,7 +7,7 @@ import { createServices } from '../electron/main/services';
 import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { toWire } from '../electron/main/marketplace/wire';
-import { parseListed } from '../electron/main/catalogue';
+import { readListed } from '../electron/main/catalogue';
 import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './support/helpers';
 
 function runWorker(args: string[], killAfterMs: number | null): Promise<'killed' | 'drained'> {
@@ -73,7 +73,7 @@ test('SIGKILL at random moments while publishing 200 changes: the Marketplace en
   const listed = [...sandbox.listings(key), ...sandbox.onlineListings(key)].sort((a, b) => a.offeringId.localeCompare(b.offeringId));
   assert.ok(sandbox.onlineListings(key).length > 0, 'online offerings were among them');
   assert.deepEqual(listed, expected, 'the Marketplace holds exactly the catalogue, latest edits included');
-  for (const r of rows) assert.deepEqual(parseListed(services.catalogue.row(r.id)), toWire(r.draft));
+  for (const r of rows) assert.deepEqual(readListed(services.catalogue.row(r.id)), toWire(r.draft));
   const created = sandbox.requests().filter((r) => r.method === 'POST' && r.status === 201).map((r) => r.body!.offeringId);
   assert.equal(new Set(created).size, created.length, 'no offering was ever listed twice');
   assert.ok(kills >= 10);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { createServices } from '../electron/main/services';
 import { keytarStore } from '../electron/main/credentials';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
-import { parseListed } from '../electron/main/catalogue';
+import { readListed } from '../electron/main/catalogue';
 import { toWire } from '../electron/main/marketplace/wire';
 import { tempDir, uniqueKeychainService, networkKey, validDraft, validOnlineDraft } from './support/helpers';
 import type { OfferingDraft } from '../shared/offering';
@@ -82,13 +82,13 @@ test('random edits under 503s, timeouts, resets and 429s converge to exactly the
         const rows = catalogue.list();
         assert.deepEqual(rows.filter((r) => r.pendingAction !== null), [], 'nothing left waiting');
         const published = rows
-          .map((r) => parseListed(catalogue.row(r.id)))
+          .map((r) => readListed(catalogue.row(r.id)))
           .filter((w) => w !== null)
           .sort((a, b) => a.offeringId.localeCompare(b.offeringId));
         const listed = [...sandbox.listings(key), ...sandbox.onlineListings(key)].sort((a, b) => a.offeringId.localeCompare(b.offeringId));
         assert.deepEqual(listed, published);
         for (const r of rows) {
-          if (r.status === 'published') assert.deepEqual(parseListed(catalogue.row(r.id)), toWire(r.draft));
+          if (r.status === 'published') assert.deepEqual(readListed(catalogue.row(r.id)), toWire(r.draft));
         }
         const created = sandbox.requests().filter((r) => r.method === 'POST' && r.status === 201).map((r) => r.body!.offeringId);
         assert.equal(new Set(created).size, created.length, 'each offering listed at most once');

@@ -42,9 +42,6 @@ export function readListed(row: Pick<OfferingRow, 'listed'>): WireListing | null
   return row.listed === null ? null : (JSON.parse(row.listed) as WireListing);
 }
 
-export function parseListed(row: Pick<OfferingRow, 'listed'>): WireListing | null {
-  return row.listed === null ? null : WireListing.parse(JSON.parse(row.listed));
-}
 
 /** Every class day has ended (a draft without complete days is not past). */
 export function isPast(row: Pick<OfferingRow, 'last_end_utc'>, now: Date): boolean {

@@ -91,7 +91,7 @@ export function createHandlers(s: Services): Handlers {
         for (const putBack of undo) await putBack();
         throw e;
       }
-      if (clientSecret !== undefined && clientSecret.trim() !== '') s.connection.forgetToken();
+      if (secrets.some(({ entry }) => entry === s.credentials.clientSecret)) s.connection.forgetToken();
       if (secrets.length > 0) s.queue.resume();
       else if (checked.marketplaceUrl !== undefined || checked.connection !== undefined || checked.programIds !== undefined) s.queue.unpause();
       return s.settingsView();

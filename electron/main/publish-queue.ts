@@ -107,12 +107,8 @@ export function createPublishQueue(options: QueueOptions) {
     releaseLeaseRow.run(owner);
   }
 
-  function update(id: string, fields: QueueFields): void {
-    store.update(id, fields);
-  }
-
   function settle(row: OfferingRow, changes: QueueFields): void {
-    update(row.id, { in_flight: null, ...changes });
+    store.update(row.id, { in_flight: null, ...changes });
   }
 
   type Sent = { action: 'add' | 'patch' | 'delete'; status: number };
@@ -149,7 +145,7 @@ export function createPublishQueue(options: QueueOptions) {
     const { error } = outcome;
     log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
     const mayBeListed = row.listed === null && ((outcome.status === null && !outcome.notSent) || action === 'patch' || row.in_flight !== null);
-    const record = (changes: QueueFields) => update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
+    const record = (changes: QueueFields) => store.update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     return commits.write(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
       if (PAUSING.has(error.code)) {
@@ -177,7 +173,7 @@ export function createPublishQueue(options: QueueOptions) {
         return;
       }
       if (error.code === 'marketplace-not-found' && action === 'patch') {
-        update(row.id, { in_flight: null, listed: null, pending: null, needs_attention: 1, error: JSON.stringify({ ...error, message: 'This listing is no longer on the Marketplace. Publish it again to list it anew.' }) });
+        store.update(row.id, { in_flight: null, listed: null, pending: null, needs_attention: 1, error: JSON.stringify({ ...error, message: 'This listing is no longer on the Marketplace. Publish it again to list it anew.' }) });
         return;
       }
       record({ held: 1, error: JSON.stringify(error) });

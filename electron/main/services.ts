@@ -2,7 +2,7 @@
 // publishing queue and, when no Marketplace URL is set, the embedded sandbox.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { QueueView, SettingsView } from '../../shared/ipc';
+import type { SettingsView } from '../../shared/ipc';
 import { createEventHub } from './events';
 import { createListQuery } from './list-query';
 import { AppFailure, failure, type AppError } from '../../shared/errors';
@@ -64,18 +64,16 @@ export function createServices(options: ServiceOptions) {
   const embeddedSandbox = () => (sandbox ??= startSandbox({ file: path.join(options.dataDir, 'sandbox-marketplace.json') }));
   const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, log });
 
-  // The queue is made below; the hub asks it for its status only when it sends an event.
-  let queueStatus: () => QueueView = () => ({ waiting: 0, failed: 0, offline: false, paused: null, cancelled: false, batch: { total: 0, done: 0, waiting: 0, failed: 0 } });
-  const events = createEventHub(() => queueStatus());
+  // The hub asks the queue (made below) for its status only when it sends an event, a turn later.
+  const events = createEventHub(() => queue.status());
   const catalogue = createCatalogue(db, clock, { allowedStandards: connection.allowedStandards, notAllowed: connection.notAllowed, onChange: events.changed });
   catalogue.purgeTrash();
   const callLog = createCallLog(db, clock);
   const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, onChange: () => events.changed([]), ...options.queue });
-  queueStatus = queue.status;
   const lists = createListQuery(db);
 
   /** A secret's status for Settings: whether it is stored and its last 4 characters, or the keychain's problem. */
-  async function secretStatus(entry: Credentials['clientSecret']): Promise<{ set: boolean; last4: string | null; problem: AppError | null }> {
+  async function secretStatus(entry: Credentials['networkKey']): Promise<{ set: boolean; last4: string | null; problem: AppError | null }> {
     try {
       const { keySet, keyLast4 } = await entry.status();
       return { set: keySet, last4: keyLast4, problem: null };
@@ -88,13 +86,13 @@ export function createServices(options: ServiceOptions) {
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
     const stored = settings.get();
-    const [secret, subscription] = await Promise.all([secretStatus(credentials.clientSecret), secretStatus(credentials.subscriptionKey)]);
-    const view: SettingsView = {
+    const [key, secret, subscription] = await Promise.all([secretStatus(credentials.networkKey), secretStatus(credentials.clientSecret), secretStatus(credentials.subscriptionKey)]);
+    return {
       marketplaceUrl: url ?? '',
       usingSandbox: url === null && stored.connection === 'network',
-      keySet: false,
-      keyLast4: null,
-      keyProblem: null,
+      keySet: key.set,
+      keyLast4: key.last4,
+      keyProblem: key.problem,
       publishConcurrency: stored.publishConcurrency,
       updateFeedUrl: options.updateFeedUrl ?? '',
       language: stored.language,
@@ -108,13 +106,6 @@ export function createServices(options: ServiceOptions) {
       programIds: stored.programIds,
       listedVia: catalogue.store.listedVia(),
     };
-    try {
-      Object.assign(view, await credentials.status());
-    } catch (e) {
-      if (!(e instanceof AppFailure)) throw e;
-      view.keyProblem = e.error;
-    }
-    return view;
   }
 
   return {

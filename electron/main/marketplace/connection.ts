@@ -64,7 +64,6 @@ export function createConnection({ settings, credentials, sandboxUrl, timeoutMs 
     forgetToken(): void {
       tokens?.source.invalidate();
     },
-    tokenRequests: () => tokens?.source.requests() ?? 0,
   };
 }
 

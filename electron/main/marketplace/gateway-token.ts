@@ -24,8 +24,6 @@ export interface TokenSource {
   token(): Promise<{ token: string; expiresAt: number }>;
   /** Forgets the token (when the secret changes), or only `stale` if it is still the current one (after a 401). */
   invalidate(stale?: string): void;
-  /** How many token requests were made: for tests and the log. */
-  requests(): number;
 }
 
 /** Lifetime assumed when the answer gives none (the ministry's tokens live 12 hours). */
@@ -39,10 +37,8 @@ export function refreshMargin(lifetimeMs: number): number {
 export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 15_000, now = Date.now, log = silentLog }: TokenSourceOptions): TokenSource {
   let current: { token: string; expiresAt: number; refreshAt: number } | null = null;
   let pending: Promise<{ token: string; expiresAt: number }> | null = null;
-  let count = 0;
 
   async function fetchToken(): Promise<{ token: string; expiresAt: number }> {
-    count++;
     const secret = await getSecret();
     let response: Response;
     try {
@@ -90,7 +86,6 @@ export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 1
       // Concurrent sends that met the same 401 must not throw away the token the first of them already renewed.
       if (stale === undefined || current?.token === stale) current = null;
     },
-    requests: () => count,
   };
 }
 
