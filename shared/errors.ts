@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'settings-invalid',
   'catalogue-newer',
   'catalogue-migration-failed',
+  'damaged-offering',
   'keychain-unavailable',
   'keychain-locked',
   'no-key',

@@ -16,6 +16,7 @@ import { createConnection } from './marketplace/connection';
 import { createPublishQueue, type QueueOptions } from './publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
 import { silentLog, type AppLog } from './logging';
+import { checkStoredOfferings } from './integrity-check';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -68,6 +69,8 @@ export function createServices(options: ServiceOptions) {
   const events = createEventHub(() => queue.status());
   const catalogue = createCatalogue(db, clock, { allowedStandards: connection.allowedStandards, notAllowed: connection.notAllowed, onChange: events.changed });
   catalogue.purgeTrash();
+  // Before the queue exists: rows waiting to be sent are checked first, the rest in steps after start.
+  const integrity = checkStoredOfferings(catalogue.store, log);
   const callLog = createCallLog(db, clock);
   const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, onChange: () => events.changed([]), ...options.queue });
   const lists = createListQuery(db);
@@ -82,6 +85,8 @@ export function createServices(options: ServiceOptions) {
       return { set: false, last4: null, problem: e.error };
     }
   }
+
+  let closing: Promise<void> | null = null;
 
   async function settingsView(): Promise<SettingsView> {
     const url = settings.marketplaceUrl();
@@ -121,6 +126,8 @@ export function createServices(options: ServiceOptions) {
     queue,
     events,
     lists,
+    /** What the start-up integrity check found, once it has walked the catalogue. */
+    integrity: integrity.done,
     settingsView,
     backups: {
       list: () => listBackups(catalogueFile),
@@ -132,10 +139,17 @@ export function createServices(options: ServiceOptions) {
         options.onRestartRequested?.();
       },
     },
-    async close(): Promise<void> {
-      await queue.stop();
-      if (sandbox) await (await sandbox).close();
-      db.close();
+    /** Idempotent: a window closing and the app quitting may both ask. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        integrity.stop();
+        await queue.stop();
+        if (sandbox) await (await sandbox).close();
+        // Keeps the planner's statistics current as the catalogue grows (cheap: only what changed a lot).
+        db.pragma('optimize');
+        db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -45,6 +45,8 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     byId: db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?'),
     idTaken: db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?'),
     all: db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NULL ORDER BY seq'),
+    batchAfter: db.prepare<[number, number], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT id, seq, offering_id, draft, listed FROM offerings WHERE seq > ? ORDER BY seq LIMIT ?'),
+    pendingRows: db.prepare<[], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT id, seq, offering_id, draft, listed FROM offerings WHERE pending IS NOT NULL'),
     trashed: db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC'),
     nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM offerings'),
     insert: db.prepare(
@@ -101,6 +103,10 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     /** Every offering not in the Trash: for tests and the start-up integrity check, never for a screen. */
     all: () => s.all.iterate(),
     trashed: () => s.trashed.all(),
+    /** The next rows by seq after `seq`, Trash included: the start-up integrity check walks the table in these steps. */
+    batchAfter: (seq: number, limit: number) => s.batchAfter.all(seq, limit),
+    /** The rows the queue is about to send, checked before it starts. */
+    pendingRows: () => s.pendingRows.all(),
     insert(id: string, offeringId: string, draft: OfferingDraft, now: string): void {
       s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, null) });
       writeDerived(id, draft, now);

@@ -1,0 +1,54 @@
+// The start-up integrity check: the hot paths trust stored rows, so a row
+// damaged outside the app must be found at start, held back and never sent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { testSandbox, testServices } from './support/services';
+import { networkKey, tempDir, validDraft } from './support/helpers';
+import { toWire } from '../electron/main/marketplace/wire';
+import { ListQuery } from '../shared/ipc';
+import { damage } from '../electron/main/integrity-check';
+
+test('a damaged stored offering is found at start, held as needing attention and never sent; sound ones publish', async (t) => {
+  const key = networkKey();
+  const sandbox = await testSandbox(t);
+  const dataDir = tempDir();
+  const first = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl });
+  await first.services.credentials.setKey(key);
+  const sound = first.services.catalogue.save(null, validDraft({ offeringId: 'sound-1' }));
+  const wrongType = first.services.catalogue.save(null, validDraft({ offeringId: 'wrong-type' }));
+  const unreadable = first.services.catalogue.save(null, validDraft({ offeringId: 'unreadable' }));
+  assert.deepEqual((await first.services.integrity).damaged, [], 'nothing is damaged before the hand edit');
+  await first.services.close();
+
+  // What a disk fault or a hand edit leaves: a field of the wrong type, and JSON cut short; two of them queued.
+  const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
+  const broken = JSON.stringify({ ...JSON.parse((db.prepare('SELECT draft FROM offerings WHERE id = ?').get(wrongType.id) as { draft: string }).draft), courseName: 42 });
+  db.prepare("UPDATE offerings SET draft = ?, pending = 'publish' WHERE id = ?").run(broken, wrongType.id);
+  db.prepare("UPDATE offerings SET draft = '{\"offeringId\": \"unread' WHERE id = ?").run(unreadable.id);
+  db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(sound.id);
+  db.close();
+
+  const { services } = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService });
+  const report = await services.integrity;
+  assert.deepEqual([...report.damaged].sort(), ['unreadable', 'wrong-type']);
+  assert.equal(report.checked, 3);
+  await services.queue.drain();
+  assert.deepEqual(sandbox.listings(key), [toWire(validDraft({ offeringId: 'sound-1' }))], 'only the sound offering reached the Marketplace');
+
+  const attention = services.lists.page(ListQuery.parse({ status: 'needs-attention' }), new Date());
+  assert.deepEqual(attention.rows.map((r) => r.offeringId).sort(), ['unreadable', 'wrong-type']);
+  const error = JSON.parse(services.catalogue.store.byId(wrongType.id)!.error!) as { code: string; message: string };
+  assert.equal(error.code, 'damaged-offering');
+  assert.match(error.message, /not sent/);
+});
+
+test('damage() tells a sound row from a damaged one, without throwing', () => {
+  const draft = JSON.stringify(validDraft());
+  assert.equal(damage({ draft, listed: null }), null);
+  assert.equal(damage({ draft, listed: JSON.stringify(toWire(validDraft())) }), null);
+  assert.match(damage({ draft: '{', listed: null })!, /not readable/);
+  assert.match(damage({ draft: JSON.stringify({ ...validDraft(), seatsRemaining: 'many' }), listed: null })!, /do not fit/);
+  assert.match(damage({ draft, listed: '[1, 2' })!, /listed/);
+});
