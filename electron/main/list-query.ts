@@ -7,12 +7,16 @@ import type { ListQuery } from '../../shared/ipc';
 import type { Db } from './db/open';
 // The list's ORDER BY uses the very expressions its indexes were made on, so SQLite walks an index.
 import { SORT_EXPRESSIONS } from './db/migrations/004-list-columns';
+import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
 import { fold } from './db/offering-columns';
 import { failure } from '../../shared/errors';
 
 type Query = z.output<typeof ListQuery>;
 
-const ROW_COLUMNS = 'id, seq, offering_id, course_name, kind, standard_key, city, first_date, seats, duration_hours, status, last_end_utc, listed IS NOT NULL AS is_listed, listed_via, in_flight, pending';
+const ROW_COLUMNS = ['id', 'seq', 'offering_id', 'course_name', 'kind', 'standard_key', 'city', 'first_date', 'seats', 'duration_hours', 'status', 'last_end_utc', 'listed_via', 'in_flight', 'pending']
+  .map((c) => `o.${c}`)
+  .concat('o.listed IS NOT NULL AS is_listed')
+  .join(', ');
 
 interface RawRow {
   id: string;
@@ -111,7 +115,9 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       const iso = now.toISOString();
       const { where, params } = filters(q, iso);
       // Counted up to a bound: "10,000+ offerings" says enough, and counting every match of a broad search at 100,000 takes too long.
-      const counted = (prepared(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM offerings WHERE ${where.join(' AND ')} LIMIT ${maxCounted + 1})`).get(params) as { n: number }).n;
+      // Counted from an index that holds every filter column, so no row (and its JSON) is read.
+      const countIndex = 'match' in params ? LIST_INDEXES.bySeq : LIST_INDEXES.filters;
+      const counted = (prepared(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM offerings INDEXED BY ${countIndex} WHERE ${where.join(' AND ')} LIMIT ${maxCounted + 1})`).get(params) as { n: number }).n;
       const total = Math.min(counted, maxCounted);
       const sortKey = SORT_EXPRESSIONS[q.sort];
       const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
@@ -125,7 +131,11 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       }
       const offset = q.cursor === null && q.offset > 0 ? ' OFFSET @offset' : '';
       if (offset) pageParams.offset = q.offset;
-      const rows = prepared(`SELECT ${ROW_COLUMNS}, ${sortKey} AS sort_key FROM offerings WHERE ${pageWhere.join(' AND ')} ORDER BY ${sortKey} ${dir}, seq ${dir} LIMIT @limit${offset}`).all(pageParams) as RawRow[];
+      // The page's keys first, then only its rows. By date, the covering index is walked in order: an
+      // "upcoming" filter skips the past ones, and a broad search stops at the page, without reading a row.
+      const keysIndex = q.sort === 'firstDate' ? ` INDEXED BY ${LIST_INDEXES.byDate}` : '';
+      const keys = `SELECT seq, ${sortKey} AS sort_key FROM offerings${keysIndex} WHERE ${pageWhere.join(' AND ')} ORDER BY ${sortKey} ${dir}, seq ${dir} LIMIT @limit${offset}`;
+      const rows = prepared(`SELECT ${ROW_COLUMNS}, p.sort_key FROM (${keys}) p JOIN offerings o ON o.seq = p.seq ORDER BY p.sort_key ${dir}, p.seq ${dir}`).all(pageParams) as RawRow[];
       const last = rows.at(-1);
       return { rows: rows.map((r) => toRow(r, iso)), total, more: counted > maxCounted, nextCursor: rows.length === q.limit && last ? JSON.stringify([last.sort_key, last.seq]) : null };
     },
