@@ -24,9 +24,10 @@ test('a damaged stored offering is found at start, held as needing attention and
 
   // What a disk fault or a hand edit leaves: a field of the wrong type, and JSON cut short; two of them queued.
   const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
-  const broken = JSON.stringify({ ...JSON.parse((db.prepare('SELECT draft FROM offerings WHERE id = ?').get(wrongType.id) as { draft: string }).draft), courseName: 42 });
-  db.prepare("UPDATE offerings SET draft = ?, pending = 'publish' WHERE id = ?").run(broken, wrongType.id);
-  db.prepare("UPDATE offerings SET draft = '{\"offeringId\": \"unread' WHERE id = ?").run(unreadable.id);
+  const broken = JSON.stringify({ ...JSON.parse((db.prepare('SELECT draft FROM offering_drafts WHERE id = ?').get(wrongType.id) as { draft: string }).draft), courseName: 42 });
+  db.prepare('UPDATE offering_drafts SET draft = ? WHERE id = ?').run(broken, wrongType.id);
+  db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(wrongType.id);
+  db.prepare("UPDATE offering_drafts SET draft = '{\"offeringId\": \"unread' WHERE id = ?").run(unreadable.id);
   db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(sound.id);
   db.close();
 

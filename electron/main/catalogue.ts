@@ -10,6 +10,7 @@ import type { OfferingRecord } from '../../shared/ipc';
 import { WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
 import { createOfferingsStore, type ChangeListener, type OfferingRow } from './db/offerings-store';
+import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
 
 export type { OfferingRow };
 
@@ -200,7 +201,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
         if (ids) for (const id of ids) row(id);
         const scope = "trashed_at IS NULL AND (pending IS NULL OR pending = 'publish') AND status NOT IN ('published', 'waiting')" + (ids ? ' AND id IN (SELECT value FROM json_each(@ids))' : '');
         const params = { now: nowIso(), ...(ids ? { ids: JSON.stringify(ids) } : {}) };
-        const candidates = store.count(scope, params);
+        const candidates = store.count(scope, params, ids ? undefined : LIST_INDEXES.filters);
         const queued = store.queuePublishWhere(`${scope} AND ${publishableSql(allowed())}`, params);
         return { queued, skipped: candidates - queued.length };
       }).immediate();

@@ -116,7 +116,7 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       const { where, params } = filters(q, iso);
       // Counted up to a bound: "10,000+ offerings" says enough, and counting every match of a broad search at 100,000 takes too long.
       // Counted from an index that holds every filter column, so no row (and its JSON) is read.
-      const countIndex = 'match' in params ? LIST_INDEXES.bySeq : LIST_INDEXES.filters;
+      const countIndex = 'match' in params && q.status === 'all' ? LIST_INDEXES.bySeq : LIST_INDEXES.filters;
       const counted = (prepared(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM offerings INDEXED BY ${countIndex} WHERE ${where.join(' AND ')} LIMIT ${maxCounted + 1})`).get(params) as { n: number }).n;
       const total = Math.min(counted, maxCounted);
       const sortKey = SORT_EXPRESSIONS[q.sort];
@@ -133,7 +133,8 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       if (offset) pageParams.offset = q.offset;
       // The page's keys first, then only its rows. By date, the covering index is walked in order: an
       // "upcoming" filter skips the past ones, and a broad search stops at the page, without reading a row.
-      const keysIndex = q.sort === 'firstDate' ? ` INDEXED BY ${LIST_INDEXES.byDate}` : '';
+      // A status filter reads its own range of the status-first index (which carries the date) and sorts that.
+      const keysIndex = q.sort !== 'firstDate' ? '' : ` INDEXED BY ${q.status === 'all' ? LIST_INDEXES.byDate : LIST_INDEXES.filters}`;
       const keys = `SELECT seq, ${sortKey} AS sort_key FROM offerings${keysIndex} WHERE ${pageWhere.join(' AND ')} ORDER BY ${sortKey} ${dir}, seq ${dir} LIMIT @limit${offset}`;
       const rows = prepared(`SELECT ${ROW_COLUMNS}, p.sort_key FROM (${keys}) p JOIN offerings o ON o.seq = p.seq ORDER BY p.sort_key ${dir}, p.seq ${dir}`).all(pageParams) as RawRow[];
       const last = rows.at(-1);

@@ -280,10 +280,11 @@ test('past offerings still listed are flagged, and one action removes them all f
   for (const name of ['Last winter', 'Next spring']) await page.getByRole('button', { name: new RegExp(name) }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
   // Time passes: the class is over (written straight into the catalogue file, as a year going by would).
   const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
-  const row = db.prepare("SELECT id, draft FROM offerings WHERE draft LIKE '%Last winter%'").get() as { id: string; draft: string };
+  const row = db.prepare("SELECT id, draft FROM offering_drafts WHERE draft LIKE '%Last winter%'").get() as { id: string; draft: string };
   const draft = JSON.parse(row.draft);
   draft.classDays = [{ date: '2025-02-03', start: '08:30', end: '16:30' }];
-  db.prepare("UPDATE offerings SET draft = ?, first_date = '2025-02-03', last_end_utc = '2025-02-03T21:30:00.000Z', earliest_end_utc = '2025-02-03T21:30:00.000Z' WHERE id = ?").run(JSON.stringify(draft), row.id);
+  db.prepare('UPDATE offering_drafts SET draft = ? WHERE id = ?').run(JSON.stringify(draft), row.id);
+  db.prepare("UPDATE offerings SET first_date = '2025-02-03', last_end_utc = '2025-02-03T21:30:00.000Z', earliest_end_utc = '2025-02-03T21:30:00.000Z' WHERE id = ?").run(row.id);
   db.close();
   // The next morning the app is opened again.
   await page.reload();

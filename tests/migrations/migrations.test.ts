@@ -104,8 +104,9 @@ test('migration 5: covering indexes carry every filter column, so counts and pag
   t.diagnostic(`migration 5 indexed 2,000 offerings in ${(performance.now() - started).toFixed(0)} ms`);
   const columns = (index: string) => (db.prepare(`PRAGMA index_xinfo(${index})`).all() as { name: string | null; key: number }[]).filter((c) => c.key === 1).map((c) => c.name ?? 'expr');
   for (const index of Object.values(LIST_INDEXES)) {
-    for (const column of ['last_end_utc', 'status', 'program', 'language', 'kind', 'seq']) assert.ok(columns(index).includes(column), `${index} carries ${column}`);
+    for (const column of ['last_end_utc', 'program', 'language', 'kind', 'seq']) assert.ok(columns(index).includes(column), `${index} carries ${column}`);
   }
+  assert.deepEqual(columns(LIST_INDEXES.filters).slice(0, 2), ['status', 'seq'], 'status first, then seq: the status sort walks it');
   assert.equal(db.prepare("SELECT name FROM sqlite_master WHERE name = 'offerings_by_date'").get(), undefined, 'the narrower date index is gone');
   assert.ok((db.prepare('SELECT COUNT(*) AS n FROM sqlite_stat1').get() as { n: number }).n > 0, 'the planner has statistics');
   // The list's own queries, as it makes them, must be answerable from the index.
@@ -113,4 +114,27 @@ test('migration 5: covering indexes carry every filter column, so counts and pag
   const page = lists.page(ListQuery.parse({ status: 'published', when: 'upcoming', limit: 10 }), new Date());
   assert.equal(page.total, 1_000);
   assert.equal(page.rows.length, 10);
+});
+
+test('migration 6: every draft moves to its own table, unchanged, and leaves with its offering', (t) => {
+  const db = at(5);
+  const drafts = new Map<string, string>();
+  db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const draft = oldDraft({ offeringId: `wah-${i}`, courseName: i === 3 ? 'Sécurité — “hauteur”' : `Class ${i}` });
+      const id = randomUUID();
+      drafts.set(id, draft);
+      db.prepare("INSERT INTO offerings (id, seq, offering_id, draft, created_at, updated_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run(id, i + 1, `wah-${i}`, draft);
+    }
+  })();
+  const started = performance.now();
+  upTo(db, 6);
+  t.diagnostic(`migration 6 moved 10,000 drafts in ${(performance.now() - started).toFixed(0)} ms`);
+  const moved = new Map((db.prepare('SELECT id, draft FROM offering_drafts').all() as { id: string; draft: string }[]).map((r) => [r.id, r.draft]));
+  assert.deepEqual(moved, drafts, 'every draft, byte for byte');
+  assert.ok(!(db.prepare('PRAGMA table_info(offerings)').all() as { name: string }[]).some((c) => c.name === 'draft'), 'offerings rows no longer carry the draft');
+  db.pragma('foreign_keys = ON');
+  const [gone] = [...drafts.keys()];
+  db.prepare('DELETE FROM offerings WHERE id = ?').run(gone);
+  assert.equal(db.prepare('SELECT 1 FROM offering_drafts WHERE id = ?').get(gone), undefined, 'purging an offering purges its draft');
 });

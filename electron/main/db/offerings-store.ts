@@ -1,4 +1,4 @@
-// The one owner of the `offerings`, `class_days` and `locations` tables: every
+// The one owner of the `offerings`, `offering_drafts`, `class_days` and `locations` tables: every
 // read the app makes of them and every transition, as named statements. The
 // catalogue's rules and the publishing queue both go through it. Derived
 // columns are written with each draft, so reads never parse JSON.
@@ -41,18 +41,21 @@ export type ChangeListener = (ids: string[] | null) => void;
 
 export function createOfferingsStore(db: Db, changed: ChangeListener = () => {}) {
   const columns = COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ');
+  // A whole row: the offering's columns and its draft, kept apart so state changes never rewrite the draft.
+  const FULL = 'SELECT o.*, d.draft FROM offerings o JOIN offering_drafts d ON d.id = o.id';
   const s = {
-    byId: db.prepare<[string], OfferingRow>('SELECT * FROM offerings WHERE id = ?'),
+    byId: db.prepare<[string], OfferingRow>(`${FULL} WHERE o.id = ?`),
     idTaken: db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?'),
-    all: db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NULL ORDER BY seq'),
-    batchAfter: db.prepare<[number, number], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT id, seq, offering_id, draft, listed FROM offerings WHERE seq > ? ORDER BY seq LIMIT ?'),
-    pendingRows: db.prepare<[], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT id, seq, offering_id, draft, listed FROM offerings WHERE pending IS NOT NULL'),
-    trashed: db.prepare<[], OfferingRow>('SELECT * FROM offerings WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC'),
+    all: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NULL ORDER BY o.seq`),
+    batchAfter: db.prepare<[number, number], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT o.id, o.seq, o.offering_id, d.draft, o.listed FROM offerings o JOIN offering_drafts d ON d.id = o.id WHERE o.seq > ? ORDER BY o.seq LIMIT ?'),
+    pendingRows: db.prepare<[], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT o.id, o.seq, o.offering_id, d.draft, o.listed FROM offerings o JOIN offering_drafts d ON d.id = o.id WHERE o.pending IS NOT NULL'),
+    trashed: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NOT NULL ORDER BY o.trashed_at DESC`),
     nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM offerings'),
     insert: db.prepare(
-      `INSERT INTO offerings (id, seq, offering_id, draft, created_at, updated_at, ${COLUMN_NAMES.join(', ')}) VALUES (@id, @seq, @offering_id, @draft, @now, @now, ${COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`,
+      `INSERT INTO offerings (id, seq, offering_id, created_at, updated_at, ${COLUMN_NAMES.join(', ')}) VALUES (@id, @seq, @offering_id, @now, @now, ${COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`,
     ),
-    update: db.prepare(`UPDATE offerings SET offering_id = @offering_id, draft = @draft, updated_at = @now, revision = revision + 1, ${columns} WHERE id = @id`),
+    update: db.prepare(`UPDATE offerings SET offering_id = @offering_id, updated_at = @now, revision = revision + 1, ${columns} WHERE id = @id`),
+    writeDraft: db.prepare('INSERT INTO offering_drafts (id, draft) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET draft = excluded.draft'),
     differs: db.prepare('UPDATE offerings SET differs = ? WHERE id = ?'),
     deleteDays: db.prepare('DELETE FROM class_days WHERE offering_row = ?'),
     insertDay: db.prepare('INSERT INTO class_days (offering_row, day, date, start, "end") VALUES (?, ?, ?, ?, ?)'),
@@ -72,7 +75,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     purge: db.prepare('DELETE FROM offerings WHERE trashed_at IS NOT NULL AND trashed_at < ?'),
     // The queue's reads: only the few rows that wait or failed, through their partial indexes.
     due: db.prepare<[string, number], OfferingRow>(
-      'SELECT * FROM offerings WHERE pending IS NOT NULL AND held = 0 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY updated_at LIMIT ?',
+      `${FULL} WHERE o.pending IS NOT NULL AND o.held = 0 AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.updated_at LIMIT ?`,
     ),
     nextWake: db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM offerings WHERE pending IS NOT NULL AND held = 0'),
     waiting: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE pending IS NOT NULL AND held = 0'),
@@ -108,12 +111,14 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     /** The rows the queue is about to send, checked before it starts. */
     pendingRows: () => s.pendingRows.all(),
     insert(id: string, offeringId: string, draft: OfferingDraft, now: string): void {
-      s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, null) });
+      s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, now, ...offeringColumns(draft, null) });
+      s.writeDraft.run(id, JSON.stringify(draft));
       writeDerived(id, draft, now);
       changed([id]);
     },
     saveDraft(row: OfferingRow, offeringId: string, draft: OfferingDraft, now: string): void {
-      s.update.run({ id: row.id, offering_id: offeringId, draft: JSON.stringify(draft), now, ...offeringColumns(draft, listedOf(row)) });
+      s.update.run({ id: row.id, offering_id: offeringId, now, ...offeringColumns(draft, listedOf(row)) });
+      s.writeDraft.run(row.id, JSON.stringify(draft));
       writeDerived(row.id, draft, now);
       changed([row.id]);
     },
@@ -138,8 +143,9 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
       changed(ids);
       return ids;
     },
-    count(where: string, params: Record<string, unknown>): number {
-      return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM offerings WHERE ${where}`).get(params)!.n;
+    /** `index` names an index that holds every column of `where`, so the count reads no row. */
+    count(where: string, params: Record<string, unknown>, index?: string): number {
+      return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM offerings${index ? ` INDEXED BY ${index}` : ''} WHERE ${where}`).get(params)!.n;
     },
     clearHold(id: string): void {
       s.clearHold.run(id);

@@ -6,9 +6,10 @@ import { migration002 } from './002-trash';
 import { migration003 } from './003-listed-via';
 import { migration004 } from './004-list-columns';
 import { migration005 } from './005-covering-list-indexes';
+import { migration006 } from './006-drafts-apart';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
