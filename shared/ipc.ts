@@ -8,17 +8,11 @@ import { CHANNELS, type Channel } from './channels';
 import { ConnectionKind } from './connection';
 import { StandardKey, Program } from './standards';
 import { OfferingKind } from './offering';
+import { OFFERING_STATUSES, LIST_SORTS } from './list-values';
 
 export { CHANNELS, type Channel };
 
-export const OfferingStatus = z.enum([
-  'draft', // never listed, nothing waiting
-  'waiting', // a change is queued for the Marketplace
-  'published', // the Marketplace holds exactly what the catalogue holds
-  'changed', // listed, but edited since the last publish
-  'failed', // the last attempt failed; see `error`
-  'needs-attention', // the Marketplace no longer has a listing we published
-]);
+export const OfferingStatus = z.enum(OFFERING_STATUSES);
 export type OfferingStatus = z.infer<typeof OfferingStatus>;
 
 export const OfferingRecord = z.object({
@@ -40,7 +34,7 @@ export const OfferingRecord = z.object({
 export type OfferingRecord = z.infer<typeof OfferingRecord>;
 
 /** What the list asks for: filters, a sort, and a page (a keyset cursor to read on, or an offset to jump to). */
-export const ListSort = z.enum(['firstDate', 'course', 'standard', 'city', 'seats', 'status']);
+export const ListSort = z.enum(LIST_SORTS);
 export type ListSort = z.infer<typeof ListSort>;
 export const ListQuery = z
   .object({

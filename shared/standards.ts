@@ -2,6 +2,7 @@
 // 2 for online (e-learning) offerings. Language and delivery are derived from
 // the key itself (E/F, final B/I/V/O) so the table cannot disagree with the key.
 import { z } from 'zod';
+import { PROGRAMS } from './list-values';
 
 export const TRAINING_STANDARD_KEYS = [
   'WAH-E-B',
@@ -64,7 +65,7 @@ export type StandardDelivery = DeliveryMethod | 'online';
 export const Language = z.enum(['en', 'fr']);
 export type Language = z.infer<typeof Language>;
 
-export const Program = z.enum(['WAH', 'JHSC-2014', 'JHSC-1996']);
+export const Program = z.enum(PROGRAMS);
 export type Program = z.infer<typeof Program>;
 
 /** The ministry's own labels, verbatim (including its inconsistent dashes). */

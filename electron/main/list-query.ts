@@ -144,7 +144,8 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       // One indexed count per status: a GROUP BY over the generated column would compute it for every row.
       const byStatus: Partial<Record<ListRow['status'], number>> = {};
       for (const status of OfferingStatus.options) {
-        const n = (prepared(`SELECT COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL AND ${SORT_EXPRESSIONS.status} = @status`).get({ status }) as { n: number }).n;
+        // Named: for a status most rows have, the planner would rather scan the table (100 ms at 100,000) than this index (7 ms).
+        const n = (prepared(`SELECT COUNT(*) AS n FROM offerings INDEXED BY ${LIST_INDEXES.filters} WHERE trashed_at IS NULL AND ${SORT_EXPRESSIONS.status} = @status`).get({ status }) as { n: number }).n;
         if (n > 0) byStatus[status] = n;
       }
       const pastListed = (prepared("SELECT COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL AND last_end_utc <= @now AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete')").get({ now: now.toISOString() }) as { n: number }).n;

@@ -190,7 +190,7 @@ test('keyboard only: create, save and publish', async (t) => {
   await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-keyboard-only' }));
   await page.keyboard.press('Control+n');
   const focused = () => page.evaluate(() => document.activeElement?.id);
-  assert.equal(await focused(), 'f-courseName');
+  await page.waitForFunction(() => document.activeElement?.id === 'f-courseName');
   await page.keyboard.type('Keyboard WAH');
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'f-trainingStandardKey');

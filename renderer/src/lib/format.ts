@@ -1,22 +1,33 @@
-// Dates, times and money in the user's language, always in Ontario time.
-import { ONTARIO_ZONE, ontarioToUtc } from '../../../shared/time';
+// Dates and numbers in the user's language, for the list: no time-zone library
+// here (a calendar date needs none), so the window's first script stays small.
 
-const locales = { en: 'en-CA', fr: 'fr-CA' } as const;
+export const locales = { en: 'en-CA', fr: 'fr-CA' } as const;
 
-export function formatDay(language: 'en' | 'fr', date: string, start: string, end: string): string {
-  const day = new Intl.DateTimeFormat(locales[language], { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: ONTARIO_ZONE }).format(new Date(ontarioToUtc(date, start)));
-  const time = new Intl.DateTimeFormat(locales[language], { hour: 'numeric', minute: '2-digit', timeZone: ONTARIO_ZONE });
-  return `${day}, ${time.format(new Date(ontarioToUtc(date, start)))} – ${time.format(new Date(ontarioToUtc(date, end)))}`;
+// Making an Intl formatter costs far more than using one (a list of 100 rows spent 78 ms making them): one per kind and language.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+export function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as F;
 }
 
 export function formatPrice(language: 'en' | 'fr', price: number): string {
-  return new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'CAD' }).format(price);
+  return cached(`price-${language}`, () => new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'CAD' })).format(price);
 }
 
 export function formatHours(language: 'en' | 'fr', hours: number): string {
-  return new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 }).format(hours);
+  return cached(`hours-${language}`, () => new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 })).format(hours);
 }
 
 export function formatDate(language: 'en' | 'fr', date: string): string {
-  return new Intl.DateTimeFormat(locales[language], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: ONTARIO_ZONE }).format(new Date(ontarioToUtc(date, '12:00')));
+  // A calendar date has no time zone: noon UTC of that date, shown in UTC, is that date everywhere.
+  return cached(`date-${language}`, () => new Intl.DateTimeFormat(locales[language], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(new Date(`${date}T12:00:00Z`));
+}
+
+/**
+ * The first formatter of a language loads its locale data (about 80 ms): made
+ * while the first page of the list is on its way, not after it arrived.
+ */
+export function warmFormatters(language: 'en' | 'fr'): void {
+  setTimeout(() => formatDate(language, '2026-01-01'));
 }

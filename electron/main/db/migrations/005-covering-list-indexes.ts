@@ -35,6 +35,8 @@ export const migration005: Migration = {
       CREATE INDEX ${LIST_INDEXES.byDate} ON offerings (${SORT_EXPRESSIONS.firstDate}, seq, ${FILTERS}) WHERE trashed_at IS NULL;
       CREATE INDEX ${LIST_INDEXES.filters} ON offerings (${SORT_EXPRESSIONS.status}, seq, last_end_utc, program, language, kind, ${SORT_EXPRESSIONS.firstDate}, pending) WHERE trashed_at IS NULL;
       CREATE INDEX ${LIST_INDEXES.bySeq} ON offerings (seq, ${FILTERS}) WHERE trashed_at IS NULL;
+      -- Settings says how many offerings each connection listed: counted here, not over every row (115 ms at 100,000).
+      CREATE INDEX offerings_listed_via ON offerings (listed_via) WHERE listed IS NOT NULL OR in_flight IS NOT NULL;
       ANALYZE;
     `);
   },
