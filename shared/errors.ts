@@ -37,6 +37,8 @@ export const FieldError = z.object({
   /** A stable key the UI translates; `message` is the English fallback. */
   code: z.string(),
   message: z.string(),
+  /** The bound a "too long" message names ("At most 300 characters"). */
+  limit: z.number().optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

@@ -2,7 +2,8 @@
 // schemas are built from them (shared/ipc.ts, shared/standards.ts), and the
 // window's first script can show the list without loading zod.
 export const OFFERING_STATUSES = [
-  'draft', // never listed, nothing waiting
+  'incomplete', // never listed, and not ready to be: something is missing or wrong
+  'draft', // never listed, ready to publish
   'waiting', // a change is queued for the Marketplace
   'published', // the Marketplace holds exactly what the catalogue holds
   'changed', // listed, but edited since the last publish

@@ -7,6 +7,24 @@ import { hoursBetween, isDate, isTime, ontarioToUtc } from './time';
 
 export const PROVINCES = ['ON', 'QC', 'MB', 'SK', 'AB', 'BC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
 
+/**
+ * The longest text each field of a draft may hold: the contract's limits. The
+ * schema below, the inputs' `maxlength` and the form's own messages all read
+ * them here, so a draft the form lets through is one the main process accepts.
+ */
+export const DRAFT_LIMITS = {
+  offeringId: 64,
+  courseName: 300,
+  'address.street': 200,
+  'address.extended': 200,
+  'address.city': 100,
+  'address.postalCode': 10,
+  registrationUrl: 2000,
+  virtualClassUrl: 2000,
+  classDays: 60,
+} as const;
+export type LimitedField = keyof typeof DRAFT_LIMITS;
+
 export const ClassDay = z.object({
   date: z.string().max(10),
   start: z.string().max(5),
@@ -15,11 +33,11 @@ export const ClassDay = z.object({
 export type ClassDay = z.infer<typeof ClassDay>;
 
 export const AddressDraft = z.object({
-  street: z.string().max(200),
-  extended: z.string().max(200),
-  city: z.string().max(100),
+  street: z.string().max(DRAFT_LIMITS['address.street']),
+  extended: z.string().max(DRAFT_LIMITS['address.extended']),
+  city: z.string().max(DRAFT_LIMITS['address.city']),
   province: z.string().max(2),
-  postalCode: z.string().max(10),
+  postalCode: z.string().max(DRAFT_LIMITS['address.postalCode']),
 });
 export type AddressDraft = z.infer<typeof AddressDraft>;
 
@@ -33,16 +51,16 @@ export const MAX_COURSE_HOURS = 1000;
 export const OfferingDraft = z.object({
   /** Drafts saved before online offerings existed have no kind: they are classes. */
   kind: OfferingKind.default('class'),
-  offeringId: z.string().max(64),
+  offeringId: z.string().max(DRAFT_LIMITS.offeringId),
   trainingStandardKey: z.union([StandardKey, z.literal('')]),
-  courseName: z.string().max(300),
+  courseName: z.string().max(DRAFT_LIMITS.courseName),
   seatsRemaining: z.number().nullable(),
   contactForPricing: z.boolean(),
   price: z.number().nullable(),
   address: AddressDraft,
-  classDays: z.array(ClassDay).max(60),
-  registrationUrl: z.string().max(2000),
-  virtualClassUrl: z.string().max(2000),
+  classDays: z.array(ClassDay).max(DRAFT_LIMITS.classDays),
+  registrationUrl: z.string().max(DRAFT_LIMITS.registrationUrl),
+  virtualClassUrl: z.string().max(DRAFT_LIMITS.virtualClassUrl),
   /** Online offerings only: the course's length in hours (the API's `courseDuration`; its unit is not documented). */
   courseDurationHours: z.number().nullable().default(null),
 });
@@ -63,6 +81,28 @@ export function emptyDraft(kind: OfferingKind = 'class'): OfferingDraft {
     virtualClassUrl: '',
     courseDurationHours: null,
   };
+}
+
+/**
+ * What in a draft goes past the contract's limits, as field messages: the form
+ * checks this before every save, so the main process never has to refuse a
+ * draft as malformed (and the user never reads such a refusal).
+ */
+export function limitProblems(draft: OfferingDraft): FieldError[] {
+  const problems: FieldError[] = [];
+  const text = (path: LimitedField, value: string) => {
+    const max = DRAFT_LIMITS[path];
+    if (value.length > max) problems.push({ path, code: 'tooLong', message: `At most ${max} characters.`, limit: max });
+  };
+  text('offeringId', draft.offeringId);
+  text('courseName', draft.courseName);
+  text('registrationUrl', draft.registrationUrl);
+  text('virtualClassUrl', draft.virtualClassUrl);
+  for (const part of ['street', 'extended', 'city', 'postalCode'] as const) text(`address.${part}`, draft.address[part]);
+  if (draft.classDays.length > DRAFT_LIMITS.classDays) {
+    problems.push({ path: 'classDays', code: 'tooManyDays', message: `At most ${DRAFT_LIMITS.classDays} class days.`, limit: DRAFT_LIMITS.classDays });
+  }
+  return problems;
 }
 
 const OFFERING_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -69,9 +69,10 @@ test('drafts round-trip, may be incomplete, and survive a restart', () => {
   let catalogue = createCatalogue(db);
   const incomplete = { ...emptyDraft(), courseName: 'Half typed' };
   const saved = catalogue.save(null, incomplete);
-  assert.equal(saved.status, 'draft');
+  assert.equal(saved.status, 'incomplete', 'saved, and marked as not ready to publish');
   assert.match(saved.draft.offeringId, /^offering-[a-z0-9x]{4}$/, 'an id is generated');
   const full = catalogue.save(null, validDraft({ offeringId: '' }));
+  assert.equal(full.status, 'draft', 'a complete one is a draft ready to publish');
   assert.match(full.draft.offeringId, /^wah-e-i-\d{4}-03-10-[a-z0-9x]{4}$/);
   assert.equal(full.draft.address.postalCode, 'M5H 2N2', 'postal codes are stored as A1A 1A1');
   db.close();

@@ -118,3 +118,14 @@ test('the English and French message files have exactly the same keys', () => {
     Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
   assert.deepEqual(keys(fr), keys(en));
 });
+
+test('prices with cents publish: every value from 0.00 to 9.99 and common prices; a third decimal is refused', () => {
+  const priceProblems = (price: number) => publishProblems(validDraft({ price }), { now: new Date() }).filter((p) => p.path === 'price');
+  // Typed in a field, a price reaches the draft as Number of its text: the same path here.
+  for (let cents = 0; cents <= 999; cents++) {
+    const typed = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+    assert.deepEqual(priceProblems(Number(typed)), [], typed);
+  }
+  for (const typed of ['19.99', '4.35', '149.99', '1234.50', '0.07', '99999.99']) assert.deepEqual(priceProblems(Number(typed)), [], typed);
+  for (const typed of ['19.999', '0.001', '4.355']) assert.deepEqual(priceProblems(Number(typed)).map((p) => p.code), ['price.cents'], typed);
+});

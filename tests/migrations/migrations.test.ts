@@ -138,3 +138,19 @@ test('migration 6: every draft moves to its own table, unchanged, and leaves wit
   db.prepare('DELETE FROM offerings WHERE id = ?').run(gone);
   assert.equal(db.prepare('SELECT 1 FROM offering_drafts WHERE id = ?').get(gone), undefined, 'purging an offering purges its draft');
 });
+
+test('migration 7: a never-listed draft with problems is incomplete, a ready one stays a draft; listed ones are untouched', () => {
+  const db = at(6);
+  const insert = db.prepare("INSERT INTO offerings (id, seq, offering_id, created_at, updated_at, problem_count, listed) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?, ?)");
+  insert.run('a', 1, 'ready', 0, null);
+  insert.run('b', 2, 'unfinished', 3, null);
+  insert.run('c', 3, 'listed-then-broken', 1, '{}');
+  upTo(db, 7);
+  const statuses = db.prepare('SELECT offering_id, status FROM offerings ORDER BY seq').all();
+  assert.deepEqual(statuses, [
+    { offering_id: 'ready', status: 'draft' },
+    { offering_id: 'unfinished', status: 'incomplete' },
+    { offering_id: 'listed-then-broken', status: 'changed' },
+  ]);
+  assert.equal((db.prepare("SELECT COUNT(*) AS n FROM offerings INDEXED BY offerings_filters WHERE trashed_at IS NULL AND status = 'incomplete'").get() as { n: number }).n, 1, 'the status index is back');
+});

@@ -5,6 +5,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { AddressDraft, OfferingDraft } from '../../../shared/offering';
 import type { ConnectionKind } from '../../../shared/connection';
+import type { OfferingStatus } from '../../../shared/ipc';
 import { WireListing } from '../marketplace/wire';
 import type { Db } from './open';
 import { classDayRows, locationKey, offeringColumns, COLUMN_NAMES, type OfferingColumns } from './offering-columns';
@@ -27,7 +28,7 @@ export interface OfferingRow extends OfferingColumns {
   needs_attention: number;
   trashed_at: string | null;
   listed_via: ConnectionKind | null;
-  status: 'draft' | 'waiting' | 'published' | 'changed' | 'failed' | 'needs-attention';
+  status: OfferingStatus;
 }
 
 /** Columns the queue may set directly (publish state only: a draft changes through saveDraft). */

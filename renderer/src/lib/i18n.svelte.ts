@@ -39,8 +39,14 @@ export function setLanguage(lang: UiLanguage): void {
   document.documentElement.lang = lang;
 }
 
-/** A field error or app error in the user's language, falling back to the English text from main. */
-export function errorText(e: { code: string; message: string }, prefix: string): string {
+/**
+ * A field error or app error in the user's language, by its code. The English
+ * text from main is never shown: it may name a channel or echo a schema.
+ * Every error code has a text (a test checks both languages); a field code
+ * without one reads "Check this field."
+ */
+export function errorText(e: { code: string; limit?: number }, prefix: 'errors' | 'validation'): string {
   const key = `${prefix}.${e.code}`;
-  return i18next.exists(key) ? t(key) : e.message;
+  if (i18next.exists(key)) return t(key, e.limit === undefined ? undefined : { limit: e.limit });
+  return t(prefix === 'errors' ? 'errors.internal' : 'validation.invalid');
 }

@@ -18,8 +18,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'help', keys: '?', matches: (e, typing) => e.key === 'F1' || (!typing && e.key === '?') },
 ];
 
-export function displayKeys(keys: string, mac: boolean): string {
-  return keys.replace('Mod', mac ? '⌘' : 'Ctrl');
+/** "Mod+Enter" as the keyboard says it: ⌘ or Ctrl, and the key's name in the user's language ("Ctrl+Entrée"). */
+export function displayKeys(keys: string, mac: boolean, keyName: (key: string) => string = (k) => k): string {
+  return keys
+    .split('+')
+    .map((k) => (k === 'Mod' ? (mac ? '⌘' : 'Ctrl') : k === 'Enter' ? keyName(k) : k))
+    .join('+');
 }
 
 /** Form actions the shortcuts reach; set by the open form. */
