@@ -9,6 +9,7 @@ export const CHANNELS = [
   'offerings:publish',
   'offerings:publishAll',
   'offerings:duplicate',
+  'offerings:copyCheck',
   'locations:list',
   'offerings:setSeats',
   'offerings:publishMany',

@@ -3,7 +3,7 @@
 // typed from it.
 import { z } from 'zod';
 import { AppError, type Result } from './errors';
-import { OfferingDraft, AddressDraft } from './offering';
+import { OfferingDraft, AddressDraft, MAX_EVERY_WEEKS } from './offering';
 import { CHANNELS, type Channel } from './channels';
 import { ConnectionKind } from './connection';
 import { StandardKey, Program } from './standards';
@@ -180,9 +180,16 @@ export const contract = {
         firstDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-03-10'),
         /** 1 for "Run again"; N for "Repeat weekly" N times. */
         weeks: z.number().int().min(1).max(52),
+        /** Weeks between copies: 1 is every week, 2 every other week. */
+        every: z.number().int().min(1).max(MAX_EVERY_WEEKS).default(1),
       })
       .strict(),
     response: z.array(OfferingRecord),
+  },
+  /** Before copying: which of these first days already have a class like this one (same standard and city), and the next week free of one. */
+  'offerings:copyCheck': {
+    request: z.object({ id: z.string().min(1).max(64), starts: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(52) }).strict(),
+    response: z.object({ clashes: z.array(z.string()), nextFree: z.string().nullable() }),
   },
   'locations:list': { request: Empty, response: z.array(AddressDraft) },
   'offerings:setSeats': { request: z.object({ id: z.string().min(1).max(64), seats: z.number().int().min(0).max(100_000) }).strict(), response: OfferingRecord },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { StandardKey, standardFor, needsAddress, isOnlineStandard, type TrainingStandard } from './standards';
 import type { FieldError } from './errors';
-import { hoursBetween, isDate, isTime, ontarioToUtc } from './time';
+import { addDays, hoursBetween, isDate, isTime, ontarioToUtc } from './time';
 
 export const PROVINCES = ['ON', 'QC', 'MB', 'SK', 'AB', 'BC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
 
@@ -142,6 +142,14 @@ function validDay(day: ClassDay): boolean {
 }
 
 /** The earliest class date, if any day has one. */
+/** The most weeks apart "Repeat" may space its copies. */
+export const MAX_EVERY_WEEKS = 12;
+
+/** The first day of each copy: `count` copies from `firstDate`, `every` weeks apart. One rule for the preview and the copies made. */
+export function copyStarts(firstDate: string, count: number, every = 1): string[] {
+  return Array.from({ length: count }, (_, k) => addDays(firstDate, 7 * every * k));
+}
+
 export function firstClassDate(draft: OfferingDraft): string | undefined {
   return draft.classDays
     .map((d) => d.date)

@@ -4,7 +4,7 @@
 // Its SQL is the offerings store's; this module holds the rules.
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError, type FieldError } from '../../shared/errors';
-import { OfferingDraft, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
+import { OfferingDraft, copyStarts, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
 import { addDays, daysBetween, isDate } from '../../shared/time';
 import type { OfferingRecord } from '../../shared/ipc';
 import { WireListing } from './marketplace/wire';
@@ -130,7 +130,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
   }
 
   /** New drafts from `id`: the first starts on firstFor(its first class date), the others a week apart each. */
-  function copies(id: string, firstFor: (origin: string) => string, weeks: number): OfferingRecord[] {
+  function copies(id: string, firstFor: (origin: string) => string, weeks: number, every = 1): OfferingRecord[] {
     const source = parseDraft(row(id));
     // An online course has no dates: "copy" is simply a new draft like it.
     if (source.kind === 'online') return db.transaction(() => [record(write(null, { ...source, offeringId: '' }))]).immediate();
@@ -140,10 +140,9 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
         fields: [{ path: 'classDays', code: 'classDays.required', message: 'Add at least one class day.' }],
       });
     }
-    const firstDate = firstFor(origin);
     return db.transaction(() =>
-      Array.from({ length: weeks }, (_, week) => {
-        const shift = daysBetween(origin, firstDate) + 7 * week;
+      copyStarts(firstFor(origin), weeks, every).map((start) => {
+        const shift = daysBetween(origin, start);
         const classDays = source.classDays.map((d) => (isDate(d.date) ? { ...d, date: addDays(d.date, shift) } : d));
         return record(write(null, { ...source, offeringId: '', classDays }));
       }),
@@ -210,9 +209,26 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
      * "Run again" (weeks = 1) and "Repeat weekly": new drafts whose class days
      * keep their spacing, the first on `firstDate`, then one week apart.
      */
-    duplicate(id: string, firstDate: string, weeks: number): OfferingRecord[] {
+    duplicate(id: string, firstDate: string, weeks: number, every = 1): OfferingRecord[] {
       if (!isDate(firstDate)) throw failure('validation', `“${firstDate}” is not a date.`, { fields: [{ path: 'firstDate', code: 'date.invalid', message: 'Enter a date.' }] });
-      return copies(id, () => firstDate, weeks);
+      return copies(id, () => firstDate, weeks, every);
+    },
+    /**
+     * A likely duplicate has the same standard, first class day and city as
+     * this offering would on that day: which of `starts` have one, and the
+     * first week after this offering's own first day that has none.
+     */
+    copyCheck(id: string, starts: string[]): { clashes: string[]; nextFree: string | null } {
+      const r = row(id);
+      const source = readDraft(r);
+      const origin = firstClassDate(source);
+      const taken = (start: string) => store.similar({ standardKey: r.standard_key, firstDate: start, citySort: r.city_sort });
+      const clashes = starts.filter((start) => isDate(start) && taken(start));
+      let nextFree: string | null = null;
+      if (origin !== undefined && source.kind === 'class') {
+        for (let week = 1; week <= 52 && nextFree === null; week++) if (!taken(addDays(origin, 7 * week))) nextFree = addDays(origin, 7 * week);
+      }
+      return { clashes, nextFree };
     },
     /** Addresses already used, most recent first, to pick instead of retyping. */
     locations(): AddressDraft[] {

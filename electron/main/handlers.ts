@@ -53,7 +53,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'trash:list': () => s.catalogue.trash(),
     'trash:restore': ({ id }) => s.catalogue.restore(id),
-    'offerings:duplicate': ({ id, firstDate, weeks }) => s.catalogue.duplicate(id, firstDate, weeks),
+    'offerings:duplicate': ({ id, firstDate, weeks, every }) => s.catalogue.duplicate(id, firstDate, weeks, every),
+    'offerings:copyCheck': ({ id, starts }) => s.catalogue.copyCheck(id, starts),
     'locations:list': () => s.catalogue.locations(),
     'offerings:delete': ({ id }) => {
       const result = s.catalogue.delete(id);

@@ -43,7 +43,7 @@ test('a Working at Heights class that is too short gets a warning but can still 
   await page.getByLabel('Day 1 end time').fill('12:00');
   await page.getByText('Only 3 h of instruction; this standard usually needs at least 6.5 h.').waitFor();
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByText('Draft saved.').waitFor();
+  await page.getByText('Saved.', { exact: true }).first().waitFor();
 });
 
 test('Run again and Repeat weekly make new drafts on new dates', async (t) => {
@@ -215,7 +215,7 @@ test('keyboard only: create, save and publish', async (t) => {
   await typeInto('f-classDays-0-start', '0830AM');
   await typeInto('f-classDays-0-end', '0430PM');
   await page.keyboard.press('Control+s');
-  await page.getByText('Draft saved.').waitFor();
+  await page.getByText('Saved.', { exact: true }).first().waitFor();
   await page.keyboard.press('Control+Enter');
   await page.getByRole('button', { name: /Keyboard WAH/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
   assert.equal(sandbox.listings('NK-keyboard-only')[0]?.courseName, 'Keyboard WAH');
@@ -267,6 +267,9 @@ test('bulk actions on a selection: copy to a date shift, publish, delete', async
 
   await page.getByLabel('Select WAH Toronto').first().check();
   await page.getByRole('button', { name: 'Delete selected' }).click();
+  // Destructive: it asks first, with the count.
+  assert.match((await page.getByRole('alertdialog').textContent()) ?? '', /Delete 1 offering\?/);
+  await page.getByRole('button', { name: 'Delete 1 offering' }).click();
   await page.getByText('1 offering deleted (see Trash).').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('button.row').length === 3);
 });
@@ -291,6 +294,7 @@ test('past offerings still listed are flagged, and one action removes them all f
   await page.getByText('1 past offering is still listed on the Marketplace.').waitFor();
   assert.equal(await page.getByRole('button', { name: /Last winter/ }).getByText('Past — still listed').count(), 1);
   await page.getByRole('button', { name: 'Remove past offerings from the Marketplace' }).click();
+  await page.getByRole('button', { name: 'Remove 1 listing' }).click();
   await page.getByText('Removing 1 past offering from the Marketplace.').waitFor();
   await page.getByRole('button', { name: /Last winter/ }).waitFor({ state: 'detached' });
   assert.deepEqual(sandbox.listings('NK-past-test').map((o) => o.courseName), ['Next spring']);

@@ -44,7 +44,7 @@ test('draft offline, restart, set the key, publish, patch only the seats, delete
 
   await fillOffering(page);
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByText('Draft saved.').waitFor();
+  await page.getByText('Saved.', { exact: true }).first().waitFor();
   await assertValue(page, 'Postal code', 'M5H 2N2');
   await waitForStatus(page, 'Working at Heights — April', 'Draft');
   const offeringId = await page.getByLabel('Offering ID').inputValue();
@@ -109,7 +109,7 @@ test('draft offline, restart, set the key, publish, patch only the seats, delete
   assert.equal(await page.getByRole('row').count(), 7, 'a header and six log lines: add, patch, delete, each before and after');
   await screenshot(page, 'activity');
   await page.getByLabel('Show failures only').check();
-  await page.getByText('No calls to the Marketplace yet.').waitFor();
+  await page.getByText('No failures: every change was sent.').waitFor();
 
   assert.deepEqual(filesContaining(dataDir, key), [], 'the network key is in no file the app owns');
 });
@@ -126,8 +126,9 @@ test('publishing without a registration URL shows the error beside that field an
   assert.match((await page.getByRole('alert').textContent()) ?? '', /1 field needs attention before publishing\.\s*Registration URL: This field is required\./);
   await screenshot(page, 'publish-refused');
   assert.deepEqual(sandbox.requests(), []);
-  await page.getByRole('button', { name: 'Offerings' }).click();
-  assert.equal(await page.getByText('No offerings yet.', { exact: false }).count(), 1, 'a refused publish saves nothing');
+  // Nothing was sent, and nothing typed was lost: the offering is kept, marked as not ready.
+  await waitForStatus(page, 'Working at Heights — April', 'Incomplete');
+  assert.deepEqual(sandbox.requests(), []);
 });
 
 test('with nothing configured the app publishes to its embedded sandbox, and says so', async (t) => {
@@ -148,7 +149,7 @@ test('Back up catalogue… then Restore from backup… brings back the catalogue
   const { page, restartBridge } = await setup(t);
   await fillOffering(page);
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByText('Draft saved.').waitFor();
+  await page.getByText('Saved.', { exact: true }).first().waitFor();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Back up catalogue…' }).click();
   await page.getByText(/Backup saved \(.* — made by you\)\./).waitFor();
@@ -157,7 +158,7 @@ test('Back up catalogue… then Restore from backup… brings back the catalogue
   await page.getByRole('button', { name: 'New offering' }).click();
   await page.getByLabel('Course name').fill('Made after the backup');
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByText('Draft saved.').waitFor();
+  await page.getByText('Saved.', { exact: true }).first().waitFor();
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Backup to restore').waitFor();

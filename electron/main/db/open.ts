@@ -37,6 +37,9 @@ function open(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 32 MB of page cache (SQLite's default is 2 MB): at 100,000 offerings the calendar's month
+  // looks up thousands of rows by id, and from the OS each lookup cost 20-40 µs (230 ms a month; 50 ms cached).
+  db.pragma('cache_size = -32768');
   return db;
 }
 

@@ -45,7 +45,9 @@ export function setLanguage(lang: UiLanguage): void {
  * Every error code has a text (a test checks both languages); a field code
  * without one reads "Check this field."
  */
-export function errorText(e: { code: string; limit?: number }, prefix: 'errors' | 'validation'): string {
+export function errorText(e: { code: string; message: string; limit?: number }, prefix: 'errors' | 'validation'): string {
+  // The Marketplace's own words about a field are the only account of what it refused: shown as it sent them.
+  if (prefix === 'validation' && e.code === 'marketplace') return e.message;
   const key = `${prefix}.${e.code}`;
   if (i18next.exists(key)) return t(key, e.limit === undefined ? undefined : { limit: e.limit });
   return t(prefix === 'errors' ? 'errors.internal' : 'validation.invalid');
