@@ -1,0 +1,151 @@
+// The editor never loses a keystroke and says what happened where the user is
+// looking: autosave, Undo, limits in plain words, duplicates flagged, a paused
+// queue said beside Publish — in Chromium, through the real bridge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { futureDate, validDraft } from '../support/helpers';
+import { startApp } from './harness';
+import { DRAFT_LIMITS } from '../../shared/offering';
+import en from '../../shared/locales/en.json';
+import fr from '../../shared/locales/fr.json';
+
+const rowStatus = (page: Page, name: RegExp) => page.getByRole('button', { name }).getByTestId('status');
+
+test('edits are kept without Save: leaving for another offering, New offering, or the page dying', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Monday WAH' })] });
+  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByLabel('Course name').fill('Typed, never saved');
+  // Straight to another offering: no Save pressed, nothing lost.
+  await page.getByRole('button', { name: /Monday WAH/ }).click();
+  await page.getByRole('button', { name: /Typed, never saved/ }).waitFor();
+  await rowStatus(page, /Typed, never saved/).filter({ hasText: /^Incomplete$/ }).waitFor();
+
+  await page.getByLabel('Course name').fill('Monday WAH, renamed');
+  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: /Monday WAH, renamed/ }).waitFor();
+
+  // Typing, then nothing for a second: written without leaving the field, so a crash keeps it.
+  await page.getByRole('button', { name: /Monday WAH, renamed/ }).click();
+  await page.getByLabel('Seats remaining').fill('7');
+  await page.getByTestId('autosave').filter({ hasText: 'All changes kept' }).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: /Monday WAH, renamed/ }).click();
+  assert.equal(await page.getByLabel('Seats remaining').inputValue(), '7');
+});
+
+test('a published offering edited is "Changed — not published yet" until Publish; autosave never publishes', async (t) => {
+  const { page, sandbox } = await startApp(t, { seed: [validDraft({ courseName: 'Listed WAH', seatsRemaining: 12 })] });
+  await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-editor-test' }));
+  await page.getByRole('button', { name: /Listed WAH/ }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await rowStatus(page, /Listed WAH/).filter({ hasText: /^Published$/ }).waitFor();
+  const calls = sandbox.requests().length;
+  await page.getByLabel('Seats remaining').fill('5');
+  await page.getByLabel('Price').focus();
+  await rowStatus(page, /Listed WAH/).filter({ hasText: /^Changed — not published yet$/ }).waitFor();
+  assert.equal(await page.getByTestId('form-status').textContent(), 'Changed — not published yet');
+  await page.waitForTimeout(1500);
+  assert.equal(sandbox.requests().length, calls, 'saving sent nothing to the Marketplace');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await rowStatus(page, /Listed WAH/).filter({ hasText: /^Published$/ }).waitFor();
+  assert.deepEqual(sandbox.requests().at(-1)?.body, { seatsRemaining: 5 });
+});
+
+test('Undo: a deleted offering and a list seats change come back from the toast', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Oops WAH', seatsRemaining: 12 })] });
+  await page.getByRole('button', { name: /Oops WAH/ }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted.' }).getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Undone.').waitFor();
+  await page.getByRole('button', { name: /Oops WAH/ }).waitFor();
+
+  const seats = page.getByRole('spinbutton', { name: /Oops WAH.*Seats/ });
+  await seats.fill('3');
+  await seats.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Undone.').waitFor();
+  await page.waitForFunction(() => (document.querySelector('[id^="seats-input-"]') as HTMLInputElement | null)?.value === '12');
+});
+
+test('a seats number being typed in the list survives a refresh pushed by the main process', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Busy WAH', seatsRemaining: 12 }), validDraft({ courseName: 'Other WAH' })] });
+  const seats = page.getByRole('spinbutton', { name: /Busy WAH.*Seats/ });
+  await seats.fill('4');
+  // Another change arrives while the user is still in the field.
+  await page.evaluate(async () => {
+    const page = await window.api.invoke('offerings:page', { search: 'Other' });
+    if (!page.ok) throw new Error('no page');
+    await window.api.invoke('offerings:setSeats', { id: page.value.rows[0]!.id, seats: 2 });
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('input[id^="seats-input-"]')].some((e) => (e as HTMLInputElement).value === '2'));
+  assert.equal(await seats.inputValue(), '4', 'what the user typed is still there');
+});
+
+for (const [lang, locale] of [['en', en], ['fr', fr]] as const) {
+  test(`every limit of the contract has a field message in plain words (${lang}), never a channel or "malformed"`, async (t) => {
+    const { page } = await startApp(t);
+    if (lang === 'fr') {
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByLabel('Language').selectOption('fr');
+      await page.getByRole('button', { name: locale.app.nav.offerings }).click();
+    }
+    await page.getByRole('button', { name: locale.list.new }).click();
+    await page.getByLabel(locale.form.courseName).fill('Limits');
+    // Blended: the form shows both the address and the virtual class URL.
+    await page.getByLabel(locale.form.trainingStandard).selectOption('WAH-E-B');
+    const texts = Object.entries(DRAFT_LIMITS).filter(([path]) => path !== 'classDays');
+    for (const [path, max] of texts) {
+      const id = `f-${path.replaceAll('.', '-')}`;
+      // Past maxlength as a paste or a script would be: the input's limit alone is not the check.
+      await page.evaluate(
+        ({ id, value }) => {
+          const input = document.getElementById(id) as HTMLInputElement;
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        { id, value: 'x'.repeat(max + 1) },
+      );
+      const expected = locale.validation.tooLong.replace('{{limit}}', String(max));
+      await page.locator(`#${id}-error`).filter({ hasText: expected }).waitFor();
+      assert.equal(await page.locator(`#${id}`).getAttribute('maxlength'), String(max), `${path} carries the same limit`);
+    }
+    await page.getByRole('button', { name: locale.form.saveDraft }).click();
+    await page.locator('#form-summary').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'form-summary', 'focus moves to the summary');
+    const body = (await page.locator('body').textContent()) ?? '';
+    assert.doesNotMatch(body, /malformed|offerings:|settings:|queue:/i);
+  });
+}
+
+test('Repeat weekly: next free week prefilled, dates listed before, every N weeks, and a second click is flagged as a likely duplicate', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Weekly WAH', classDays: [{ date: futureDate('03-08'), start: '08:30', end: '16:30' }] })] });
+  await page.getByRole('button', { name: /Weekly WAH/ }).click();
+  const first = page.getByLabel('First day of the new run');
+  await page.waitForFunction(() => (document.getElementById('c-firstDate') as HTMLInputElement).value !== '');
+  assert.equal(await first.inputValue(), futureDate('03-15'), 'the week after, which is free');
+  await page.getByLabel('Weekly runs').fill('3');
+  await page.getByLabel('Weeks between runs').fill('2');
+  assert.equal(await page.getByTestId('copy-dates').getByRole('listitem').count(), 3);
+  await page.getByRole('button', { name: 'Repeat weekly' }).click();
+  await page.getByText('3 new drafts made.').waitFor();
+  // The same again would double them: said before the click, on the dates and the button.
+  await page.getByText('3 of these dates already have a class with the same standard, first day and city.').waitFor();
+  await page.getByRole('button', { name: 'Repeat anyway' }).waitFor();
+  const dates = await page.getByTestId('row-id-line').allTextContents();
+  assert.deepEqual(dates.map((d) => d.split(' · ')[0]), [futureDate('03-08'), futureDate('03-15'), futureDate('03-29'), futureDate('04-12')]);
+});
+
+test('Publish while publishing is cancelled says so beside the button, with Resume, which sends it', async (t) => {
+  const { page, sandbox } = await startApp(t, { seed: [validDraft({ courseName: 'Paused WAH' })] });
+  await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-paused-test' }));
+  await page.evaluate(() => window.api.invoke('queue:cancel', {}));
+  await page.getByRole('button', { name: /Paused WAH/ }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByTestId('paused-note').filter({ hasText: 'Publishing is paused' }).waitFor();
+  assert.equal(sandbox.listings('NK-paused-test').length, 0);
+  await page.getByTestId('paused-note').getByRole('button', { name: 'Resume publishing' }).click();
+  await rowStatus(page, /Paused WAH/).filter({ hasText: /^Published$/ }).waitFor();
+  assert.equal(sandbox.listings('NK-paused-test').length, 1);
+});
