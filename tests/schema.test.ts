@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { TRAINING_STANDARD_KEYS, TrainingStandardKey, TRAINING_STANDARDS, standardFor } from '../shared/standards';
 import { OfferingDraft, publishProblems, normalisePostalCode, instructionHours, hoursWarning } from '../shared/offering';
 import { contract, CHANNELS } from '../shared/ipc';
+import { ErrorCode } from '../shared/errors';
 import en from '../shared/locales/en.json';
 import fr from '../shared/locales/fr.json';
 import { ontarioToUtc } from '../shared/time';
@@ -128,4 +129,16 @@ test('prices with cents publish: every value from 0.00 to 9.99 and common prices
   }
   for (const typed of ['19.99', '4.35', '149.99', '1234.50', '0.07', '99999.99']) assert.deepEqual(priceProblems(Number(typed)), [], typed);
   for (const typed of ['19.999', '0.001', '4.355']) assert.deepEqual(priceProblems(Number(typed)).map((p) => p.code), ['price.cents'], typed);
+});
+
+test('every error code has a message in English and in French; French punctuation takes its non-breaking space', () => {
+  for (const code of ErrorCode.options) {
+    assert.ok((en.errors as Record<string, string>)[code], `errors.${code} in English`);
+    assert.ok((fr.errors as Record<string, string>)[code], `errors.${code} in French`);
+  }
+  const texts = (node: unknown, path = ''): [string, string][] =>
+    typeof node === 'string' ? [[path, node]] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
+  // "Paramètres : …" with an ordinary space, or none, breaks across lines and reads as English typography.
+  const wrong = texts(fr).filter(([, text]) => /(?:[^\s\u00a0\u202f]|[ ])[:;?!](?=\s|$)/.test(text.replace(/https?:\/\//g, '')));
+  assert.deepEqual(wrong, []);
 });

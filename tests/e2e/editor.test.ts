@@ -149,3 +149,32 @@ test('Publish while publishing is cancelled says so beside the button, with Resu
   await rowStatus(page, /Paused WAH/).filter({ hasText: /^Published$/ }).waitFor();
   assert.equal(sandbox.listings('NK-paused-test').length, 1);
 });
+
+test('French screens show no English: every screen, its form and its messages', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Cours du lundi' })] });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('fr');
+  const texts = (node: unknown): string[] => (typeof node === 'string' ? [node] : Object.values(node as Record<string, unknown>).flatMap(texts));
+  const frTexts = new Set(texts(fr));
+  // English sentences (their longest piece between placeholders), unless French uses the same words (names such as "Marketplace").
+  const english = texts(en)
+    .filter((s) => !frTexts.has(s))
+    .map((s) => s.split(/\{\{[^}]+\}\}/).sort((a, b) => b.length - a.length)[0]!.trim())
+    .filter((s) => s.length >= 12 && s.includes(' '));
+  const screens: [string, () => Promise<void>][] = [
+    ['paramètres', async () => {}],
+    ['séances', () => page.getByRole('button', { name: 'Séances' }).click()],
+    ['formulaire', () => page.getByRole('button', { name: /Cours du lundi/ }).click()],
+    ['nouvelle séance', () => page.getByRole('button', { name: 'Nouvelle séance' }).click()],
+    ['calendrier', () => page.getByRole('button', { name: 'Calendrier' }).click()],
+    ['corbeille', () => page.getByRole('button', { name: 'Corbeille' }).click()],
+    ['activité', () => page.getByRole('button', { name: 'Activité du Marketplace' }).click()],
+  ];
+  for (const [name, open] of screens) {
+    await open();
+    await page.waitForTimeout(300);
+    const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    const left = english.filter((s) => body.includes(s));
+    assert.deepEqual(left, [], `English left on the French ${name} screen`);
+  }
+});
