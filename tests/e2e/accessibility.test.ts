@@ -1,4 +1,4 @@
-// axe-core on every screen, in English and French: no serious or critical
+// axe-core on every screen, light and dark, in English and French: no serious or critical
 // violations. The page's strict CSP forbids injected scripts, so this one
 // browser context bypasses it to load axe.
 import { test } from 'node:test';
@@ -28,7 +28,7 @@ async function scan(page: Page, screen: string): Promise<string[]> {
   return violations.map((v) => `${screen}: ${v}`);
 }
 
-test('every screen passes axe-core with no serious or critical violations, in English and French', { timeout: 120_000 }, async (t) => {
+test('every screen passes axe-core with no serious or critical violations, in both themes and both languages', { timeout: 240_000 }, async (t) => {
   const { page } = await startApp(t, { embedded: true, context: { bypassCSP: true, locale: 'en-CA' } });
   await page.evaluate(async (drafts) => {
     for (const draft of drafts) await window.api.invoke('offerings:save', { id: null, draft });
@@ -39,28 +39,32 @@ test('every screen passes axe-core with no serious or critical violations, in En
   await page.reload();
 
   const found: string[] = [];
-  for (const language of ['en', 'fr'] as const) {
-    if (language === 'fr') {
-      await page.getByRole('button', { name: 'Settings', exact: true }).click();
-      await page.getByLabel('Language').selectOption('fr');
-    }
-    const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Séances', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
-    await page.getByRole('button', { name: nav[0], exact: true }).click();
-    await page.getByRole('button', { name: /WAH April/ }).click();
-    await page.locator('#f-courseName').waitFor();
-    found.push(...(await scan(page, `${language} offering form`)));
-    await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance' }).click();
-    // The new, empty form has replaced WAH April's before Publish is pressed.
-    await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
-    await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();
-    await page.locator('#form-summary').waitFor();
-    found.push(...(await scan(page, `${language} form with errors`)));
-    await page.getByRole('button', { name: language === 'en' ? 'Keyboard shortcuts' : 'Raccourcis clavier' }).click();
-    found.push(...(await scan(page, `${language} shortcuts panel`)));
-    for (const screen of nav.slice(1)) {
-      await page.getByRole('button', { name: screen, exact: true }).click();
-      await page.waitForTimeout(300);
-      found.push(...(await scan(page, `${language} ${screen}`)));
+  for (const theme of ['light', 'dark'] as const) {
+    // The dark theme follows the system setting: emulated here as the OS would report it.
+    await page.emulateMedia({ colorScheme: theme });
+    for (const language of ['en', 'fr'] as const) {
+      await page.locator('header nav button').last().click();
+      await page.locator('#s-language').selectOption(language);
+      const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Séances', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
+      const where = `${theme} ${language}`;
+      await page.getByRole('button', { name: nav[0], exact: true }).click();
+      await page.getByRole('button', { name: /WAH April/ }).click();
+      await page.locator('#f-courseName').waitFor();
+      found.push(...(await scan(page, `${where} offering form`)));
+      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance' }).click();
+      // The new, empty form has replaced WAH April's before Publish is pressed.
+      await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
+      await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();
+      await page.locator('#form-summary').waitFor();
+      found.push(...(await scan(page, `${where} form with errors`)));
+      await page.getByRole('button', { name: language === 'en' ? 'Keyboard shortcuts' : 'Raccourcis clavier' }).click();
+      found.push(...(await scan(page, `${where} shortcuts panel`)));
+      await page.getByRole('button', { name: language === 'en' ? 'Keyboard shortcuts' : 'Raccourcis clavier' }).click();
+      for (const screen of nav.slice(1)) {
+        await page.getByRole('button', { name: screen, exact: true }).click();
+        await page.waitForTimeout(300);
+        found.push(...(await scan(page, `${where} ${screen}`)));
+      }
     }
   }
   assert.deepEqual(found, []);
