@@ -56,8 +56,8 @@ test('Run again and Repeat weekly make new drafts on new dates', async (t) => {
   await page.getByLabel('First day of the new run').fill(futureDate('05-03'));
   await page.getByRole('button', { name: 'Repeat weekly' }).click();
   await page.getByText('3 new drafts made.').waitFor();
-  const dates = await page.getByTestId('row-id-line').allTextContents();
-  assert.deepEqual(dates.map((d) => d.split(' · ')[0]), [futureDate('03-08'), futureDate('04-12'), futureDate('05-03'), futureDate('05-10'), futureDate('05-17')]);
+  const dates = await page.getByTestId('row-id-line').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.date));
+  assert.deepEqual(dates, [futureDate('03-08'), futureDate('04-12'), futureDate('05-03'), futureDate('05-10'), futureDate('05-17')]);
 });
 
 const seedThree = () => [
@@ -81,7 +81,10 @@ test('search, filters and sort', async (t) => {
   await page.getByLabel('Search offerings').fill('TRAV HAU');
   await shows(['Travail en hauteur']);
   await page.getByLabel('Search offerings').fill('');
+  // Filters, sort and view fold away so the list has the room; the summary opens them.
+  await page.getByText('Filters, sort and view').click();
   await page.getByLabel('Program').selectOption('JHSC-2014');
+  await page.getByText('Filters, sort and view (1 filter on)').waitFor();
   await shows(['JHSC Ottawa']);
   await page.getByLabel('Program').selectOption('all');
   await page.getByLabel('Language', { exact: true }).selectOption('fr');
@@ -254,7 +257,7 @@ test('bulk actions on a selection: copy to a date shift, publish, delete', async
   await page.getByLabel('Shift by days').fill('14');
   await page.getByRole('button', { name: 'Copy to new dates' }).click();
   await page.getByText('2 new drafts made.').waitFor();
-  const dates = (await page.getByTestId('row-id-line').allTextContents()).map((d) => d.split(' · ')[0]);
+  const dates = await page.getByTestId('row-id-line').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.date));
   assert.deepEqual(dates, [futureDate('04-01'), futureDate('04-15'), futureDate('05-03'), futureDate('05-17')]);
 
   // The originals come first: they are the sooner of each pair.

@@ -81,6 +81,7 @@ for (const lang of ['en', 'fr'] as const) {
         price: 199.99,
         externalRegistrationUrl: 'https://training.example.ca/jhsc-online',
       });
+      await page.locator('details.more-filters > summary').click();
       await page.getByLabel('Kind').selectOption('class');
       assert.equal(await row.count(), 0, 'the Online filter leaves it out of Classes');
       await page.getByLabel('Kind').selectOption('online');
