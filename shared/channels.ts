@@ -36,3 +36,6 @@ export const CHANNELS = [
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
+
+/** The answer to a request for a channel not in the list: the same from the preload, the bridge and the handlers, and never echoing the name. */
+export const UNKNOWN_REQUEST = 'Offering Desk does not know this request.';

@@ -123,10 +123,13 @@ export type QueueView = z.infer<typeof QueueView>;
 export const DeskEvent = z.object({ changed: z.array(z.string()).nullable(), queue: QueueView });
 export type DeskEvent = z.infer<typeof DeskEvent>;
 
+/** One Marketplace call: its outcome once it came (`sending` while none has). */
 export const CallLogEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   offeringId: z.string(),
+  /** The offering's course name as the catalogue has it now; empty when it has left the catalogue. */
+  courseName: z.string(),
   action: z.enum(['add', 'patch', 'delete']),
   phase: z.enum(['sending', 'done', 'failed']),
   httpStatus: z.number().int().nullable(),

@@ -142,7 +142,11 @@ test('the call log is append-only', () => {
   const log = createCallLog(db, { now: () => new Date('2026-11-27T10:00:00Z') });
   log.sending('wah-1', 'add');
   log.done('wah-1', 'add', 201);
-  assert.deepEqual(log.list(false, 10).map((e) => [e.phase, e.httpStatus]), [['done', 201], ['sending', null]]);
+  // Both rows are kept (the "sending" one is what a crash leaves behind); the list shows the call once.
+  assert.deepEqual(db.prepare('SELECT phase, http_status FROM call_log ORDER BY id').all(), [{ phase: 'sending', http_status: null }, { phase: 'done', http_status: 201 }]);
+  assert.deepEqual(log.list(false, 10).map((e) => [e.phase, e.httpStatus]), [['done', 201]]);
+  log.sending('wah-1', 'patch');
+  assert.deepEqual(log.list(false, 10).map((e) => [e.action, e.phase]), [['patch', 'sending'], ['add', 'done']], 'a call still on its way shows as sending');
   assert.throws(() => db.prepare('DELETE FROM call_log').run(), /append-only/);
   assert.throws(() => db.prepare("UPDATE call_log SET message = 'x'").run(), /append-only/);
 });

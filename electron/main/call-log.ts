@@ -16,14 +16,37 @@ interface Row {
   http_status: number | null;
   error_code: string | null;
   message: string | null;
+  course_name: string | null;
+}
+
+/** The log's rows, newest first, as calls: an outcome stands for the "sending" row before it. */
+export function oneRowPerCall(rows: Row[]): Row[] {
+  const answered = new Set<string>();
+  const calls: Row[] = [];
+  for (const row of rows) {
+    const key = `${row.offering_id}\u0000${row.action}`;
+    if (row.phase === 'sending') {
+      if (answered.has(key)) answered.delete(key);
+      else calls.push(row);
+    } else {
+      answered.add(key);
+      calls.push(row);
+    }
+  }
+  return calls;
 }
 
 export function createCallLog(db: Db, clock: Clock) {
   const insert = db.prepare(
     'INSERT INTO call_log (at, offering_id, action, phase, http_status, error_code, message, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const recent = db.prepare<[number], Row>('SELECT * FROM call_log ORDER BY id DESC LIMIT ?');
-  const recentFailures = db.prepare<[number], Row>("SELECT * FROM call_log WHERE phase = 'failed' ORDER BY id DESC LIMIT ?");
+  // Each call is logged twice (before sending and with its outcome): read both, show one row per call.
+  const recent = db.prepare<[number], Row>(
+    'SELECT c.*, o.course_name FROM call_log c LEFT JOIN offerings o ON o.offering_id = c.offering_id ORDER BY c.id DESC LIMIT ?',
+  );
+  const recentFailures = db.prepare<[number], Row>(
+    "SELECT c.*, o.course_name FROM call_log c LEFT JOIN offerings o ON o.offering_id = c.offering_id WHERE c.phase = 'failed' ORDER BY c.id DESC LIMIT ?",
+  );
   const now = () => clock.now().toISOString();
 
   return {
@@ -37,10 +60,12 @@ export function createCallLog(db: Db, clock: Clock) {
       insert.run(now(), offeringId, action, 'failed', httpStatus, error.marketplaceCode ?? error.code, error.message, raw);
     },
     list(failuresOnly: boolean, limit: number): CallLogEntry[] {
-      return (failuresOnly ? recentFailures : recent).all(limit).map((r) => ({
+      const rows = failuresOnly ? recentFailures.all(limit) : oneRowPerCall(recent.all(limit * 2)).slice(0, limit);
+      return rows.map((r) => ({
         id: r.id,
         at: r.at,
         offeringId: r.offering_id,
+        courseName: r.course_name ?? '',
         action: r.action,
         phase: r.phase,
         httpStatus: r.http_status,

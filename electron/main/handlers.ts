@@ -1,5 +1,6 @@
 // The IPC handler map: one plain function per channel. Electron registers it
 // with ipcMain, the web bridge serves it over loopback: one code path.
+import { UNKNOWN_REQUEST } from '../../shared/channels';
 import { AppFailure, failure, type AppError, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
@@ -177,7 +178,8 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 export async function dispatch(handlers: Handlers, channel: unknown, request: unknown, onUnexpected: (e: unknown) => void = console.error): Promise<Result<unknown>> {
   // Everything inside the try: no input, however odd, may throw past this point.
   try {
-    if (!isChannel(channel)) return { ok: false, error: { code: 'bad-request', message: `Unknown request “${typeof channel === 'string' ? clip(channel, 60) : typeof channel}”.` } };
+    // The name is not echoed: it is the caller's input, and may look like anything (a path, markup).
+    if (!isChannel(channel)) return { ok: false, error: { code: 'bad-request', message: UNKNOWN_REQUEST } };
     if (nestedDeeperThan(request, MAX_REQUEST_DEPTH)) return { ok: false, error: { code: 'bad-request', message: `The app sent a malformed “${channel}” request: it is nested too deeply.` } };
     const parsed = contract[channel].request.safeParse(request ?? {});
     if (!parsed.success) return { ok: false, error: describeParseError(channel, parsed.error.issues) };

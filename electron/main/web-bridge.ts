@@ -1,5 +1,6 @@
 // Serves the built renderer and the same IPC handler map over loopback, for
 // browser tests. Loopback only, random token, Host checked against rebinding.
+import { UNKNOWN_REQUEST } from '../../shared/channels';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,7 +72,7 @@ function bridgeScript(): string {
       }
     },
     async invoke(channel, request) {
-      if (!channels.has(channel)) return { ok: false, error: { code: 'bad-request', message: 'Unknown request ' + channel } };
+      if (!channels.has(channel)) return { ok: false, error: { code: 'bad-request', message: ${JSON.stringify(UNKNOWN_REQUEST)} } };
       try {
         const res = await fetch('/api/' + encodeURIComponent(channel), { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(request ?? {}) });
         return await res.json();

@@ -1,7 +1,7 @@
 // Exposes only `window.api.invoke` for the channels of the contract. Built as
 // CommonJS: an ES-module preload would force sandbox: false.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS } from '../../shared/channels';
+import { CHANNELS, UNKNOWN_REQUEST } from '../../shared/channels';
 import type { DeskApi, DeskEvent, MenuCommand } from '../../shared/ipc';
 
 const MENU_CHANNEL = 'menu:command';
@@ -11,7 +11,7 @@ const allowed = new Set<string>(CHANNELS);
 
 const api: DeskApi = {
   invoke(channel, request) {
-    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'bad-request', message: `Unknown request “${channel}”.` } });
+    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'bad-request', message: UNKNOWN_REQUEST } });
     return ipcRenderer.invoke(channel, request);
   },
   onMenuCommand(listener) {

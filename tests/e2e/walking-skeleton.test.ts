@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -105,9 +106,20 @@ test('draft offline, restart, set the key, publish, patch only the seats, delete
   assert.deepEqual(sandbox.requests().map((r) => r.method), ['POST', 'PATCH', 'DELETE']);
 
   await page.getByRole('button', { name: 'Marketplace activity' }).click();
-  await page.getByRole('cell', { name: 'Update' }).first().waitFor();
-  assert.equal(await page.getByRole('row').count(), 7, 'a header and six log lines: add, patch, delete, each before and after');
+  await page.getByRole('cell', { name: 'Removed' }).waitFor();
+  const rows = await page.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.innerText.replace(/\s+/g, ' ').trim())));
+  assert.deepEqual(
+    rows.map(([offering, action, result]) => [offering!.startsWith('Working at Heights — April'), action, result]),
+    [[true, 'Delete', 'Removed'], [true, 'Update', 'Updated'], [true, 'Add', 'Listed']],
+    'one row per call, with its course and a plain result',
+  );
   await screenshot(page, 'activity');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  assert.match(download.suggestedFilename(), /^marketplace-activity-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.equal(csv.trim().split(/\r?\n/).length, 4, 'a header and three calls');
+  assert.match(csv, /^\ufeffTime,Offering ID,Course,Action,Result\n/);
+  assert.match(csv, /Working at Heights — April,Add,Listed/);
   await page.getByLabel('Show failures only').check();
   await page.getByText('No failures: every change was sent.').waitFor();
 
