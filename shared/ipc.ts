@@ -1,6 +1,7 @@
 // The one IPC contract: every channel with its request and response schema.
 // Main validates every request against it; the preload and the renderer are
 // typed from it.
+import { LANGUAGES, PUBLISH_CONCURRENCY } from './app-rules';
 import { z } from 'zod';
 import { AppError, type Result } from './errors';
 import { OfferingDraft, AddressDraft, MAX_EVERY_WEEKS } from './offering';
@@ -42,7 +43,7 @@ export const ListQuery = z
     kind: z.enum(['all', ...OfferingKind.options]).default('all'),
     status: z.enum(['all', ...OfferingStatus.options]).default('all'),
     program: z.enum(['all', ...Program.options]).default('all'),
-    language: z.enum(['all', 'en', 'fr']).default('all'),
+    language: z.enum(['all', ...LANGUAGES]).default('all'),
     when: z.enum(['all', 'upcoming', 'past']).default('all'),
     sort: ListSort.default('firstDate'),
     direction: z.enum(['asc', 'desc']).default('asc'),
@@ -85,11 +86,11 @@ export const SettingsView = z.object({
   keySet: z.boolean(),
   keyLast4: z.string().nullable(),
   keyProblem: AppError.nullable(),
-  publishConcurrency: z.number().int().min(1).max(8),
+  publishConcurrency: z.number().int().min(PUBLISH_CONCURRENCY.min).max(PUBLISH_CONCURRENCY.max),
   /** Fixed when the app was built (read-only); '' when updates are off. */
   updateFeedUrl: z.string(),
   /** The language chosen in Settings; null follows the system's. */
-  language: z.enum(['en', 'fr']).nullable(),
+  language: z.enum(LANGUAGES).nullable(),
   connection: ConnectionKind,
   gatewayBaseUrl: z.string(),
   gatewayTokenUrl: z.string(),
@@ -213,8 +214,8 @@ export const contract = {
       .object({
         marketplaceUrl: z.string().max(2000).optional(),
         networkKey: z.string().max(200).optional(),
-        publishConcurrency: z.number().int().min(1).max(8).optional(),
-        language: z.enum(['en', 'fr']).optional(),
+        publishConcurrency: z.number().int().min(PUBLISH_CONCURRENCY.min).max(PUBLISH_CONCURRENCY.max).optional(),
+        language: z.enum(LANGUAGES).optional(),
         connection: ConnectionKind.optional(),
         gatewayBaseUrl: z.string().max(2000).optional(),
         gatewayTokenUrl: z.string().max(2000).optional(),

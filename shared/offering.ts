@@ -105,8 +105,10 @@ export function limitProblems(draft: OfferingDraft): FieldError[] {
   return problems;
 }
 
-const OFFERING_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const POSTAL_CODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
+/** What the Marketplace accepts as an offering ID; the wire schema uses the same. */
+export const OFFERING_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A Canadian postal code (letters Canada Post never uses left out), with or without its space. */
+export const POSTAL_CODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
 
 export function normalisePostalCode(value: string): string {
   const compact = value.replace(/\s+/g, '').toUpperCase();

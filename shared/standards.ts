@@ -1,6 +1,7 @@
 // The training standards the Marketplace accepts: 20 for class offerings and
 // 2 for online (e-learning) offerings. Language and delivery are derived from
 // the key itself (E/F, final B/I/V/O) so the table cannot disagree with the key.
+import { LANGUAGES } from './app-rules';
 import { z } from 'zod';
 import { PROGRAMS } from './list-values';
 
@@ -62,7 +63,7 @@ export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
 /** How a standard is taught: a class's delivery method, or online (e-learning, no class days). */
 export type StandardDelivery = DeliveryMethod | 'online';
 
-export const Language = z.enum(['en', 'fr']);
+export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
 export const Program = z.enum(PROGRAMS);

@@ -87,5 +87,12 @@ test('Restore from backup brings the catalogue back to that moment at the next s
   await services.close();
   services = createServices({ dataDir, keychainService });
   assert.deepEqual(services.catalogue.list().map((r) => r.id), [kept.id]);
+  // The catalogue it replaced was kept first: the restore can be undone by restoring that.
+  const before = services.backups.list().find((b) => b.reason === 'before-restore');
+  assert.ok(before, 'a backup of the replaced catalogue');
+  services.backups.restoreOnRestart(before.name);
+  await services.close();
+  services = createServices({ dataDir, keychainService });
+  assert.equal(services.catalogue.list().length, 2, 'both offerings are back');
   await services.close();
 });

@@ -2,6 +2,7 @@
 // the Marketplace has no read call. Publishing intent is stored here, in the
 // same transaction as the edit, so nothing is lost between click and send.
 // Its SQL is the offerings store's; this module holds the rules.
+import { TRASH_DAYS } from '../../shared/app-rules';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError, type FieldError } from '../../shared/errors';
 import { OfferingDraft, copyStarts, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
@@ -14,7 +15,6 @@ import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
 
 export type { OfferingRow };
 
-export const TRASH_DAYS = 30;
 
 /** Locations offered in the form: the most recently used. */
 const LOCATIONS_SHOWN = 50;
@@ -282,7 +282,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
       store.untrash(id, nowIso());
       return record(row(id));
     },
-    /** Empties what has been in the Trash for more than 30 days. */
+    /** Empties what has been in the Trash for more than TRASH_DAYS days. */
     purgeTrash(): number {
       return store.purgeTrash(new Date(clock.now().getTime() - TRASH_DAYS * 24 * 3600 * 1000).toISOString());
     },

@@ -135,6 +135,8 @@ export function createServices(options: ServiceOptions) {
       /** Takes effect at the next start, when the catalogue is not open. */
       restoreOnRestart(name: string): void {
         if (!listBackups(catalogueFile).some((b) => b.name === name)) throw failure('not-found', `There is no backup called “${name}”.`);
+        // Today's catalogue is kept before it is replaced: a restore can itself be undone.
+        createBackup(db, catalogueFile, 'before-restore', clock.now());
         fs.writeFileSync(restoreMarker, JSON.stringify({ name }));
         options.onRestartRequested?.();
       },

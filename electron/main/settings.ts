@@ -1,6 +1,7 @@
 // App settings kept in the catalogue's settings table. The network key, the
 // client secret and the subscription key are not settings: they live in the
 // keychain (see credentials.ts).
+import { LANGUAGES, PUBLISH_CONCURRENCY } from '../../shared/app-rules';
 import { z } from 'zod';
 import { AppFailure, failure, type FieldError } from '../../shared/errors';
 import { ConnectionKind, PROGRAM_ID } from '../../shared/connection';
@@ -46,8 +47,8 @@ const Stored = z.object({
   clientSecretSaved: z.boolean().default(false),
   subscriptionKeySaved: z.boolean().default(false),
   programIds: ProgramIds.default({}),
-  publishConcurrency: z.number().int().min(1).max(8).default(4),
-  language: z.enum(['en', 'fr']).nullable().default(null),
+  publishConcurrency: z.number().int().min(PUBLISH_CONCURRENCY.min).max(PUBLISH_CONCURRENCY.max).default(PUBLISH_CONCURRENCY.default),
+  language: z.enum(LANGUAGES).nullable().default(null),
 });
 type Stored = z.infer<typeof Stored>;
 

@@ -178,3 +178,23 @@ test('French screens show no English: every screen, its form and its messages', 
     assert.deepEqual(left, [], `English left on the French ${name} screen`);
   }
 });
+
+test('Forget network key and Restore from backup say what they will do, with counts, before doing it', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Counted WAH' })] });
+  await page.evaluate(async () => {
+    await window.api.invoke('settings:save', { networkKey: 'NK-confirm-1234' });
+    await window.api.invoke('queue:cancel', {});
+    await window.api.invoke('offerings:publishAll', {});
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Forget network key' }).click();
+  assert.match((await page.getByRole('alertdialog').textContent()) ?? '', /ending in 1234\? 1 change waiting to be published will wait/);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  const view = await page.evaluate(() => window.api.invoke('settings:get', {}));
+  assert.ok(view.ok && view.value.keySet, 'Cancel keeps the key');
+
+  await page.getByRole('button', { name: 'Back up catalogue…' }).click();
+  await page.getByText(/^Backup saved/).waitFor();
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  assert.match((await page.getByRole('alertdialog').textContent()) ?? '', /Replace the catalogue \(1 offering now\) with the backup of/);
+});

@@ -39,7 +39,8 @@ export function listBackups(catalogueFile: string): BackupInfo[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
-export type BackupReason = 'before-migration' | 'manual';
+/** Each reason keeps its own newest few, so a burst of one never pushes out another. */
+export type BackupReason = 'before-migration' | 'manual' | 'before-restore';
 
 /** A consistent copy via VACUUM INTO, then rotation to the newest KEEP_BACKUPS of the same reason. */
 export function createBackup(db: Db, catalogueFile: string, reason: BackupReason, now: Date, keep = KEEP_BACKUPS): BackupInfo {

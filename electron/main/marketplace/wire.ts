@@ -4,11 +4,10 @@
 // docs/marketplace-api.md, this is the file to change.
 import { z } from 'zod';
 import { TrainingStandardKey, OnlineStandardKey, DeliveryMethod, standardFor, needsAddress, isOnlineStandard } from '../../../shared/standards';
-import { type OfferingDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS } from '../../../shared/offering';
+import { type OfferingDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
 import { ontarioToUtc } from '../../../shared/time';
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const POSTAL_CODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
 
 const Timestamp = z.string().regex(ISO_UTC_MS, 'must be an ISO 8601 UTC timestamp with milliseconds').refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
 const HttpsUrl = z.string().refine(isHttpsUrl, 'must be an https URL');
@@ -30,7 +29,7 @@ export const WireEvent = z
   .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
 
 const offeringFields = {
-  offeringId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+  offeringId: z.string().regex(OFFERING_ID),
   trainingStandardKey: TrainingStandardKey,
   deliveryMethod: DeliveryMethod,
   courseName: z.string().min(1).max(300),

@@ -4,8 +4,10 @@ import i18next from 'i18next';
 import en from '../../../shared/locales/en.json';
 import fr from '../../../shared/locales/fr.json';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type UiLanguage = (typeof LANGUAGES)[number];
+import { LANGUAGES, type LanguageCode } from '../../../shared/app-rules';
+
+export { LANGUAGES };
+export type UiLanguage = LanguageCode;
 
 function systemLanguage(): UiLanguage {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';

@@ -1,0 +1,12 @@
+// Rules both processes apply, defined once, as plain values (no zod, so the
+// window's first script may read them).
+
+/** The two languages of the app, of its texts and of the ministry's standards. */
+export const LANGUAGES = ['en', 'fr'] as const;
+export type LanguageCode = (typeof LANGUAGES)[number];
+
+/** Days a deleted offering waits in the Trash before it is purged. */
+export const TRASH_DAYS = 30;
+
+/** How many Marketplace calls may be in flight at once: Settings offers this range. */
+export const PUBLISH_CONCURRENCY = { min: 1, max: 8, default: 4 } as const;
