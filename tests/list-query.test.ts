@@ -95,3 +95,17 @@ test('a broad match is counted only up to the bound, and says there is more', ()
   const few = capped.page(ListQuery.parse({ search: 'zebra' }), new Date());
   assert.deepEqual([few.total, few.more], [1, false]);
 });
+
+test('the Needs attention filter shows what needs the user: failed changes and listings gone from the Marketplace; Incomplete is a filter of its own', () => {
+  const { db, catalogue, names } = setup();
+  const failed = catalogue.save(null, validDraft({ courseName: 'Failed WAH' }));
+  const gone = catalogue.save(null, validDraft({ courseName: 'Gone WAH' }));
+  catalogue.save(null, validDraft({ courseName: 'Fine WAH' }));
+  catalogue.save(null, validDraft({ courseName: 'Half typed', registrationUrl: '' }));
+  db.prepare("UPDATE offerings SET held = 1, error = '{}' WHERE id = ?").run(failed.id);
+  db.prepare('UPDATE offerings SET needs_attention = 1 WHERE id = ?').run(gone.id);
+  assert.deepEqual(names({ status: 'needs-attention' }).sort(), ['Failed WAH', 'Gone WAH']);
+  assert.deepEqual(names({ status: 'failed' }), ['Failed WAH']);
+  assert.deepEqual(names({ status: 'incomplete' }), ['Half typed']);
+  assert.deepEqual(names({ status: 'draft' }), ['Fine WAH']);
+});

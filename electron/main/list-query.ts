@@ -80,7 +80,10 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       where.push('seq IN (SELECT rowid FROM offerings_fts WHERE offerings_fts MATCH @match)');
       params.match = match;
     }
+    // "Needs attention" is what needs the user: a listing gone from the Marketplace, and a change that failed.
+    if (q.status === 'needs-attention') where.push("status IN ('needs-attention', 'failed')");
     for (const [key, column] of [['kind', 'kind'], ['status', 'status'], ['program', 'program'], ['language', 'language']] as const) {
+      if (key === 'status' && q.status === 'needs-attention') continue;
       if (q[key] !== 'all') {
         where.push(`${column} = @${key}`);
         params[key] = q[key];

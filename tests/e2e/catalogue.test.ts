@@ -181,7 +181,7 @@ test('in French: the form, dates and prices', async (t) => {
   assert.match(preview, /8 h 30/);
   assert.match(preview, /149,50\s\$/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
-  assert.match((await page.getByLabel('Norme de formation').locator('option:checked').textContent()) ?? '', /^Travail en hauteur – cours complet — français, En personne/);
+  assert.match((await page.getByLabel('Norme de formation').locator('option:checked').textContent()) ?? '', /^Travail en hauteur – cours complet — français, en personne/);
   await screenshot(page, 'form-french');
   await page.reload();
   await page.getByRole('button', { name: 'Séances' }).waitFor();

@@ -177,6 +177,15 @@ test('French screens show no English: every screen, its form and its messages', 
     const left = english.filter((s) => body.includes(s));
     assert.deepEqual(left, [], `English left on the French ${name} screen`);
   }
+  // French typography: a week heading in sentence case (the months were capitalised), "8 h 30", "Ctrl+Entrée".
+  await page.getByRole('button', { name: 'Calendrier' }).click();
+  await page.getByLabel('Afficher').selectOption('week');
+  assert.match(await page.locator('.calendar-head h2').innerText(), /^Semaine du \d{1,2} [a-zéû]+ \d{4}$/);
+  await page.getByRole('button', { name: 'Séances' }).click();
+  await page.getByRole('button', { name: /Cours du lundi/ }).click();
+  assert.match((await page.getByRole('region', { name: /Aperçu/ }).innerText()).replace(/\s/g, ' '), /8 h 30 – 16 h 30/);
+  await page.getByRole('button', { name: 'Raccourcis clavier' }).click();
+  assert.match(await page.getByRole('region', { name: 'Raccourcis clavier' }).innerText(), /Ctrl\+Entrée/);
 });
 
 test('Forget network key and Restore from backup say what they will do, with counts, before doing it', async (t) => {
