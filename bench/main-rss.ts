@@ -1,0 +1,36 @@
+// Run by bench:catalogue in a process of its own, so the figure is the main
+// process's alone: `tsx bench/main-rss.ts <dir> [--bare]`. Opens the catalogue,
+// answers the calls a session makes (first page, scrolling, filters, searches,
+// counts, a calendar month, Settings), then prints its memory as JSON. With
+// --bare it loads the same modules and opens nothing: the baseline.
+import { createServices } from '../electron/main/services';
+import { createHandlers, dispatch } from '../electron/main/handlers';
+import type { SecretStore } from '../electron/main/credentials';
+
+const [dir, mode] = process.argv.slice(2);
+if (mode !== '--bare') {
+  const memory = new Map<string, string>();
+  const secretStore: SecretStore = { get: async (a) => memory.get(a) ?? null, set: async (a, s) => void memory.set(a, s), delete: async (a) => memory.delete(a) };
+  const services = createServices({ dataDir: dir!, secretStore });
+  services.queue.cancel();
+  await services.integrity;
+  const handlers = createHandlers(services);
+  const calls: [string, unknown][] = [
+    ['offerings:page', {}],
+    ['offerings:counts', {}],
+    ['settings:get', {}],
+    ...Array.from({ length: 50 }, (_, i): [string, unknown] => ['offerings:page', { offset: i * 1000 }]),
+    ...['s', 'sé', 'securite', 'toronto', 'class 12'].map((search): [string, unknown] => ['offerings:page', { search }]),
+    ['offerings:page', { status: 'draft', program: 'WAH', when: 'upcoming' }],
+    ['calendar:range', { from: '2027-01-01', to: '2027-02-11' }],
+    ['locations:list', {}],
+  ];
+  for (const [channel, request] of calls) {
+    const result = await dispatch(handlers, channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  }
+  globalThis.gc?.();
+  await services.close();
+}
+globalThis.gc?.();
+process.stdout.write(JSON.stringify(process.memoryUsage()));
