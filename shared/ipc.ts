@@ -186,13 +186,15 @@ export const contract = {
         weeks: z.number().int().min(1).max(52),
         /** Weeks between copies: 1 is every week, 2 every other week. */
         every: z.number().int().min(1).max(MAX_EVERY_WEEKS).default(1),
+        /** Days of the week to run on (0 is Sunday); none: the first day's own weekday. */
+        weekdays: z.array(z.number().int().min(0).max(6)).max(7).default([]),
       })
       .strict(),
     response: z.array(OfferingRecord),
   },
   /** Before copying: which of these first days already have a class like this one (same standard and city), and the next week free of one. */
   'offerings:copyCheck': {
-    request: z.object({ id: z.string().min(1).max(64), starts: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(52) }).strict(),
+    request: z.object({ id: z.string().min(1).max(64), starts: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(7 * 52) }).strict(),
     response: z.object({ clashes: z.array(z.string()), nextFree: z.string().nullable() }),
   },
   'locations:list': { request: Empty, response: z.array(AddressDraft) },

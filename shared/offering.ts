@@ -147,9 +147,18 @@ function validDay(day: ClassDay): boolean {
 /** The most weeks apart "Repeat" may space its copies. */
 export const MAX_EVERY_WEEKS = 12;
 
-/** The first day of each copy: `count` copies from `firstDate`, `every` weeks apart. One rule for the preview and the copies made. */
-export function copyStarts(firstDate: string, count: number, every = 1): string[] {
-  return Array.from({ length: count }, (_, k) => addDays(firstDate, 7 * every * k));
+/**
+ * The first day of each copy, one rule for the preview and the copies made:
+ * `weeks` runs from `firstDate`, `every` weeks apart; with `weekdays` (0 is
+ * Sunday), a copy on each of those days of every such week, from `firstDate` on.
+ */
+export function copyStarts(firstDate: string, weeks: number, every = 1, weekdays: readonly number[] = []): string[] {
+  if (weekdays.length === 0) return Array.from({ length: weeks }, (_, k) => addDays(firstDate, 7 * every * k));
+  const monday = addDays(firstDate, -((new Date(`${firstDate}T12:00:00Z`).getUTCDay() + 6) % 7));
+  const offsets = [...new Set(weekdays)].map((d) => (d + 6) % 7).sort((a, b) => a - b);
+  return Array.from({ length: weeks }, (_, k) => offsets.map((o) => addDays(monday, 7 * every * k + o)))
+    .flat()
+    .filter((date) => date >= firstDate);
 }
 
 export function firstClassDate(draft: OfferingDraft): string | undefined {

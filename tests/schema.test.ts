@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TRAINING_STANDARD_KEYS, TrainingStandardKey, TRAINING_STANDARDS, standardFor } from '../shared/standards';
-import { OfferingDraft, publishProblems, normalisePostalCode, instructionHours, hoursWarning } from '../shared/offering';
+import { OfferingDraft, publishProblems, normalisePostalCode, instructionHours, hoursWarning, copyStarts } from '../shared/offering';
 import { contract, CHANNELS } from '../shared/ipc';
 import { ErrorCode } from '../shared/errors';
 import en from '../shared/locales/en.json';
@@ -141,4 +141,14 @@ test('every error code has a message in English and in French; French punctuatio
   // "Paramètres : …" with an ordinary space, or none, breaks across lines and reads as English typography.
   const wrong = texts(fr).filter(([, text]) => /(?:[^\s\u00a0\u202f]|[ ])[:;?!](?=\s|$)/.test(text.replace(/https?:\/\//g, '')));
   assert.deepEqual(wrong, []);
+});
+
+test('copy dates: weekly, every N weeks, and on chosen weekdays from the first day on', () => {
+  // 2027-03-08 is a Monday.
+  assert.deepEqual(copyStarts('2027-03-08', 3), ['2027-03-08', '2027-03-15', '2027-03-22']);
+  assert.deepEqual(copyStarts('2027-03-08', 3, 2), ['2027-03-08', '2027-03-22', '2027-04-05']);
+  // Tuesdays and Thursdays, starting on a Wednesday: that week's Tuesday is before the first day, so it is left out.
+  assert.deepEqual(copyStarts('2027-03-10', 2, 1, [4, 2]), ['2027-03-11', '2027-03-16', '2027-03-18']);
+  // Across the spring daylight-saving change (14 March 2027) the dates stay calendar dates.
+  assert.deepEqual(copyStarts('2027-03-13', 2, 1, [6, 0]), ['2027-03-13', '2027-03-14', '2027-03-20', '2027-03-21']);
 });

@@ -130,7 +130,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
   }
 
   /** New drafts from `id`: the first starts on firstFor(its first class date), the others a week apart each. */
-  function copies(id: string, firstFor: (origin: string) => string, weeks: number, every = 1): OfferingRecord[] {
+  function copies(id: string, firstFor: (origin: string) => string, weeks: number, every = 1, weekdays: readonly number[] = []): OfferingRecord[] {
     const source = parseDraft(row(id));
     // An online course has no dates: "copy" is simply a new draft like it.
     if (source.kind === 'online') return db.transaction(() => [record(write(null, { ...source, offeringId: '' }))]).immediate();
@@ -141,7 +141,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
       });
     }
     return db.transaction(() =>
-      copyStarts(firstFor(origin), weeks, every).map((start) => {
+      copyStarts(firstFor(origin), weeks, every, weekdays).map((start) => {
         const shift = daysBetween(origin, start);
         const classDays = source.classDays.map((d) => (isDate(d.date) ? { ...d, date: addDays(d.date, shift) } : d));
         return record(write(null, { ...source, offeringId: '', classDays }));
@@ -209,9 +209,9 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
      * "Run again" (weeks = 1) and "Repeat weekly": new drafts whose class days
      * keep their spacing, the first on `firstDate`, then one week apart.
      */
-    duplicate(id: string, firstDate: string, weeks: number, every = 1): OfferingRecord[] {
+    duplicate(id: string, firstDate: string, weeks: number, every = 1, weekdays: readonly number[] = []): OfferingRecord[] {
       if (!isDate(firstDate)) throw failure('validation', `“${firstDate}” is not a date.`, { fields: [{ path: 'firstDate', code: 'date.invalid', message: 'Enter a date.' }] });
-      return copies(id, () => firstDate, weeks, every);
+      return copies(id, () => firstDate, weeks, every, weekdays);
     },
     /**
      * A likely duplicate has the same standard, first class day and city as

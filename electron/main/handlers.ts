@@ -54,7 +54,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'trash:list': () => s.catalogue.trash(),
     'trash:restore': ({ id }) => s.catalogue.restore(id),
-    'offerings:duplicate': ({ id, firstDate, weeks, every }) => s.catalogue.duplicate(id, firstDate, weeks, every),
+    'offerings:duplicate': ({ id, firstDate, weeks, every, weekdays }) => s.catalogue.duplicate(id, firstDate, weeks, every, weekdays),
     'offerings:copyCheck': ({ id, starts }) => s.catalogue.copyCheck(id, starts),
     'locations:list': () => s.catalogue.locations(),
     'offerings:delete': ({ id }) => {

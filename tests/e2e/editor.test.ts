@@ -133,6 +133,14 @@ test('Repeat weekly: next free week prefilled, dates listed before, every N week
   // The same again would double them: said before the click, on the dates and the button.
   await page.getByText('3 of these dates already have a class with the same standard, first day and city.').waitFor();
   await page.getByRole('button', { name: 'Repeat anyway' }).waitFor();
+  // Chosen weekdays: Tuesdays and Thursdays of two weeks from that Monday.
+  await page.getByLabel('Weeks between runs').fill('1');
+  await page.getByLabel('Weekly runs').fill('2');
+  await page.getByLabel('Tuesday').check();
+  await page.getByLabel('Thursday').check();
+  const listed = await page.getByTestId('copy-dates').getByRole('listitem').allTextContents();
+  assert.deepEqual(listed.map((d) => d.slice(0, 3)), ['Tue', 'Thu', 'Tue', 'Thu']);
+  assert.deepEqual(listed.map((d) => /\b(16|18|23|25)\b/.exec(d)?.[1]), ['16', '18', '23', '25']);
   const dates = await page.getByTestId('row-id-line').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.date));
   assert.deepEqual(dates, [futureDate('03-08'), futureDate('03-15'), futureDate('03-29'), futureDate('04-12')]);
 });

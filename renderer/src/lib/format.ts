@@ -24,6 +24,12 @@ export function formatDate(language: 'en' | 'fr', date: string): string {
   return cached(`date-${language}`, () => new Intl.DateTimeFormat(locales[language], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(new Date(`${date}T12:00:00Z`));
 }
 
+/** A day of the week by number (0 is Sunday), in the user's language: "Tuesday", "mardi". */
+export function formatWeekday(language: 'en' | 'fr', day: number): string {
+  // 2023-01-01 was a Sunday.
+  return cached(`weekday-${language}`, () => new Intl.DateTimeFormat(locales[language], { weekday: 'long', timeZone: 'UTC' })).format(new Date(Date.UTC(2023, 0, 1 + day, 12)));
+}
+
 /**
  * The first formatter of a language loads its locale data (about 80 ms): made
  * while the first page of the list is on its way, not after it arrived.
