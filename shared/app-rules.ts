@@ -10,3 +10,6 @@ export const TRASH_DAYS = 30;
 
 /** How many Marketplace calls may be in flight at once: Settings offers this range. */
 export const PUBLISH_CONCURRENCY = { min: 1, max: 8, default: 4 } as const;
+
+/** Class days a calendar day shows; past this it says "+3 more" (a busy provider's day, or a test catalogue's). */
+export const CALENDAR_DAY_CAP = 8;

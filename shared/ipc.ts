@@ -77,7 +77,8 @@ export type ListRow = z.infer<typeof ListRow>;
 export const ListPage = z.object({ rows: z.array(ListRow), total: z.number().int().min(0), more: z.boolean(), nextCursor: z.string().nullable() });
 export type ListPage = z.infer<typeof ListPage>;
 
-export const CalendarDay = z.object({ id: z.string(), courseName: z.string(), standardKey: z.string().nullable(), status: OfferingStatus, day: z.number().int(), date: z.string(), start: z.string(), end: z.string() });
+/** One class day on the calendar; `onDay` counts every class that date, shown or not (a day shows CALENDAR_DAY_CAP). */
+export const CalendarDay = z.object({ id: z.string(), courseName: z.string(), standardKey: z.string().nullable(), status: OfferingStatus, day: z.number().int(), date: z.string(), start: z.string(), end: z.string(), onDay: z.number().int() });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 
 export const SettingsView = z.object({

@@ -109,3 +109,17 @@ test('the Needs attention filter shows what needs the user: failed changes and l
   assert.deepEqual(names({ status: 'incomplete' }), ['Half typed']);
   assert.deepEqual(names({ status: 'draft' }), ['Fine WAH']);
 });
+
+test('a busy calendar day shows the first few classes and counts them all; the Trash takes its days along and gives them back', () => {
+  const { catalogue, lists } = setup();
+  const date = futureDate('05-12');
+  const made = Array.from({ length: 10 }, (_, i) => catalogue.save(null, validDraft({ courseName: `Busy ${i}`, classDays: [{ date, start: `${String(8 + i).padStart(2, '0')}:00`, end: '18:30' }] })));
+  const shown = () => lists.calendar(date, date);
+  assert.deepEqual(shown().map((d) => d.courseName), ['Busy 0', 'Busy 1', 'Busy 2', 'Busy 3', 'Busy 4', 'Busy 5', 'Busy 6', 'Busy 7'], 'the first eight, by start time');
+  assert.deepEqual([...new Set(shown().map((d) => d.onDay))], [10]);
+  catalogue.delete(made[0]!.id);
+  assert.equal(shown()[0]!.onDay, 9, 'a class in the Trash is not on the calendar');
+  assert.equal(shown()[0]!.courseName, 'Busy 1');
+  catalogue.restore(made[0]!.id);
+  assert.equal(shown()[0]!.courseName, 'Busy 0', 'restored with its day');
+});

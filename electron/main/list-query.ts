@@ -10,6 +10,7 @@ import { SORT_EXPRESSIONS } from './db/migrations/004-list-columns';
 import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
 import { fold } from './db/offering-columns';
 import { failure } from '../../shared/errors';
+import { CALENDAR_DAY_CAP } from '../../shared/app-rules';
 
 type Query = z.output<typeof ListQuery>;
 
@@ -155,9 +156,16 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, pastListed };
     },
     calendar(from: string, to: string): CalendarDay[] {
+      // The days come from their covering index, ranked within each date; only the few shown are joined to their offering.
       return prepared(
-        'SELECT d.offering_row AS id, o.course_name AS courseName, o.standard_key AS standardKey, o.status AS status, d.day AS day, d.date AS date, d.start AS start, d."end" AS "end" FROM class_days d JOIN offerings o ON o.id = d.offering_row WHERE d.date BETWEEN @from AND @to AND o.trashed_at IS NULL ORDER BY d.date, d.start, o.seq LIMIT 5000',
-      ).all({ from, to }) as CalendarDay[];
+        `WITH days AS (
+           SELECT offering_row, day, date, start, "end",
+             ROW_NUMBER() OVER (PARTITION BY date ORDER BY start, offering_row) AS n, COUNT(*) OVER (PARTITION BY date) AS on_day
+           FROM class_days INDEXED BY class_days_by_date WHERE date BETWEEN @from AND @to)
+         SELECT s.offering_row AS id, o.course_name AS courseName, o.standard_key AS standardKey, o.status AS status, s.day AS day, s.date AS date, s.start AS start, s."end" AS "end", s.on_day AS onDay
+         FROM days s JOIN offerings o ON o.id = s.offering_row
+         WHERE s.n <= @cap AND o.trashed_at IS NULL ORDER BY s.date, s.start, o.seq`,
+      ).all({ from, to, cap: CALENDAR_DAY_CAP }) as CalendarDay[];
     },
   };
 }

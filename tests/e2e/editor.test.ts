@@ -215,3 +215,15 @@ test('Forget network key and Restore from backup say what they will do, with cou
   await page.getByRole('button', { name: 'Restore from backup…' }).click();
   assert.match((await page.getByRole('alertdialog').textContent()) ?? '', /Replace the catalogue \(1 offering now\) with the backup of/);
 });
+
+test('prices with cents publish as typed: 19.99 and 4.35 reach the Marketplace', async (t) => {
+  const { page, sandbox } = await startApp(t, { seed: [validDraft({ courseName: 'Cents WAH', offeringId: 'cents-1' }), validDraft({ courseName: 'Small WAH', offeringId: 'cents-2' })] });
+  await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-cents-test' }));
+  for (const [name, price] of [['Cents WAH', '19.99'], ['Small WAH', '4.35']] as const) {
+    await page.getByRole('button', { name: new RegExp(name) }).click();
+    await page.getByLabel('Price', { exact: true }).fill(price);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await rowStatus(page, new RegExp(name)).filter({ hasText: /^Published$/ }).waitFor();
+  }
+  assert.deepEqual(sandbox.listings('NK-cents-test').map((l) => l.price).sort(), [19.99, 4.35].sort());
+});

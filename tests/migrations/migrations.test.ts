@@ -154,3 +154,17 @@ test('migration 7: a never-listed draft with problems is incomplete, a ready one
   ]);
   assert.equal((db.prepare("SELECT COUNT(*) AS n FROM offerings INDEXED BY offerings_filters WHERE trashed_at IS NULL AND status = 'incomplete'").get() as { n: number }).n, 1, 'the status index is back');
 });
+
+test('migration 8: the calendar reads its days from one covering index; days of offerings in the Trash are dropped', () => {
+  const db = at(7);
+  const insert = db.prepare("INSERT INTO offerings (id, seq, offering_id, created_at, updated_at, trashed_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)");
+  insert.run('kept', 1, 'kept', null);
+  insert.run('binned', 2, 'binned', '2026-01-02T00:00:00.000Z');
+  const day = db.prepare("INSERT INTO class_days (offering_row, day, date, start, \"end\") VALUES (?, 0, '2027-03-10', '08:30', '16:30')");
+  day.run('kept');
+  day.run('binned');
+  upTo(db, 8);
+  assert.deepEqual(db.prepare('SELECT offering_row FROM class_days').all(), [{ offering_row: 'kept' }]);
+  const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT offering_row, day, start, \"end\" FROM class_days WHERE date BETWEEN '2027-03-01' AND '2027-03-31'").all() as { detail: string }[]).map((r) => r.detail).join(' ');
+  assert.match(plan, /COVERING INDEX class_days_by_date/);
+});

@@ -158,12 +158,16 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
       s.clearHold.run(id);
       changed([id]);
     },
+    /** In the Trash an offering has no class days: the calendar never shows or counts it. */
     toTrash(id: string, now: string): void {
       s.toTrash.run({ id, now });
+      s.deleteDays.run(id);
       changed([id]);
     },
     untrash(id: string, now: string): void {
       s.untrash.run(now, id);
+      const row = s.byId.get(id);
+      if (row) for (const d of classDayRows(JSON.parse(row.draft) as OfferingDraft)) s.insertDay.run(id, d.day, d.date, d.start, d.end);
       changed([id]);
     },
     purgeTrash(before: string): number {
