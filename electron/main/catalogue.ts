@@ -218,8 +218,10 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
      * this offering would on that day: which of `starts` have one, and the
      * first week after this offering's own first day that has none.
      */
-    copyCheck(id: string, starts: string[]): { clashes: string[]; nextFree: string | null } {
+    copyCheck(id: string, starts: string[]): { clashes: string[]; nextFree: string | null; twin: boolean } {
       const r = row(id);
+      // The offering itself, as it is: does another class already start that day, in that city, to that standard?
+      const twin = r.first_date !== null && r.listed === null && store.similar({ standardKey: r.standard_key, firstDate: r.first_date, citySort: r.city_sort, except: id });
       const source = readDraft(r);
       const origin = firstClassDate(source);
       const taken = (start: string) => store.similar({ standardKey: r.standard_key, firstDate: start, citySort: r.city_sort });
@@ -228,7 +230,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
       if (origin !== undefined && source.kind === 'class') {
         for (let week = 1; week <= 52 && nextFree === null; week++) if (!taken(addDays(origin, 7 * week))) nextFree = addDays(origin, 7 * week);
       }
-      return { clashes, nextFree };
+      return { clashes, nextFree, twin };
     },
     /** Addresses already used, most recent first, to pick instead of retyping. */
     locations(): AddressDraft[] {

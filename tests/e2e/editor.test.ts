@@ -227,3 +227,20 @@ test('prices with cents publish as typed: 19.99 and 4.35 reach the Marketplace',
   }
   assert.deepEqual(sandbox.listings('NK-cents-test').map((l) => l.price).sort(), [19.99, 4.35].sort());
 });
+
+test('an offering typed by hand with the same standard, first day and city as another is flagged as a likely duplicate', async (t) => {
+  const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Original WAH' })] });
+  const original = validDraft();
+  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByLabel('Course name').fill('Typed again');
+  await page.getByLabel('Training standard').selectOption(original.trainingStandardKey);
+  await page.getByLabel('Street address').fill(original.address.street);
+  await page.getByLabel('City').fill(original.address.city);
+  assert.equal(await page.getByTestId('twin').count(), 0, 'no class day yet, no warning');
+  await page.getByLabel('Day 1 date').fill(original.classDays[0]!.date);
+  await page.getByLabel('Day 1 start time').focus();
+  await page.getByTestId('twin').filter({ hasText: 'Is this one a duplicate?' }).waitFor();
+  await page.getByLabel('Day 1 date').fill(futureDate('09-09'));
+  await page.getByLabel('Day 1 start time').focus();
+  await page.getByTestId('twin').waitFor({ state: 'detached' });
+});

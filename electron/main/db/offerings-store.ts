@@ -52,8 +52,8 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     pendingRows: db.prepare<[], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT o.id, o.seq, o.offering_id, d.draft, o.listed FROM offerings o JOIN offering_drafts d ON d.id = o.id WHERE o.pending IS NOT NULL'),
     trashed: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NOT NULL ORDER BY o.trashed_at DESC`),
     // The date written as the date index's own expression, so that index finds the day.
-    similar: db.prepare<[{ standardKey: string | null; firstDate: string; citySort: string }], { found: number }>(
-      "SELECT 1 AS found FROM offerings WHERE trashed_at IS NULL AND IFNULL(first_date, '9999-12-31') = @firstDate AND standard_key IS @standardKey AND city_sort = @citySort LIMIT 1",
+    similar: db.prepare<[{ standardKey: string | null; firstDate: string; citySort: string; except: string }], { found: number }>(
+      "SELECT 1 AS found FROM offerings WHERE trashed_at IS NULL AND IFNULL(first_date, '9999-12-31') = @firstDate AND standard_key IS @standardKey AND city_sort = @citySort AND id != @except LIMIT 1",
     ),
     nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM offerings'),
     insert: db.prepare(
@@ -108,8 +108,8 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
   return {
     byId: (id: string) => s.byId.get(id),
     idTaken: (offeringId: string, rowId: string) => s.idTaken.get(offeringId, rowId) !== undefined,
-    /** Whether an offering of this standard starts on this day in this city (the city folded, as the list sorts it). */
-    similar: (q: { standardKey: string | null; firstDate: string; citySort: string }) => s.similar.get(q) !== undefined,
+    /** Whether an offering (other than `except`) of this standard starts on this day in this city (the city folded, as the list sorts it). */
+    similar: (q: { standardKey: string | null; firstDate: string; citySort: string; except?: string }) => s.similar.get({ except: '', ...q }) !== undefined,
     /** Every offering not in the Trash: for tests and the start-up integrity check, never for a screen. */
     all: () => s.all.iterate(),
     trashed: () => s.trashed.all(),
