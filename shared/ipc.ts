@@ -193,7 +193,7 @@ export const contract = {
       .strict(),
     response: z.array(OfferingRecord),
   },
-  /** Before copying: which of these first days already have a class like this one (same standard and city), and the next week free of one; `twin`: a never-listed offering that another one already duplicates. */
+  /** With `starts`: which of these first days already have a class like this one (same standard and city). With none: the next week free of one, and `twin`: a never-listed offering another one already duplicates. */
   'offerings:copyCheck': {
     request: z.object({ id: z.string().min(1).max(64), starts: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(7 * 52) }).strict(),
     response: z.object({ clashes: z.array(z.string()), nextFree: z.string().nullable(), twin: z.boolean() }),

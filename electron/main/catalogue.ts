@@ -214,23 +214,22 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
       return copies(id, () => firstDate, weeks, every, weekdays);
     },
     /**
-     * A likely duplicate has the same standard, first class day and city as
-     * this offering would on that day: which of `starts` have one, and the
-     * first week after this offering's own first day that has none.
+     * A likely duplicate has the same standard, first class day and city.
+     * Asked with `starts`: which of those first days already have a class like
+     * this one (the Repeat preview, as it changes). Asked with none: the first
+     * week after this offering's own first day free of one, and whether a
+     * never-listed offering already has such a twin (asked once, not per preview).
+     * Read from the list columns: no draft is parsed.
      */
     copyCheck(id: string, starts: string[]): { clashes: string[]; nextFree: string | null; twin: boolean } {
       const r = row(id);
-      // The offering itself, as it is: does another class already start that day, in that city, to that standard?
-      const twin = r.first_date !== null && r.listed === null && store.similar({ standardKey: r.standard_key, firstDate: r.first_date, citySort: r.city_sort, except: id });
-      const source = readDraft(r);
-      const origin = firstClassDate(source);
-      const taken = (start: string) => store.similar({ standardKey: r.standard_key, firstDate: start, citySort: r.city_sort });
-      const clashes = starts.filter((start) => isDate(start) && taken(start));
+      const taken = (start: string, except?: string) => store.similar({ standardKey: r.standard_key, firstDate: start, citySort: r.city_sort, except });
+      if (starts.length > 0) return { clashes: starts.filter((start) => isDate(start) && taken(start)), nextFree: null, twin: false };
+      const origin = r.first_date;
+      if (origin === null) return { clashes: [], nextFree: null, twin: false };
       let nextFree: string | null = null;
-      if (origin !== undefined && source.kind === 'class') {
-        for (let week = 1; week <= 52 && nextFree === null; week++) if (!taken(addDays(origin, 7 * week))) nextFree = addDays(origin, 7 * week);
-      }
-      return { clashes, nextFree, twin };
+      for (let week = 1; week <= 52 && nextFree === null; week++) if (!taken(addDays(origin, 7 * week))) nextFree = addDays(origin, 7 * week);
+      return { clashes: [], nextFree, twin: r.listed === null && taken(origin, id) };
     },
     /** Addresses already used, most recent first, to pick instead of retyping. */
     locations(): AddressDraft[] {

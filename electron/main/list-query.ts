@@ -81,14 +81,17 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       where.push('seq IN (SELECT rowid FROM offerings_fts WHERE offerings_fts MATCH @match)');
       params.match = match;
     }
-    // "Needs attention" is what needs the user: a listing gone from the Marketplace, and a change that failed.
-    if (q.status === 'needs-attention') where.push("status IN ('needs-attention', 'failed')");
-    for (const [key, column] of [['kind', 'kind'], ['status', 'status'], ['program', 'program'], ['language', 'language']] as const) {
-      if (key === 'status' && q.status === 'needs-attention') continue;
+    for (const key of ['kind', 'program', 'language'] as const) {
       if (q[key] !== 'all') {
-        where.push(`${column} = @${key}`);
+        where.push(`${key} = @${key}`);
         params[key] = q[key];
       }
+    }
+    // "Needs attention" is what needs the user: a listing gone from the Marketplace, and a change that failed.
+    if (q.status === 'needs-attention') where.push("status IN ('needs-attention', 'failed')");
+    else if (q.status !== 'all') {
+      where.push('status = @status');
+      params.status = q.status;
     }
     if (q.when !== 'all') {
       where.push(q.when === 'past' ? 'last_end_utc <= @now' : '(last_end_utc IS NULL OR last_end_utc > @now)');

@@ -109,7 +109,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     byId: (id: string) => s.byId.get(id),
     idTaken: (offeringId: string, rowId: string) => s.idTaken.get(offeringId, rowId) !== undefined,
     /** Whether an offering (other than `except`) of this standard starts on this day in this city (the city folded, as the list sorts it). */
-    similar: (q: { standardKey: string | null; firstDate: string; citySort: string; except?: string }) => s.similar.get({ except: '', ...q }) !== undefined,
+    similar: (q: { standardKey: string | null; firstDate: string; citySort: string; except?: string | undefined }) => s.similar.get({ ...q, except: q.except ?? '' }) !== undefined,
     /** Every offering not in the Trash: for tests and the start-up integrity check, never for a screen. */
     all: () => s.all.iterate(),
     trashed: () => s.trashed.all(),
