@@ -13,3 +13,9 @@ export const PUBLISH_CONCURRENCY = { min: 1, max: 8, default: 4 } as const;
 
 /** Class days a calendar day shows; past this it says "+3 more" (a busy provider's day, or a test catalogue's). */
 export const CALENDAR_DAY_CAP = 8;
+
+/** Years learner details are kept after their class's last day (Settings → Privacy): the ministry's usual record keeping is 7. */
+export const RETENTION_YEARS = { min: 1, max: 50, default: 7 } as const;
+
+/** The largest roster file read (a registration export of a few hundred learners is far smaller). */
+export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024;

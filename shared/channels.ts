@@ -33,6 +33,22 @@ export const CHANNELS = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'roster:get',
+  'learners:save',
+  'learners:remove',
+  'roster:setAttendance',
+  'roster:setResult',
+  'roster:setDayStaff',
+  'roster:preview',
+  'roster:import',
+  'people:list',
+  'people:save',
+  'people:archive',
+  'records:preview',
+  'records:report',
+  'records:retry',
+  'learners:export',
+  'learners:erase',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -27,6 +27,12 @@ export const ErrorCode = z.enum([
   'marketplace-unreachable',
   'marketplace-timeout',
   'marketplace-unknown',
+  'data-key-missing',
+  'has-learning-records',
+  'class-not-over',
+  'not-listed',
+  'learner-reported',
+  'file-unreadable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

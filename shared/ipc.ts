@@ -1,7 +1,8 @@
 // The one IPC contract: every channel with its request and response schema.
 // Main validates every request against it; the preload and the renderer are
 // typed from it.
-import { LANGUAGES, PUBLISH_CONCURRENCY } from './app-rules';
+import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS } from './app-rules';
+import { rosterContract } from './roster-contract';
 import { z } from 'zod';
 import { AppError, type Result } from './errors';
 import { OfferingDraft, AddressDraft, MAX_EVERY_WEEKS } from './offering';
@@ -103,6 +104,8 @@ export const SettingsView = z.object({
   programIds: z.partialRecord(StandardKey, z.string()),
   /** How many offerings each connection has listed: those of the other one need it to change or be removed. */
   listedVia: z.object({ network: z.number().int().min(0), gateway: z.number().int().min(0) }),
+  /** Settings → Privacy: years learner details are kept after their class. */
+  retentionYears: z.number().int().min(RETENTION_YEARS.min).max(RETENTION_YEARS.max),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -132,7 +135,8 @@ export const CallLogEntry = z.object({
   offeringId: z.string(),
   /** The offering's course name as the catalogue has it now; empty when it has left the catalogue. */
   courseName: z.string(),
-  action: z.enum(['add', 'patch', 'delete']),
+  /** `report`: a learning record (the offering id is its class's). */
+  action: z.enum(['add', 'patch', 'delete', 'report']),
   phase: z.enum(['sending', 'done', 'failed']),
   httpStatus: z.number().int().nullable(),
   errorCode: z.string().nullable(),
@@ -226,6 +230,7 @@ export const contract = {
         clientSecret: z.string().max(500).optional(),
         subscriptionKey: z.string().max(200).optional(),
         programIds: z.partialRecord(StandardKey, z.string().max(40)).optional(),
+        retentionYears: z.number().int().min(RETENTION_YEARS.min).max(RETENTION_YEARS.max).optional(),
       })
       .strict(),
     response: SettingsView,
@@ -249,6 +254,7 @@ export const contract = {
   'backups:create': { request: Empty, response: BackupInfo },
   /** Restoring replaces the open catalogue, so it happens on the next start; the app restarts itself. */
   'backups:restore': { request: z.object({ name: z.string().min(1).max(200) }).strict(), response: z.object({ restartRequired: z.literal(true) }) },
+  ...rosterContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;

@@ -21,15 +21,17 @@ interface Row {
 
 /** The log's rows, newest first, as calls: an outcome stands for the "sending" row before it. */
 export function oneRowPerCall(rows: Row[]): Row[] {
-  const answered = new Set<string>();
+  // Counted, not a set: several learning records of one class are sent at once under the same key.
+  const answered = new Map<string, number>();
   const calls: Row[] = [];
   for (const row of rows) {
     const key = `${row.offering_id}\u0000${row.action}`;
+    const waiting = answered.get(key) ?? 0;
     if (row.phase === 'sending') {
-      if (answered.has(key)) answered.delete(key);
+      if (waiting > 0) answered.set(key, waiting - 1);
       else calls.push(row);
     } else {
-      answered.add(key);
+      answered.set(key, waiting + 1);
       calls.push(row);
     }
   }

@@ -80,6 +80,8 @@ export interface CatalogueOptions {
   notAllowed?: FieldError;
   /** Told which offerings each write changed. */
   onChange?: ChangeListener;
+  /** Whether an offering has learning records reported or on their way: it then stays in the catalogue. */
+  keepsRecords?: (id: string) => boolean;
 }
 
 /** Publishable now: complete, no class day over, and a standard the connection can send. As SQL over the list columns. */
@@ -149,10 +151,16 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     ).immediate();
   }
 
+  const keepsRecords = (id: string) => options.keepsRecords?.(id) ?? false;
+
   function remove(id: string): { removed: boolean } {
     return db.transaction(() => {
       const r = row(id);
-      if (r.listed === null && r.in_flight === null) {
+      const listed = r.listed !== null || r.in_flight !== null;
+      if (keepsRecords(id) && !listed) {
+        throw failure('has-learning-records', `“${r.course_name || r.offering_id}” has learners reported to the ministry, so it stays in the catalogue as the record of that session. It can still be removed from the Marketplace.`);
+      }
+      if (!listed) {
         store.toTrash(id, nowIso());
         return { removed: true };
       }
@@ -297,7 +305,9 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     },
     /** Once the Marketplace no longer lists it, the offering goes to the Trash as a draft. */
     forget(id: string): void {
-      store.toTrash(id, nowIso());
+      // A class with reported learners is the record of that session: it leaves the Marketplace, not the catalogue.
+      if (keepsRecords(id)) store.update(id, { listed: null, listed_via: null, pending: null, in_flight: null, attempts: 0, next_attempt_at: null, error: null, needs_attention: 0 });
+      else store.toTrash(id, nowIso());
     },
     row,
   };

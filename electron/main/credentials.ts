@@ -52,6 +52,8 @@ export interface Credentials {
   clientSecret: SecretEntry;
   /** The ministry gateway's subscription key (sent as the `key` header). */
   subscriptionKey: SecretEntry;
+  /** The key that seals learners' personal details (records/field-crypto.ts). */
+  learnerDataKey: SecretEntry;
   /** Secrets this process has seen, so the log can remove them. Memory only. */
   knownSecrets(): readonly string[];
 }
@@ -133,6 +135,17 @@ const SUBSCRIPTION_KEY: SecretRules = {
   pattern: /^[\x21-\x7e]{4,200}$/,
   rule: 'The subscription key must be 4 to 200 visible characters with no spaces.',
   missing: 'No subscription key is stored for the ministry gateway. Enter it in Settings → Connection.',
+};
+
+/** Made by the app on the first learner, never typed: base64 of 32 random bytes. */
+const LEARNER_DATA_KEY: SecretRules = {
+  account: 'learner-data-key',
+  name: 'learner data key',
+  short: 'key',
+  field: 'learnerDataKey',
+  pattern: /^[A-Za-z0-9+/]{43}=$/,
+  rule: 'The learner data key is 32 bytes in base64.',
+  missing: 'No learner data key is stored.',
 };
 
 function checkSecret(rules: SecretRules, value: string): string {
@@ -222,6 +235,8 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved, reme
     networkKey,
     clientSecret: entry(CLIENT_SECRET, rememberSavedFor(CLIENT_SECRET.account)),
     subscriptionKey: entry(SUBSCRIPTION_KEY, rememberSavedFor(SUBSCRIPTION_KEY.account)),
+    // No saved flag: a missing key must read as missing (records/data-key.ts says what that means), not as locked.
+    learnerDataKey: entry(LEARNER_DATA_KEY, memoryFlag()),
     knownSecrets: () => [...seen],
   };
 }

@@ -4,6 +4,7 @@ import { UNKNOWN_REQUEST } from '../../shared/channels';
 import { AppFailure, failure, type AppError, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
+import { recordHandlers } from './handlers/records';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -140,6 +141,7 @@ export function createHandlers(s: Services): Handlers {
       s.backups.restoreOnRestart(name);
       return { restartRequired: true } as const;
     },
+    ...recordHandlers(s),
   };
 }
 

@@ -14,6 +14,32 @@ import { changedFields, fullPatch, resourceOf, toWire, type Resource, type WireL
 import type { Db } from './db/open';
 import { silentLog, type AppLog } from './logging';
 
+/**
+ * Another kind of job the same worker sends (learning records): intent stored
+ * in the catalogue, sent later, exactly once. The queue owns the lease, the
+ * concurrency, pausing and the offline state; a job source owns its rows.
+ */
+export interface JobSource {
+  /** Ids due now, oldest first. */
+  due(now: string, limit: number): string[];
+  waiting(): number;
+  nextWake(): string | null;
+  run(id: string, client: MarketplaceClient, context: JobContext): Promise<void>;
+}
+
+export interface JobContext {
+  /** Durable writes shared with the offerings' (one fsync per turn). */
+  commits: ReturnType<typeof createGroupCommit>;
+  /** Every answer (or none) passes through here: it tells online from offline. */
+  observe(outcome: CallOutcome): void;
+  /** A problem only the user can fix: every send stops until Settings change or Resume. */
+  pause(error: AppError): void;
+  /** When to try again after `attempts` failures, or null once they are used up. */
+  retryAt(attempts: number, unreachable: boolean): string | null;
+  isPausing(code: AppError['code']): boolean;
+  isRetryable(code: AppError['code']): boolean;
+}
+
 export interface QueueOptions {
   db: Db;
   catalogue: Catalogue;
@@ -30,6 +56,8 @@ export interface QueueOptions {
   log?: AppLog;
   /** Told when the queue's own state changes (paused, cancelled, offline), for the windows. */
   onChange?: () => void;
+  /** Jobs of other kinds, sent by the same worker under the same lease. */
+  jobs?: JobSource[];
 }
 
 /** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
@@ -187,12 +215,38 @@ export function createPublishQueue(options: QueueOptions) {
       callLog.sending(row.offering_id, action);
     });
     const outcome = await call();
+    observe(outcome);
+    return outcome;
+  }
+
+  function observe(outcome: CallOutcome): void {
     // Any HTTP answer means we are online; only an unreachable host means offline.
     const wasOffline = offline;
     offline = !outcome.ok && outcome.status === null && outcome.error.code === 'marketplace-unreachable';
     if (offline !== wasOffline) options.onChange?.();
     offlineStreak = offline ? offlineStreak + 1 : 0;
-    return outcome;
+  }
+
+  const jobs = options.jobs ?? [];
+  const jobContext: JobContext = {
+    commits,
+    observe,
+    pause(error) {
+      paused = error;
+      options.onChange?.();
+    },
+    retryAt(attempts, unreachable) {
+      if (!unreachable && attempts >= maxAttempts) return null;
+      const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
+      return new Date(clock.now().getTime() + delay).toISOString();
+    },
+    isPausing: (code) => PAUSING.has(code),
+    isRetryable: (code) => RETRYABLE.has(code),
+  };
+  const jobsWaiting = () => jobs.reduce((n, j) => n + j.waiting(), 0);
+  function nextWake(): string | null {
+    const times = [store.nextWake(), ...jobs.map((j) => j.nextWake())].filter((t): t is string => t !== null);
+    return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
   }
 
   /** A listing can be changed or removed only through the connection that made it. */
@@ -252,13 +306,24 @@ export function createPublishQueue(options: QueueOptions) {
   async function drainOnce(): Promise<void> {
     while (!stopped && paused === null && !cancelled) {
       if (!holdLease()) return schedule(leaseMs);
-      const rows = store.due(clock.now().toISOString(), concurrency() * 4).filter((r) => !active.has(r.id));
-      if (rows.length === 0 && active.size === 0) {
+      const now = clock.now().toISOString();
+      const limit = concurrency() * 4;
+      const tasks: Task[] = store
+        .due(now, limit)
+        .filter((r) => !active.has(r.id))
+        .map((r) => ({ key: r.id, run: (client) => sendOffering(r, client) }));
+      for (const [index, job] of jobs.entries()) {
+        for (const id of job.due(now, limit)) {
+          const key = `job${index}:${id}`;
+          if (!active.has(key)) tasks.push({ key, run: (client) => job.run(id, client, jobContext) });
+        }
+      }
+      if (tasks.length === 0 && active.size === 0) {
         // Idle: let another instance (or this app after a restart) take over at once.
         releaseLease();
         break;
       }
-      if (rows.length === 0) return;
+      if (tasks.length === 0) return;
       // The connection's secrets are read once per batch; none, or a locked keychain, pauses everything.
       let client: MarketplaceClient;
       try {
@@ -269,35 +334,43 @@ export function createPublishQueue(options: QueueOptions) {
         options.onChange?.();
         break;
       }
-      await runBatch(rows, client);
+      await runBatch(tasks, client);
     }
     schedule();
   }
 
-  async function runBatch(rows: OfferingRow[], client: MarketplaceClient): Promise<void> {
+  type Task = { key: string; run: (client: MarketplaceClient) => Promise<void> };
+
+  async function sendOffering(row: OfferingRow, client: MarketplaceClient): Promise<void> {
+    try {
+      await sendChange(catalogue.row(row.id), client);
+    } catch (e) {
+      // Deleted from the catalogue meanwhile: nothing left to do.
+      if (e instanceof AppFailure && e.error.code === 'not-found') return;
+      // A bug or a disk error must not stop the other offerings: hold this one, visibly.
+      const error: AppError = { code: 'internal', message: `Publishing stopped on an unexpected problem: ${e instanceof Error ? e.message : String(e)}` };
+      settle(row, { held: 1, error: JSON.stringify(error) });
+    }
+  }
+
+  async function runBatch(tasks: Task[], client: MarketplaceClient): Promise<void> {
     let index = 0;
     const worker = async () => {
-      while (index < rows.length && !stopped && paused === null && !cancelled) {
+      while (index < tasks.length && !stopped && paused === null && !cancelled) {
         // Checked before every send (and rewritten once half gone): a batch of
         // slow calls must not outlive the lease and let a second instance send
         // the same change.
         if (!holdLease()) return;
-        const row = rows[index++]!;
-        active.add(row.id);
+        const task = tasks[index++]!;
+        active.add(task.key);
         try {
-          await sendChange(catalogue.row(row.id), client);
-        } catch (e) {
-          // Deleted from the catalogue meanwhile: nothing left to do.
-          if (e instanceof AppFailure && e.error.code === 'not-found') continue;
-          // A bug or a disk error must not stop the other offerings: hold this one, visibly.
-          const error: AppError = { code: 'internal', message: `Publishing stopped on an unexpected problem: ${e instanceof Error ? e.message : String(e)}` };
-          settle(row, { held: 1, error: JSON.stringify(error) });
+          await task.run(client);
         } finally {
-          active.delete(row.id);
+          active.delete(task.key);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency(), rows.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency(), tasks.length) }, worker));
   }
 
   function batchProgress(): QueueView['batch'] {
@@ -317,7 +390,7 @@ export function createPublishQueue(options: QueueOptions) {
     if (stopped) return;
     if (wakeTimer) clearTimeout(wakeTimer);
     wakeTimer = null;
-    const at = store.nextWake();
+    const at = nextWake();
     const delay = delayOverride ?? (at ? Math.max(0, Date.parse(at) - clock.now().getTime()) : null);
     if (delay === null) return;
     wakeTimer = setTimeout(() => void kick(), delay);
@@ -341,10 +414,11 @@ export function createPublishQueue(options: QueueOptions) {
       for (;;) {
         await kick();
         if (stopped || paused !== null || cancelled) return;
-        if (store.counts().waiting === 0) return;
-        const dueNow = store.due(clock.now().toISOString(), 1).length > 0;
+        if (store.counts().waiting === 0 && jobsWaiting() === 0) return;
+        const nowIso = clock.now().toISOString();
+        const dueNow = store.due(nowIso, 1).length > 0 || jobs.some((j) => j.due(nowIso, 1).length > 0);
         // Due rows left after a kick mean another instance holds the lease.
-        const at = store.nextWake();
+        const at = nextWake();
         const wait = dueNow || !at ? 50 : Math.max(1, Date.parse(at) - clock.now().getTime());
         await new Promise((r) => setTimeout(r, wait));
       }

@@ -17,6 +17,13 @@ import { createPublishQueue, type QueueOptions } from './publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
 import { silentLog, type AppLog } from './logging';
 import { checkStoredOfferings } from './integrity-check';
+import { createLearnersStore } from './db/learners-store';
+import { createStaffStore } from './db/staff-store';
+import { createDataKeys } from './records/data-key';
+import { createRoster } from './records/roster';
+import { createRecordJob } from './records/record-job';
+import { purgeExpiredLearners } from './records/retention';
+import { createPeople } from './records/people';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -67,12 +74,34 @@ export function createServices(options: ServiceOptions) {
 
   // The hub asks the queue (made below) for its status only when it sends an event, a turn later.
   const events = createEventHub(() => queue.status());
-  const catalogue = createCatalogue(db, clock, { allowedStandards: connection.allowedStandards, notAllowed: connection.notAllowed, onChange: events.changed });
+  const learners = createLearnersStore(db, events.changed);
+  const catalogue = createCatalogue(db, clock, {
+    allowedStandards: connection.allowedStandards,
+    notAllowed: connection.notAllowed,
+    onChange: events.changed,
+    keepsRecords: (id) => learners.keptRecords(id) > 0,
+  });
   catalogue.purgeTrash();
+  purgeExpiredLearners(learners, settings.retentionYears(), clock.now(), log);
+  const staff = createStaffStore(db);
+  const keys = createDataKeys(credentials.learnerDataKey, learners.hasAny);
+  const roster = createRoster({ db, catalogue, learners, staff, keys, clock });
   // Before the queue exists: rows waiting to be sent are checked first, the rest in steps after start.
   const integrity = checkStoredOfferings(catalogue.store, log);
   const callLog = createCallLog(db, clock);
-  const queue = createPublishQueue({ db, catalogue, callLog, client: connection.client, clock, log, concurrency: settings.publishConcurrency, onChange: () => events.changed([]), ...options.queue });
+  const records = createRecordJob({ learners, roster, callLog, clock, log });
+  const queue = createPublishQueue({
+    db,
+    catalogue,
+    callLog,
+    client: connection.client,
+    clock,
+    log,
+    concurrency: settings.publishConcurrency,
+    onChange: () => events.changed([]),
+    jobs: [records],
+    ...options.queue,
+  });
   const lists = createListQuery(db);
 
   /** A secret's status for Settings: whether it is stored and its last 4 characters, or the keychain's problem. */
@@ -110,6 +139,7 @@ export function createServices(options: ServiceOptions) {
       gatewayProblem: secret.problem ?? subscription.problem,
       programIds: stored.programIds,
       listedVia: catalogue.store.listedVia(),
+      retentionYears: stored.retentionYears,
     };
   }
 
@@ -126,6 +156,10 @@ export function createServices(options: ServiceOptions) {
     queue,
     events,
     lists,
+    learners,
+    staff,
+    roster,
+    people: createPeople(staff, clock),
     /** What the start-up integrity check found, once it has walked the catalogue. */
     integrity: integrity.done,
     settingsView,

@@ -1,7 +1,7 @@
 // App settings kept in the catalogue's settings table. The network key, the
 // client secret and the subscription key are not settings: they live in the
 // keychain (see credentials.ts).
-import { LANGUAGES, PUBLISH_CONCURRENCY } from '../../shared/app-rules';
+import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS } from '../../shared/app-rules';
 import { z } from 'zod';
 import { AppFailure, failure, type FieldError } from '../../shared/errors';
 import { ConnectionKind, PROGRAM_ID } from '../../shared/connection';
@@ -49,6 +49,7 @@ const Stored = z.object({
   programIds: ProgramIds.default({}),
   publishConcurrency: z.number().int().min(PUBLISH_CONCURRENCY.min).max(PUBLISH_CONCURRENCY.max).default(PUBLISH_CONCURRENCY.default),
   language: z.enum(LANGUAGES).nullable().default(null),
+  retentionYears: z.number().int().min(RETENTION_YEARS.min).max(RETENTION_YEARS.max).default(RETENTION_YEARS.default),
 });
 type Stored = z.infer<typeof Stored>;
 
@@ -57,6 +58,7 @@ export interface SettingsChanges {
   marketplaceUrl?: string | undefined;
   publishConcurrency?: number | undefined;
   language?: 'en' | 'fr' | undefined;
+  retentionYears?: number | undefined;
   connection?: ConnectionKind | undefined;
   gatewayBaseUrl?: string | undefined;
   gatewayTokenUrl?: string | undefined;
@@ -139,6 +141,7 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       if (changes.connection !== undefined) out.connection = changes.connection;
       if (changes.publishConcurrency !== undefined) out.publishConcurrency = changes.publishConcurrency;
       if (changes.language !== undefined) out.language = changes.language;
+      if (changes.retentionYears !== undefined) out.retentionYears = changes.retentionYears;
       return { ...out, checked: true };
     },
     /** Writes checked changes in one transaction. */
@@ -150,6 +153,7 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       }).immediate();
     },
     language: () => get().language,
+    retentionYears: () => get().retentionYears,
     publishConcurrency: () => get().publishConcurrency,
     networkKeySaved: {
       get: () => get().networkKeySaved,

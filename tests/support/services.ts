@@ -7,7 +7,7 @@ import { keytarStore } from '../../electron/main/credentials';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/main/sandbox/sandbox-server';
 import { tempDir, uniqueKeychainService } from './helpers';
 
-export const KEYCHAIN_ACCOUNTS = ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key'];
+export const KEYCHAIN_ACCOUNTS = ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key', 'learner-data-key'];
 
 export function testServices(t: TestContext, options: Partial<ServiceOptions> = {}): { services: Services; keychainService: string } {
   const keychainService = options.keychainService ?? uniqueKeychainService();

@@ -40,7 +40,7 @@ export function createConnection({ settings, credentials, sandboxUrl, timeoutMs 
       }
       const signature = `gateway\n${baseUrl}\n${tokenUrl}\n${clientId}`;
       if (cached?.signature !== signature) {
-        const dialect = gatewayDialect({ baseUrl, tokens: tokenSource(tokenUrl, clientId), getSubscriptionKey: () => credentials.subscriptionKey.get(), programIds: settings.programIds });
+        const dialect = gatewayDialect({ baseUrl, tokens: tokenSource(tokenUrl, clientId), getSubscriptionKey: () => credentials.subscriptionKey.get(), programIds: settings.programIds, getNetworkKey: credentials.getKey });
         cached = { signature, client: createMarketplaceClient({ dialect, timeoutMs, log }) };
       }
       return cached.client;

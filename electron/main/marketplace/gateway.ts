@@ -4,11 +4,10 @@
 // as `trainingStandardKey`.
 import { failure } from '../../../shared/errors';
 import type { StandardKey } from '../../../shared/standards';
-import type { Dialect, PreparedRequest, WireCall } from './marketplace-client';
+import type { Collection, Dialect, PreparedRequest, WireCall } from './marketplace-client';
 import type { TokenSource } from './gateway-token';
-import type { Resource } from './wire';
 
-const PATHS: Record<Resource, string> = { class: 'ClassOffering', online: 'OnlineOffering' };
+const PATHS: Record<Collection, string> = { class: 'ClassOffering', online: 'OnlineOffering', record: 'LearningRecord' };
 
 export const MISSING_PROGRAM_ID = 'Enter your approved program ID for this standard in Settings → Your approved program IDs; the ministry gateway needs it instead of the standard.';
 
@@ -18,9 +17,11 @@ export interface GatewayOptions {
   getSubscriptionKey(): Promise<string>;
   /** Read when a call is prepared, so a program ID saved in Settings applies to the next send. */
   programIds(): Partial<Record<StandardKey, string>>;
+  /** The provider's network key: a learning record's body carries it even on the gateway. */
+  getNetworkKey(): Promise<string>;
 }
 
-export function gatewayDialect({ baseUrl, tokens, getSubscriptionKey, programIds }: GatewayOptions): Dialect {
+export function gatewayDialect({ baseUrl, tokens, getSubscriptionKey, programIds, getNetworkKey }: GatewayOptions): Dialect {
   const base = baseUrl.replace(/\/+$/, '');
   let subscriptionKey: string | null = null;
   const currentKey = async () => (subscriptionKey ??= await getSubscriptionKey());
@@ -46,7 +47,8 @@ export function gatewayDialect({ baseUrl, tokens, getSubscriptionKey, programIds
       subscriptionKey = await getSubscriptionKey();
     },
     async prepare(call: WireCall): Promise<PreparedRequest> {
-      const body = withProgramId(call.body);
+      const mapped = withProgramId(call.body);
+      const body = call.resource === 'record' ? { networkKey: await getNetworkKey(), ...mapped } : mapped;
       const collection = `${base}/${PATHS[call.resource]}`;
       const item = `${collection}/${encodeURIComponent(call.offeringId)}`;
       if (call.action === 'add') return { method: 'POST', url: collection, headers: await headers(), body: body! };

@@ -6,15 +6,19 @@ import { AppFailure, type AppError } from '../../../shared/errors';
 import type { ConnectionKind } from '../../../shared/connection';
 import { silentLog, type AppLog } from '../logging';
 import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
+import type { WireLearningRecord } from './record-wire';
 
 export type CallOutcome =
   | { ok: true; status: number; raw: string }
   /** `notSent`: the request never left (no token, no program id): it cannot have reached the Marketplace. */
   | { ok: false; status: number | null; error: AppError; raw: string | null; notSent?: true };
 
+/** A collection of the API: class and online offerings, and learning records (add only). */
+export type Collection = Resource | 'record';
+
 export interface WireCall {
   action: 'add' | 'patch' | 'delete';
-  resource: Resource;
+  resource: Collection;
   offeringId: string;
   body?: Record<string, unknown>;
 }
@@ -48,6 +52,8 @@ export interface MarketplaceClient {
   add(listing: WireListing): Promise<CallOutcome>;
   patch(resource: Resource, offeringId: string, fields: Record<string, unknown>): Promise<CallOutcome>;
   remove(resource: Resource, offeringId: string): Promise<CallOutcome>;
+  /** Submits a learning record (no patch or delete exists for one). */
+  addRecord(record: WireLearningRecord): Promise<CallOutcome>;
   /** Checks the connection without listing anything: a plain sentence on success, an AppFailure otherwise. */
   test(): Promise<string>;
 }
@@ -112,6 +118,7 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
     add: (listing) => call({ action: 'add', resource: resourceOf(listing), offeringId: listing.offeringId, body: listing }),
     patch: (resource, offeringId, fields) => call({ action: 'patch', resource, offeringId, body: fields }),
     remove: (resource, offeringId) => call({ action: 'delete', resource, offeringId }),
+    addRecord: (record) => call({ action: 'add', resource: 'record', offeringId: record.learningRecordId, body: record }),
     async test() {
       await dialect.ready();
       const request = await dialect.testRequest();

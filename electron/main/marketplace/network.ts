@@ -1,10 +1,9 @@
 // The Marketplace network API: `networkKey` in every body (and in the query
 // of a delete), kebab-case plural paths under the base URL.
 import { failure } from '../../../shared/errors';
-import type { Dialect, PreparedRequest, WireCall } from './marketplace-client';
-import type { Resource } from './wire';
+import type { Collection, Dialect, PreparedRequest, WireCall } from './marketplace-client';
 
-const PATHS: Record<Resource, string> = { class: 'class-offerings', online: 'online-offerings' };
+const PATHS: Record<Collection, string> = { class: 'class-offerings', online: 'online-offerings', record: 'learning-records' };
 
 export interface NetworkOptions {
   baseUrl: string;
@@ -17,7 +16,7 @@ export function networkDialect({ baseUrl, getKey }: NetworkOptions): Dialect {
   // Read once per batch: the keychain is another process, and the key rarely changes mid-batch.
   let key: string | null = null;
   const currentKey = async () => (key ??= await getKey());
-  const itemUrl = (resource: Resource, offeringId: string) => `${base}/${PATHS[resource]}/${encodeURIComponent(offeringId)}`;
+  const itemUrl = (resource: Collection, offeringId: string) => `${base}/${PATHS[resource]}/${encodeURIComponent(offeringId)}`;
 
   return {
     connection: 'network',

@@ -22,6 +22,7 @@ import {
   type WireError,
 } from '../marketplace/wire';
 import { ALL_STANDARD_KEYS, type StandardKey } from '../../../shared/standards';
+import { WireLearningRecord } from '../marketplace/record-wire';
 
 export const SANDBOX_BASE_PATH = '/api-v2';
 export const GATEWAY_BASE_PATH = '/gateway';
@@ -42,6 +43,9 @@ const COLLECTIONS: Record<SandboxDialect, Record<Resource, string>> = {
   gateway: { class: 'ClassOffering', online: 'OnlineOffering' },
 };
 const BASE_PATHS: Record<SandboxDialect, string> = { network: SANDBOX_BASE_PATH, gateway: GATEWAY_BASE_PATH };
+const RECORDS: Record<SandboxDialect, string> = { network: 'learning-records', gateway: 'LearningRecord' };
+/** The file's entry for learning record ids (never their learners: the embedded sandbox's file sits in the app's data folder). */
+const RECORD_IDS_ENTRY = '__learningRecordIds';
 
 const GatewayPatchBody = PatchBody.omit({ networkKey: true });
 const GatewayPatchOnlineBody = PatchOnlineBody.omit({ networkKey: true });
@@ -95,6 +99,8 @@ export interface Sandbox {
   /** A provider's class listings, by network key (network) or client id (gateway). */
   listings(owner: string): WireOffering[];
   onlineListings(owner: string): WireOnlineOffering[];
+  /** Learning records received from a provider since this sandbox started (ids survive a restart, bodies do not). */
+  records(owner: string): WireLearningRecord[];
   tokenRequests(): number;
   /** Every token issued so far stops working (as when the gateway rotates its signing keys). */
   revokeTokens(): void;
@@ -136,6 +142,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dialect = options.dialect ?? 'network';
   const store: Store = new Map();
   const owners = new Map<string, string>(); // `${resource}:${offeringId}` → owner hash
+  const recordOwners = new Map<string, string>(); // learningRecordId → owner hash
+  const records = new Map<string, WireLearningRecord[]>(); // owner hash → records, in order
   const received: ReceivedRequest[] = [];
   let faults: Faults = { ...NO_FAULTS, ...options.faults };
   const random = options.random ?? Math.random;
@@ -147,6 +155,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (options.file && fs.existsSync(options.file)) {
     const saved = JSON.parse(fs.readFileSync(options.file, 'utf8')) as Record<string, WireListing[] | Record<Resource, WireListing[]>>;
     for (const [key, value] of Object.entries(saved)) {
+      if (key === RECORD_IDS_ENTRY) {
+        for (const [owner, ids] of Object.entries(value as unknown as Record<string, string[]>)) for (const id of ids) recordOwners.set(id, owner);
+        continue;
+      }
       // Files written before online offerings held an array of class offerings.
       const byResource: Record<Resource, WireListing[]> = Array.isArray(value) ? { class: value, online: [] } : value;
       for (const resource of ['class', 'online'] as const) {
@@ -160,7 +172,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function persist(): void {
     if (!options.file) return;
-    const data = Object.fromEntries([...store.entries()].map(([k, m]) => [k, { class: [...m.class.values()], online: [...m.online.values()] }]));
+    const data: Record<string, unknown> = Object.fromEntries([...store.entries()].map(([k, m]) => [k, { class: [...m.class.values()], online: [...m.online.values()] }]));
+    const ids: Record<string, string[]> = {};
+    for (const [id, owner] of recordOwners) (ids[owner] ??= []).push(id);
+    data[RECORD_IDS_ENTRY] = ids;
     fs.writeFileSync(`${options.file}.tmp`, JSON.stringify(data));
     fs.renameSync(`${options.file}.tmp`, options.file);
   }
@@ -241,7 +256,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return null;
   }
 
+  /**
+   * A learning record: add only, strictly validated, for a class offering this
+   * provider listed; a second record with the same learningRecordId is refused
+   * with 409 (the client counts that as already done).
+   */
+  function addRecord(headers: http.IncomingHttpHeaders, fields: Record<string, unknown>): { status: number; body?: unknown } {
+    // On both connections the body carries the provider's network key.
+    const key = dialect === 'gateway' ? authoriseGateway(headers) : authoriseNetwork(fields.networkKey);
+    if (dialect === 'gateway') authoriseNetwork(fields.networkKey);
+    const { networkKey: _key, ...record } = fields;
+    const parsed = WireLearningRecord.safeParse(asStandard(record));
+    if (!parsed.success) throw fail(400, 'invalid', 'The learning record does not match the schema.', issuesToDetails(parsed.error));
+    const classOwner = owners.get(`class:${parsed.data.externalClassId}`);
+    if (classOwner !== key) throw fail(400, 'invalid', 'The learning record does not match a class.', [{ path: 'externalClassId', message: 'is not a class offering you listed' }]);
+    const existing = recordOwners.get(parsed.data.learningRecordId);
+    if (existing !== undefined && existing !== key) throw fail(403, 'forbidden', 'This learning record id belongs to another provider.');
+    if (existing !== undefined) throw fail(409, 'general', `The learning record ${parsed.data.learningRecordId} already exists; it cannot be changed through the API.`);
+    recordOwners.set(parsed.data.learningRecordId, key);
+    const stored = asSent(parsed.data as unknown as WireListing, record.trainingStandardKey) as unknown as WireLearningRecord;
+    records.set(key, [...(records.get(key) ?? []), stored]);
+    return { status: 201, body: { learningRecordId: stored.learningRecordId } };
+  }
+
   function handle(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): { status: number; body?: unknown } {
+    if (path === `${BASE_PATHS[dialect]}/${RECORDS[dialect]}`) {
+      if (method !== 'POST') throw fail(405, 'general', 'Learning records can only be added.');
+      return addRecord(headers, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>);
+    }
     const target = route(path);
     if (!target) throw fail(404, 'notFound', `No route ${method} ${path}.`);
     const { resource } = target;
@@ -291,6 +333,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const key = query.get('networkKey') ?? query.get('clientId');
       const resource: Resource = query.get('collection') === 'online' ? 'online' : 'class';
       send(res, 200, key ? [...(store.get(keyId(key))?.[resource].values() ?? [])] : [...store.values()].flatMap((m) => [...m[resource].values()]));
+      return true;
+    }
+    if (path === '/__sandbox/records') {
+      const key = query.get('networkKey') ?? query.get('clientId');
+      send(res, 200, key ? (records.get(keyId(key)) ?? []) : [...records.values()].flat());
       return true;
     }
     if (path === '/__sandbox/requests') {
@@ -403,6 +450,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     dialect,
     listings: (owner) => [...(store.get(keyId(owner))?.class.values() ?? [])] as WireOffering[],
     onlineListings: (owner) => [...(store.get(keyId(owner))?.online.values() ?? [])] as WireOnlineOffering[],
+    records: (owner) => [...(records.get(keyId(owner)) ?? [])],
     tokenRequests: () => tokenCount,
     revokeTokens: () => tokens.clear(),
     requests: () => [...received],

@@ -1,0 +1,156 @@
+// A learner on a class's roster, as staff type it or a roster file brings it.
+// Personal information: the main process encrypts it at rest and never logs it.
+import { z } from 'zod';
+import type { FieldError } from './errors';
+import { normalisePostalCode, POSTAL_CODE, PROVINCES } from './offering';
+
+export const LEARNER_LIMITS = {
+  firstName: 100,
+  lastName: 100,
+  email: 254,
+  mobilePhone: 30,
+  homePhone: 30,
+  learnerId: 64,
+  employerName: 200,
+  employerContact: 300,
+  'address.street': 200,
+  'address.extended': 200,
+  'address.city': 100,
+  'address.postalCode': 10,
+} as const;
+
+/** A learner must be at least this old in the year of the class (the ministry's workers). */
+export const MIN_LEARNER_AGE = 14;
+export const MIN_BIRTH_YEAR = 1900;
+
+/** Working at Heights: at most this many learners per instructor in the practical part. */
+export const WAH_PRACTICAL_RATIO = 12;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The provider's own learner id: letters, digits, dots, dashes, underscores. */
+export const LEARNER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const LearnerAddress = z.object({
+  street: z.string().max(LEARNER_LIMITS['address.street']),
+  extended: z.string().max(LEARNER_LIMITS['address.extended']),
+  city: z.string().max(LEARNER_LIMITS['address.city']),
+  province: z.string().max(2),
+  postalCode: z.string().max(LEARNER_LIMITS['address.postalCode']),
+});
+export type LearnerAddress = z.infer<typeof LearnerAddress>;
+
+export const EMPTY_LEARNER_ADDRESS: LearnerAddress = { street: '', extended: '', city: '', province: 'ON', postalCode: '' };
+
+/** The personal fields; only the main process stores them, sealed. */
+export const LearnerDetails = z.object({
+  firstName: z.string().max(LEARNER_LIMITS.firstName),
+  lastName: z.string().max(LEARNER_LIMITS.lastName),
+  email: z.string().max(LEARNER_LIMITS.email),
+  birthYear: z.number().int().nullable(),
+  mobilePhone: z.string().max(LEARNER_LIMITS.mobilePhone),
+  homePhone: z.string().max(LEARNER_LIMITS.homePhone),
+  address: LearnerAddress,
+  /** The provider's own id for the learner (sent as `uniqueId`); made when left empty. */
+  learnerId: z.string().max(LEARNER_LIMITS.learnerId),
+  /** Kept locally, never sent. */
+  employerName: z.string().max(LEARNER_LIMITS.employerName),
+  employerContact: z.string().max(LEARNER_LIMITS.employerContact),
+});
+export type LearnerDetails = z.infer<typeof LearnerDetails>;
+
+export const EMPTY_LEARNER: LearnerDetails = {
+  firstName: '',
+  lastName: '',
+  email: '',
+  birthYear: null,
+  mobilePhone: '',
+  homePhone: '',
+  address: EMPTY_LEARNER_ADDRESS,
+  learnerId: '',
+  employerName: '',
+  employerContact: '',
+};
+
+export const LearnerResult = z.enum(['completed', 'not-completed']);
+export type LearnerResult = z.infer<typeof LearnerResult>;
+
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value.trim());
+}
+
+/** The latest birth year a learner can have for a class in `year`. */
+export function latestBirthYear(year: number): number {
+  return year - MIN_LEARNER_AGE;
+}
+
+function addressProblems(a: LearnerAddress): FieldError[] {
+  const any = [a.street, a.extended, a.city, a.postalCode].some((v) => v.trim() !== '');
+  if (!any) return [];
+  const problems: FieldError[] = [];
+  if (a.street.trim() === '') problems.push({ path: 'address.street', code: 'required', message: 'This field is required.' });
+  if (a.city.trim() === '') problems.push({ path: 'address.city', code: 'required', message: 'This field is required.' });
+  if (!(PROVINCES as readonly string[]).includes(a.province)) problems.push({ path: 'address.province', code: 'invalid', message: 'Check this field.' });
+  if (!POSTAL_CODE.test(normalisePostalCode(a.postalCode))) {
+    problems.push({ path: 'address.postalCode', code: 'postalCode.invalid', message: 'Enter a Canadian postal code such as K1A 0B1.' });
+  }
+  return problems;
+}
+
+/**
+ * What keeps a learner off the roster (or from being reported), by field.
+ * `year` is this year in Ontario: the birth year must be 1900 to year − 14.
+ */
+export function learnerProblems(d: LearnerDetails, year: number): FieldError[] {
+  const problems: FieldError[] = [];
+  if (d.firstName.trim() === '') problems.push({ path: 'firstName', code: 'required', message: 'This field is required.' });
+  if (d.lastName.trim() === '') problems.push({ path: 'lastName', code: 'required', message: 'This field is required.' });
+  if (d.email.trim() === '') problems.push({ path: 'email', code: 'required', message: 'This field is required.' });
+  else if (!isEmail(d.email)) problems.push({ path: 'email', code: 'email.invalid', message: 'Enter an email address such as name@example.com.' });
+  if (d.birthYear === null) problems.push({ path: 'birthYear', code: 'required', message: 'This field is required.' });
+  else if (d.birthYear < MIN_BIRTH_YEAR || d.birthYear > latestBirthYear(year)) {
+    problems.push({ path: 'birthYear', code: 'birthYear.range', message: `Enter a year from ${MIN_BIRTH_YEAR} to ${latestBirthYear(year)}.`, limit: latestBirthYear(year) });
+  }
+  if (d.learnerId.trim() !== '' && !LEARNER_ID.test(d.learnerId.trim())) {
+    problems.push({ path: 'learnerId', code: 'learnerId.invalid', message: 'Use 1–64 letters, digits, dots, dashes or underscores.' });
+  }
+  return [...problems, ...addressProblems(d.address)];
+}
+
+/** Two entries are the same person when their emails match, or their names and birth years do. */
+export function sameLearner(a: Pick<LearnerDetails, 'firstName' | 'lastName' | 'email' | 'birthYear'>, b: typeof a): boolean {
+  const fold = (s: string) => s.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (a.email.trim() !== '' && fold(a.email) === fold(b.email)) return true;
+  return fold(a.firstName) === fold(b.firstName) && fold(a.lastName) === fold(b.lastName) && a.birthYear === b.birthYear && a.birthYear !== null;
+}
+
+/** A learner completed the class only when present on every class day and marked completed. */
+export function isCompleted(result: LearnerResult | null, days: readonly string[], present: Readonly<Record<string, boolean>>): boolean {
+  return result === 'completed' && days.length > 0 && days.every((d) => present[d] === true);
+}
+
+/** Roster file columns that can be mapped, in the order the mapping step shows them. */
+export const ROSTER_COLUMNS = [
+  'firstName',
+  'lastName',
+  'email',
+  'birthYear',
+  'mobilePhone',
+  'homePhone',
+  'address.street',
+  'address.extended',
+  'address.city',
+  'address.province',
+  'address.postalCode',
+  'learnerId',
+  'employerName',
+  'employerContact',
+] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+
+/** Where each learner field's column is in the file (0-based), or absent. */
+export const RosterMapping = z.partialRecord(z.enum(ROSTER_COLUMNS), z.number().int().min(0).max(500));
+export type RosterMapping = z.infer<typeof RosterMapping>;
+
+/** Learning record states, as each learner shows them. */
+export const RECORD_STATES = ['not-reported', 'waiting', 'reported', 'refused'] as const;
+export type RecordState = (typeof RECORD_STATES)[number];

@@ -1,0 +1,120 @@
+// The roster's part of the IPC contract: learners, attendance, staff, roster
+// files and learning records. Spread into `contract` in ipc.ts.
+import { z } from 'zod';
+import { AppError } from './errors';
+import { LearnerDetails, LearnerResult, RosterMapping, RECORD_STATES, ROSTER_COLUMNS } from './learner';
+
+const RowId = z.string().min(1).max(64);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-03-10');
+/** A roster file's bytes, base64: the window reads the file the user picked; the main process decodes and parses it. */
+const FileBytes = z.string().min(1).max(Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4);
+
+export const Person = z.object({ id: z.string(), name: z.string() });
+export type Person = z.infer<typeof Person>;
+
+export const RosterLearner = z.object({
+  id: z.string(),
+  details: LearnerDetails,
+  attendance: z.record(z.string(), z.boolean()),
+  result: LearnerResult.nullable(),
+  score: z.number().nullable(),
+  /** Present every day and marked completed. */
+  completed: z.boolean(),
+  record: z.object({ state: z.enum(RECORD_STATES), reportedAt: z.string().nullable(), error: AppError.nullable() }),
+});
+export type RosterLearner = z.infer<typeof RosterLearner>;
+
+export const DayStaff = z.object({
+  day: z.string(),
+  start: z.string(),
+  end: z.string(),
+  instructors: z.array(z.string()),
+  evaluators: z.array(z.string()),
+  /** Working at Heights: more learners than 12 per instructor (a warning, never a block). */
+  ratioWarning: z.boolean(),
+});
+export type DayStaff = z.infer<typeof DayStaff>;
+
+export const RosterView = z.object({
+  offering: z.object({
+    id: z.string(),
+    offeringId: z.string(),
+    courseName: z.string(),
+    standardKey: z.string().nullable(),
+    listed: z.boolean(),
+    /** The last class day's end time has passed (Ontario time). */
+    over: z.boolean(),
+  }),
+  learners: z.array(RosterLearner),
+  days: z.array(DayStaff),
+  people: z.array(Person),
+});
+export type RosterView = z.infer<typeof RosterView>;
+
+export const RosterPreviewRow = z.object({
+  /** The row number as a spreadsheet shows it (the header is row 1). */
+  line: z.number().int(),
+  name: z.string(),
+  problems: z.array(z.object({ column: z.string(), code: z.string(), message: z.string(), limit: z.number().optional() })),
+});
+
+export const RosterPreview = z.object({
+  encoding: z.enum(['utf-8', 'windows-1252']),
+  delimiter: z.enum([',', ';']),
+  headers: z.array(z.string()),
+  /** The mapping used: the one given, else the one remembered for these headers, else guessed from their names. */
+  mapping: RosterMapping,
+  remembered: z.boolean(),
+  sample: z.array(z.array(z.string())),
+  rows: z.array(RosterPreviewRow),
+  importable: z.number().int(),
+});
+export type RosterPreview = z.infer<typeof RosterPreview>;
+
+export const RecordsPreview = z.object({
+  standardKey: z.string().nullable(),
+  /** The last class day, and the moment sent as the completion date (its end, in UTC). */
+  completionDay: z.string().nullable(),
+  completionDate: z.string().nullable(),
+  instructorNames: z.string(),
+  evaluatorNames: z.string(),
+  learners: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Why nothing can be reported yet (class not over, not listed, no instructor or evaluator). */
+  blockers: z.array(AppError),
+});
+export type RecordsPreview = z.infer<typeof RecordsPreview>;
+
+const OfferingRow = z.object({ offeringRowId: RowId });
+
+export const rosterContract = {
+  'roster:get': { request: OfferingRow.strict(), response: RosterView },
+  'learners:save': { request: z.object({ offeringRowId: RowId, id: RowId.nullable(), details: LearnerDetails }).strict(), response: RosterView },
+  'learners:remove': { request: z.object({ id: RowId }).strict(), response: RosterView },
+  'roster:setAttendance': { request: z.object({ id: RowId, day: Day, present: z.boolean() }).strict(), response: RosterView },
+  'roster:setResult': {
+    request: z.object({ id: RowId, result: LearnerResult.nullable(), score: z.number().min(0).max(100).nullable() }).strict(),
+    response: RosterView,
+  },
+  'roster:setDayStaff': {
+    request: z.object({ offeringRowId: RowId, day: Day, instructors: z.array(RowId).max(20), evaluators: z.array(RowId).max(20) }).strict(),
+    response: RosterView,
+  },
+  'roster:preview': { request: z.object({ offeringRowId: RowId, file: FileBytes, mapping: RosterMapping.nullable() }).strict(), response: RosterPreview },
+  'roster:import': {
+    request: z.object({ offeringRowId: RowId, file: FileBytes, mapping: RosterMapping }).strict(),
+    response: z.object({ imported: z.number().int(), skipped: z.number().int(), roster: RosterView }),
+  },
+  'people:list': { request: z.object({}).strict(), response: z.array(Person) },
+  'people:save': { request: z.object({ id: RowId.nullable(), name: z.string().max(200) }).strict(), response: z.array(Person) },
+  'people:archive': { request: z.object({ id: RowId }).strict(), response: z.array(Person) },
+  'records:preview': { request: OfferingRow.strict(), response: RecordsPreview },
+  'records:report': { request: z.object({ offeringRowId: RowId, ids: z.array(RowId).min(1).max(1000) }).strict(), response: RosterView },
+  'records:retry': { request: z.object({ id: RowId }).strict(), response: RosterView },
+  /** One learner's data as JSON text, for a request under privacy law. */
+  'learners:export': { request: z.object({ id: RowId }).strict(), response: z.object({ fileName: z.string(), json: z.string() }) },
+  /** Erases a learner who was not reported (a reported learner's record is the ministry's now). */
+  'learners:erase': { request: z.object({ id: RowId }).strict(), response: RosterView },
+} as const;
+
+export const ROSTER_CHANNELS = Object.keys(rosterContract) as (keyof typeof rosterContract)[];
+export { ROSTER_COLUMNS };
