@@ -2,8 +2,10 @@
 // keychain, real SQLite files and a sandbox Marketplace over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testSandbox } from './support/services';
-import { taughtClass, learner, DAY_ONE, DAY_TWO } from './support/roster';
+import { testSandbox, testServices } from './support/services';
+import { taughtClass, learner, ipcFor, MovableClock, DAY_ONE, DAY_TWO } from './support/roster';
+import { validDraft } from './support/helpers';
+import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { ontarioToUtc } from '../shared/time';
 import { WAH_PRACTICAL_RATIO } from '../shared/learner';
 
@@ -209,4 +211,47 @@ test('export one learner as JSON; erase a learner who was not reported', async (
   const after = await ipc('learners:erase', { id });
   assert.deepEqual(after.learners, []);
   assert.equal(services.db.prepare('SELECT COUNT(*) AS n FROM attendance').get() && (services.db.prepare('SELECT COUNT(*) AS n FROM attendance').get() as { n: number }).n, 0);
+});
+
+test('over the ministry gateway: POST LearningRecord with the token, the key header, the program ID, and the network key in the body', async (t) => {
+  const account = { clientId: 'provider-records', clientSecret: 'cs-0123456789abcdef', subscriptionKey: '0123456789abcdef0123', programIds: { 'WAH-10083': 'WAH-E-I' as const } };
+  const sandbox = await startSandbox({ dialect: 'gateway', gateway: account });
+  t.after(() => sandbox.close());
+  const clock = new MovableClock();
+  const { services } = testServices(t, { clock, requestTimeoutMs: 1000, queue: { baseDelayMs: 10, maxDelayMs: 50 } });
+  const { ipc } = ipcFor(services);
+  await ipc('settings:save', {
+    connection: 'gateway',
+    gatewayBaseUrl: sandbox.baseUrl,
+    gatewayTokenUrl: sandbox.tokenUrl,
+    gatewayClientId: account.clientId,
+    clientSecret: account.clientSecret,
+    subscriptionKey: account.subscriptionKey,
+    programIds: { 'WAH-E-I': 'WAH-10083' },
+  });
+  const offering = await ipc('offerings:publish', { id: null, draft: validDraft({ classDays: [{ date: DAY_ONE, start: '08:30', end: '16:30' }] }) });
+  await services.queue.drain();
+  assert.equal(services.catalogue.get(offering.id).listedVia, 'gateway');
+
+  const roster = await ipc('learners:save', { offeringRowId: offering.id, id: null, details: learner() });
+  const id = roster.learners[0]!.id;
+  const person = (await ipc('people:save', { id: null, name: 'Jordan Smith' }))[0]!.id;
+  await ipc('roster:setDayStaff', { offeringRowId: offering.id, day: DAY_ONE, instructors: [person], evaluators: [person] });
+  await ipc('roster:setAttendance', { id, day: DAY_ONE, present: true });
+  await ipc('roster:setResult', { id, result: 'completed', score: null });
+  clock.set(`${DAY_ONE}T23:00:00.000Z`);
+  await ipc('records:report', { offeringRowId: offering.id, ids: [id] });
+  await services.queue.drain();
+  // The gateway's learning-record body still carries the provider's network key: none saved, so sending waits.
+  assert.equal(services.queue.status().paused?.code, 'no-key');
+  assert.equal((await ipc('roster:get', { offeringRowId: offering.id })).learners[0]!.record.state, 'waiting');
+  assert.equal(sandbox.requests().filter((r) => r.path === '/gateway/LearningRecord').length, 0);
+
+  await ipc('settings:save', { networkKey: 'NK-gateway-provider-0001' });
+  await services.queue.drain();
+  const [record] = sandbox.records(account.clientId);
+  assert.equal(record?.trainingStandardKey, 'WAH-10083' as never, 'the program ID stands for the standard');
+  assert.equal(record?.externalClassId, offering.draft.offeringId);
+  assert.deepEqual(sandbox.requests().filter((r) => r.path === '/gateway/LearningRecord').map((r) => r.status), [201]);
+  assert.equal((await ipc('roster:get', { offeringRowId: offering.id })).learners[0]!.record.state, 'reported');
 });

@@ -47,10 +47,10 @@ export function learner(overrides: Partial<LearnerDetails> = {}): LearnerDetails
 }
 
 /** Services on a movable clock with a network key in the keychain and a WAH class listed on `marketplaceUrl` (the embedded sandbox when absent). */
-export async function taughtClass(t: TestContext, options: Partial<ServiceOptions> & { sandbox?: Sandbox } = {}) {
-  const clock = new MovableClock();
+export async function taughtClass(t: TestContext, options: Partial<ServiceOptions> & { sandbox?: Sandbox; clock?: MovableClock } = {}) {
+  const clock = options.clock ?? new MovableClock();
   const key = networkKey();
-  const { sandbox, ...rest } = options;
+  const { sandbox, clock: _clock, ...rest } = options;
   const { services, keychainService } = testServices(t, {
     clock,
     requestTimeoutMs: 1000,

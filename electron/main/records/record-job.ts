@@ -15,6 +15,7 @@ import { silentLog, type AppLog } from '../logging';
 import type { Roster } from './roster';
 
 const REDACTED = '[redacted]';
+const KEYCHAIN = new Set<AppError['code']>(['no-key', 'keychain-locked', 'keychain-unavailable']);
 
 /** The answer's text without any of the learner's own values (a server may echo what it refused). */
 export function redact(raw: string | null, personal: readonly string[]): string | null {
@@ -62,7 +63,8 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
     return ctx.commits.write(() => {
       const safe: AppError = { code: error.code, message: redact(error.message, personal) ?? error.message, ...(error.marketplaceCode ? { marketplaceCode: error.marketplaceCode } : {}) };
       callLog.failed(offeringId, 'report', outcome.status, safe, raw);
-      if (ctx.isPausing(error.code)) {
+      // On the gateway the network key is read for the body itself: none stored, or a locked keychain, stops every send like a refused key does.
+      if (ctx.isPausing(error.code) || KEYCHAIN.has(error.code)) {
         ctx.pause(error);
         learners.settleLater(id, attempts, nowIso(), JSON.stringify(safe), nowIso());
         return;
