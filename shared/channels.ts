@@ -35,7 +35,6 @@ export const CHANNELS = [
   'backups:restore',
   'roster:get',
   'learners:save',
-  'learners:remove',
   'roster:setAttendance',
   'roster:setResult',
   'roster:setDayStaff',

@@ -89,7 +89,6 @@ const OfferingRow = z.object({ offeringRowId: RowId });
 export const rosterContract = {
   'roster:get': { request: OfferingRow.strict(), response: RosterView },
   'learners:save': { request: z.object({ offeringRowId: RowId, id: RowId.nullable(), details: LearnerDetails }).strict(), response: RosterView },
-  'learners:remove': { request: z.object({ id: RowId }).strict(), response: RosterView },
   'roster:setAttendance': { request: z.object({ id: RowId, day: Day, present: z.boolean() }).strict(), response: RosterView },
   'roster:setResult': {
     request: z.object({ id: RowId, result: LearnerResult.nullable(), score: z.number().min(0).max(100).nullable() }).strict(),

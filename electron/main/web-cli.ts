@@ -10,7 +10,14 @@ import { startWebBridge } from './web-bridge';
 import { configureFileLog } from './logging';
 import log from 'electron-log/node';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+// `--now 2027-04-16T18:00:00Z` starts the clock at that moment (it then runs on):
+// to try, or test, what happens after a class without waiting for it.
+const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, now: { type: 'string' } } });
+const offset = values.now === undefined ? 0 : Date.parse(values.now) - Date.now();
+if (Number.isNaN(offset)) {
+  console.error(`--now must be a date and time such as 2027-04-16T18:00:00Z, not “${values.now}”.`);
+  process.exit(2);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number (0 picks a free one), not “${values.port}”.`);
@@ -22,7 +29,7 @@ const options = optionsFromEnv(path.join(os.homedir(), '.offering-desk'));
 let secrets: () => readonly string[] = () => [];
 configureFileLog(log, { dir: path.join(options.dataDir, 'logs'), secrets: () => secrets() });
 log.transports.console.level = false;
-const services = createServices({ ...options, log });
+const services = createServices({ ...options, log, ...(offset ? { clock: { now: () => new Date(Date.now() + offset) } } : {}) });
 secrets = () => services.credentials.knownSecrets();
 const bridge = await startWebBridge({ handlers: createHandlers(services), events: services.events, rendererDir: path.resolve(here, '../../out/renderer'), port, log });
 void services.queue.kick();

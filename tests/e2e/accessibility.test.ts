@@ -35,6 +35,12 @@ test('every screen passes axe-core with no serious or critical violations, in bo
     const found = await window.api.invoke('offerings:page', { search: 'To the trash' });
     const trash = found.ok ? found.value.rows[0] : undefined;
     if (trash) await window.api.invoke('offerings:delete', { id: trash.id });
+    // A learner on WAH April's roster, and a person to tick for its day.
+    const wah = await window.api.invoke('offerings:page', { search: 'WAH April' });
+    const row = wah.ok ? wah.value.rows[0] : undefined;
+    const learner = { firstName: 'Sam', lastName: 'Lee', email: 'sam.lee@example.com', birthYear: 1990, mobilePhone: '', homePhone: '', learnerId: '', employerName: '', employerContact: '', address: { street: '', extended: '', city: '', province: 'ON', postalCode: '' } };
+    if (row) await window.api.invoke('learners:save', { offeringRowId: row.id, id: null, details: learner });
+    await window.api.invoke('people:save', { id: null, name: 'Jordan Smith' });
   }, [validDraft({ courseName: 'To the trash' }), validDraft({ courseName: 'WAH April', classDays: [{ date: futureDate('04-14'), start: '08:30', end: '16:30' }] })]);
   await page.reload();
 
@@ -51,6 +57,12 @@ test('every screen passes axe-core with no serious or critical violations, in bo
       await page.getByRole('button', { name: /WAH April/ }).click();
       await page.locator('#f-courseName').waitFor();
       found.push(...(await scan(page, `${where} offering form`)));
+      await page.getByRole('tab', { name: language === 'en' ? 'Roster' : 'Liste de classe' }).click();
+      await page.getByRole('row', { name: /Sam Lee/ }).waitFor();
+      await page.getByRole('button', { name: language === 'en' ? 'Add learner' : 'Ajouter un participant' }).click();
+      await page.locator('#le-firstName').waitFor();
+      found.push(...(await scan(page, `${where} roster`)));
+      await page.getByRole('tab', { name: language === 'en' ? 'Details' : 'Détails' }).click();
       await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance' }).click();
       // The new, empty form has replaced WAH April's before Publish is pressed.
       await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');

@@ -9,6 +9,7 @@ import { startSandbox, type Faults, type Sandbox } from '../../electron/main/san
 import { keytarStore } from '../../electron/main/credentials';
 import type { OfferingDraft } from '../../shared/offering';
 import { tempDir, uniqueKeychainService } from '../support/helpers';
+import { KEYCHAIN_ACCOUNTS } from '../support/services';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -29,8 +30,8 @@ export interface BridgeProcess {
   stop(): Promise<void>;
 }
 
-export async function startBridgeProcess(env: Record<string, string>): Promise<BridgeProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/main/web-cli.ts', '--port', '0'], {
+export async function startBridgeProcess(env: Record<string, string>, args: string[] = []): Promise<BridgeProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/main/web-cli.ts', '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,8 +67,8 @@ export interface RunningApp {
   page: Page;
   sandbox: Sandbox;
   dataDir: string;
-  /** Stops the web bridge and starts it again on the same data, like quitting and reopening the app. */
-  restartBridge(): Promise<void>;
+  /** Stops the web bridge and starts it again on the same data, like quitting and reopening the app; `now` starts its clock later (after a class). */
+  restartBridge(options?: { now?: string }): Promise<void>;
 }
 
 /**
@@ -89,7 +90,7 @@ export async function startApp(
     await bridge.stop();
     await browser.close();
     await sandbox.close();
-    for (const account of ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key']) await keytarStore(keychainService).delete(account);
+    for (const account of KEYCHAIN_ACCOUNTS) await keytarStore(keychainService).delete(account);
   });
   const context = await browser.newContext({ locale: 'en-US', ...options.context });
   const page = await context.newPage();
@@ -105,9 +106,9 @@ export async function startApp(
     page,
     sandbox,
     dataDir,
-    async restartBridge() {
+    async restartBridge({ now }: { now?: string } = {}) {
       await bridge.stop();
-      bridge = await startBridgeProcess(env);
+      bridge = await startBridgeProcess(env, now ? ['--now', now] : []);
       await page.goto(bridge.url);
     },
   };

@@ -2,7 +2,7 @@
 import type { Handlers } from '../handlers';
 import type { Services } from '../services';
 
-type RecordChannels = 'roster:get' | 'learners:save' | 'learners:remove' | 'roster:setAttendance' | 'roster:setResult' | 'roster:setDayStaff' | 'roster:preview' | 'roster:import' | 'people:list' | 'people:save' | 'people:archive' | 'records:preview' | 'records:report' | 'records:retry' | 'learners:export' | 'learners:erase';
+type RecordChannels = 'roster:get' | 'learners:save' | 'roster:setAttendance' | 'roster:setResult' | 'roster:setDayStaff' | 'roster:preview' | 'roster:import' | 'people:list' | 'people:save' | 'people:archive' | 'records:preview' | 'records:report' | 'records:retry' | 'learners:export' | 'learners:erase';
 
 const bytes = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -10,7 +10,6 @@ export function recordHandlers(s: Services): Pick<Handlers, RecordChannels> {
   return {
     'roster:get': ({ offeringRowId }) => s.roster.view(offeringRowId),
     'learners:save': ({ offeringRowId, id, details }) => s.roster.save(offeringRowId, id, details),
-    'learners:remove': ({ id }) => s.roster.remove(id),
     'roster:setAttendance': ({ id, day, present }) => s.roster.setAttendance(id, day, present),
     'roster:setResult': ({ id, result, score }) => s.roster.setResult(id, result, score),
     'roster:setDayStaff': ({ offeringRowId, day, instructors, evaluators }) => s.roster.setDayStaff(offeringRowId, day, instructors, evaluators),

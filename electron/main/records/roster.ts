@@ -49,7 +49,10 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
   function classOf(offeringRowId: string): { row: OfferingRow; days: ClassDayTimes[] } {
     const row = catalogue.row(offeringRowId);
     if (row.trashed_at !== null) throw failure('not-found', 'This offering is in the Trash.');
-    if (row.kind !== 'class') throw failure('validation', 'Rosters are kept for classes; an online course has no class days.');
+    if (row.kind !== 'class') {
+      const message = 'Rosters are kept for classes; an online course has no class days.';
+      throw failure('validation', message, { fields: [{ path: 'kind', code: 'roster.onlyClasses', message }] });
+    }
     const days = readDraft(row)
       .classDays.filter((d) => isDate(d.date) && isTime(d.start) && isTime(d.end))
       .sort((a, b) => a.date.localeCompare(b.date));
@@ -174,13 +177,6 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
       }
     }).immediate();
     return view(offeringRowId);
-  }
-
-  async function remove(id: string): Promise<RosterView> {
-    const row = learnerRow(id);
-    assertChangeable(row);
-    learners.remove(id);
-    return view(row.offering_row);
   }
 
   async function setAttendance(id: string, day: string, present: boolean): Promise<RosterView> {
@@ -370,6 +366,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     return { fileName: `learner-${details.learnerId}.json`, json: JSON.stringify(data, null, 2) };
   }
 
+  /** Removes a learner from the roster, and with them everything this computer holds about them (attendance cascades). */
   async function erase(id: string): Promise<RosterView> {
     const row = learnerRow(id);
     assertChangeable(row);
@@ -377,7 +374,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     return view(row.offering_row);
   }
 
-  return { view, save, remove, setAttendance, setResult, setDayStaff, previewFile, importFile, reportPreview, report, retry, recordFacts, exportLearner, erase };
+  return { view, save, setAttendance, setResult, setDayStaff, previewFile, importFile, reportPreview, report, retry, recordFacts, exportLearner, erase };
 }
 
 export type Roster = ReturnType<typeof createRoster>;

@@ -1,0 +1,115 @@
+// The whole path after a class, in Chromium, in both languages: a listed
+// class, its roster imported from a registration export, attendance and
+// results marked, instructors recorded, completions reported, Reported shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { networkKey, validDraft } from '../support/helpers';
+import { DAY_ONE, DAY_TWO } from '../support/roster';
+import { startApp, screenshot } from './harness';
+
+const WORDS = {
+  en: {
+    roster: 'Roster',
+    importCsv: 'Import roster from CSV',
+    file: 'Roster file (CSV)',
+    importN: 'Import 2 learners',
+    present: 'Present',
+    completed: 'Completed',
+    newPerson: 'New instructor or evaluator',
+    addPerson: 'Add person',
+    instructors: 'Instructors',
+    evaluators: 'Evaluators',
+    report: 'Report completions',
+    confirm: 'Report 2 learners',
+    final: /does not allow a learning record to be changed or removed afterwards/,
+    reported: /^Reported /,
+    notOver: 'Completions can be reported once the last class day has ended.',
+  },
+  fr: {
+    roster: 'Liste de classe',
+    importCsv: 'Importer la liste (CSV)',
+    file: 'Fichier de la liste (CSV)',
+    importN: 'Importer 2 participants',
+    present: 'Présent',
+    completed: 'Réussi',
+    newPerson: 'Nouvel instructeur ou évaluateur',
+    addPerson: 'Ajouter la personne',
+    instructors: 'Instructeurs',
+    evaluators: 'Évaluateurs',
+    report: 'Déclarer les réussites',
+    confirm: 'Déclarer 2 participants',
+    final: /ne permet pas de modifier ni de supprimer un dossier d’apprentissage/,
+    reported: /^Déclaré le /,
+    notOver: 'Les réussites peuvent être déclarées une fois le dernier jour de cours terminé.',
+  },
+} as const;
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: list a class, import its roster, mark attendance and results, report completions, see Reported`, { timeout: 120_000 }, async (t) => {
+    const w = WORDS[lang];
+    const { page, sandbox, restartBridge } = await startApp(t, { context: { locale: lang === 'en' ? 'en-CA' : 'fr-CA' } });
+    const key = networkKey();
+    const course = lang === 'en' ? 'Working at Heights — April' : 'Travail en hauteur — avril';
+    // Listed through the same window.api the form uses (the form's own path is walking-skeleton's).
+    await page.evaluate(
+      async ({ key, draft }) => {
+        await window.api.invoke('settings:save', { networkKey: key });
+        await window.api.invoke('offerings:publish', { id: null, draft });
+      },
+      { key, draft: validDraft({ courseName: course, classDays: [{ date: DAY_ONE, start: '08:30', end: '16:30' }, { date: DAY_TWO, start: '08:30', end: '12:00' }] }) },
+    );
+    await page.waitForFunction(async () => (await window.api.invoke('queue:status', {})).ok && (await window.api.invoke('offerings:counts', {})).ok);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(sandbox.listings(key).length, 1, 'the class is listed');
+
+    await page.getByRole('button', { name: new RegExp(course) }).click();
+    await page.getByRole('tab', { name: w.roster }).click();
+    await page.getByRole('button', { name: w.importCsv }).click();
+    await page.getByLabel(w.file).setInputFiles(path.join(import.meta.dirname, '..', 'fixtures', 'rosters', 'registration-en-bom.csv'));
+    await page.getByRole('button', { name: w.importN }).click();
+    const rowOf = (name: string) => page.getByRole('row', { name: new RegExp(name) });
+    await rowOf('Sam Lee').waitFor();
+    await rowOf('Priya Natarajan').waitFor();
+
+    // Before the class is over, the review says so and nothing can be confirmed.
+    await page.getByRole('button', { name: w.report }).click();
+    await page.getByText(w.notOver).waitFor();
+    // (French counts 0 as singular: "Déclarer 0 participant".)
+    assert.equal(await page.getByRole('button', { name: new RegExp(`^${w.confirm.split(' ')[0]} 0 `) }).isDisabled(), true);
+
+    // The next morning: the class is over.
+    await restartBridge({ now: `${DAY_TWO}T20:00:00.000Z` });
+    await page.getByRole('button', { name: new RegExp(course) }).click();
+    await page.getByRole('tab', { name: w.roster }).click();
+    await rowOf('Sam Lee').waitFor();
+
+    await page.getByLabel(w.newPerson).fill('Jordan Smith');
+    await page.getByRole('button', { name: w.addPerson }).click();
+    for (const role of [w.instructors, w.evaluators]) {
+      for (const index of [0, 1]) {
+        const box = page.getByRole('group', { name: role, exact: true }).nth(index).getByRole('checkbox', { name: 'Jordan Smith' });
+        await box.check();
+        await page.waitForFunction((el) => (el as HTMLInputElement).checked, await box.elementHandle());
+      }
+    }
+    for (const name of ['Sam Lee', 'Priya Natarajan']) {
+      for (const index of [0, 1]) await rowOf(name).getByRole('checkbox', { name: w.present }).nth(index).check();
+      await rowOf(name).getByRole('checkbox', { name: w.completed }).check();
+    }
+    await page.getByRole('button', { name: w.report }).click();
+    await page.getByText(w.final).waitFor();
+    const review = page.getByRole('alertdialog');
+    assert.match(await review.innerText(), /Jordan Smith/);
+    await screenshot(page, `roster-report-${lang}`);
+    await page.getByRole('button', { name: w.confirm }).click();
+
+    for (const name of ['Sam Lee', 'Priya Natarajan']) await rowOf(name).getByText(w.reported).waitFor({ timeout: 15_000 });
+    const records = sandbox.records(key);
+    assert.deepEqual(records.map((r) => r.learner.lastname).sort(), ['Lee', 'Natarajan']);
+    assert.ok(records.every((r) => r.instructorNames === 'Jordan Smith' && r.evaluatorNames === 'Jordan Smith'));
+    // Reported learners are final: their boxes are locked.
+    assert.equal(await rowOf('Sam Lee').getByRole('checkbox', { name: w.completed }).isDisabled(), true);
+    await screenshot(page, `roster-reported-${lang}`);
+  });
+}
