@@ -168,3 +168,26 @@ test('migration 8: the calendar reads its days from one covering index; days of 
   const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT offering_row, day, start, \"end\" FROM class_days WHERE date BETWEEN '2027-03-01' AND '2027-03-31'").all() as { detail: string }[]).map((r) => r.detail).join(' ');
   assert.match(plan, /COVERING INDEX class_days_by_date/);
 });
+
+test('migration 9: roster tables; the call log keeps every row, stays append-only and learns the action "report"', () => {
+  const db = at(8);
+  db.prepare("INSERT INTO offerings (id, seq, offering_id, created_at, updated_at) VALUES ('class', 1, 'wah-1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run();
+  const log = db.prepare("INSERT INTO call_log (at, offering_id, action, phase, http_status) VALUES ('2026-01-01T00:00:00.000Z', 'wah-1', ?, ?, ?)");
+  log.run('add', 'sending', null);
+  log.run('add', 'done', 201);
+  assert.throws(() => log.run('report', 'sending', null), /CHECK constraint/, 'version 8 knows no "report"');
+  upTo(db, 9);
+  assert.deepEqual(db.prepare('SELECT id, action, phase, http_status FROM call_log ORDER BY id').all(), [
+    { id: 1, action: 'add', phase: 'sending', http_status: null },
+    { id: 2, action: 'add', phase: 'done', http_status: 201 },
+  ]);
+  log.run('report', 'done', 201);
+  assert.equal((db.prepare('SELECT MAX(id) AS id FROM call_log').get() as { id: number }).id, 3, 'ids go on from where they were');
+  assert.throws(() => db.prepare("UPDATE call_log SET phase = 'failed'").run(), /append-only/);
+  assert.throws(() => db.prepare('DELETE FROM call_log').run(), /append-only/);
+  // A learner leaves with their class (and their attendance with them).
+  db.prepare("INSERT INTO learners (id, offering_row, seq, sealed, created_at, updated_at) VALUES ('l1', 'class', 1, x'01', 'now', 'now')").run();
+  db.prepare("INSERT INTO attendance (learner_id, day, present) VALUES ('l1', '2027-03-10', 1)").run();
+  db.prepare("DELETE FROM offerings WHERE id = 'class'").run();
+  assert.deepEqual([db.prepare('SELECT COUNT(*) AS n FROM learners').get(), db.prepare('SELECT COUNT(*) AS n FROM attendance').get()], [{ n: 0 }, { n: 0 }]);
+});
