@@ -48,6 +48,7 @@ export const CHANNELS = [
   'records:retry',
   'learners:export',
   'learners:erase',
+  'export:csv',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

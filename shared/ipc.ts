@@ -254,6 +254,11 @@ export const contract = {
   'backups:create': { request: Empty, response: BackupInfo },
   /** Restoring replaces the open catalogue, so it happens on the next start; the app restarts itself. */
   'backups:restore': { request: z.object({ name: z.string().min(1).max(200) }).strict(), response: z.object({ restartRequired: z.literal(true) }) },
+  /** A table the window built (in the user's language) as CSV text for Excel: quoting by csv-stringify in main, so the window's script does not carry it. */
+  'export:csv': {
+    request: z.object({ rows: z.array(z.array(z.string().max(5000)).max(50)).max(20_000) }).strict(),
+    response: z.object({ text: z.string() }),
+  },
   ...rosterContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;

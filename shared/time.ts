@@ -1,13 +1,29 @@
 // Providers work in Ontario time; the Marketplace speaks UTC with milliseconds.
-import { DateTime } from 'luxon';
+// Calendar dates are plain `yyyy-MM-dd` strings: arithmetic on them never
+// involves a time zone (so a DST change never shifts one); only a date with a
+// time is placed in America/Toronto, by @date-fns/tz (Intl underneath: no
+// time-zone data shipped in the window's script).
+import { TZDate } from '@date-fns/tz';
+import { addDays as plusDays, differenceInCalendarDays } from 'date-fns';
 
 export const ONTARIO_ZONE = 'America/Toronto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** A calendar date as a local midnight: date-fns' day arithmetic then works in whole calendar days. */
+function day(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+/** The date's own calendar fields (a TZDate's are Ontario's): `yyyy-MM-dd`. */
+const pad = (n: number) => String(n).padStart(2, '0');
+const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
 export function isDate(value: string): boolean {
-  return DATE.test(value) && DateTime.fromISO(value, { zone: ONTARIO_ZONE }).isValid;
+  // A day that does not exist (2027-02-30) rolls over into another one.
+  return DATE.test(value) && ymd(day(value)) === value;
 }
 
 export function isTime(value: string): boolean {
@@ -16,34 +32,34 @@ export function isTime(value: string): boolean {
 
 /** `2026-12-03` + `08:30` in Ontario → `2026-12-03T13:30:00.000Z`. */
 export function ontarioToUtc(date: string, time: string): string {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: ONTARIO_ZONE });
-  if (!local.isValid) throw new RangeError(`Not a valid Ontario date and time: ${date} ${time}`);
-  return local.toUTC().toISO();
+  if (!isDate(date) || !isTime(time)) throw new RangeError(`Not a valid Ontario date and time: ${date} ${time}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, h, min, ONTARIO_ZONE).getTime()).toISOString();
 }
 
 export function hoursBetween(date: string, start: string, end: string): number {
-  const a = DateTime.fromISO(`${date}T${start}`, { zone: ONTARIO_ZONE });
-  const b = DateTime.fromISO(`${date}T${end}`, { zone: ONTARIO_ZONE });
-  return b.diff(a, 'hours').hours;
+  return (Date.parse(ontarioToUtc(date, end)) - Date.parse(ontarioToUtc(date, start))) / 3_600_000;
 }
 
 /** The date `days` days after `date` (calendar days, so DST never shifts it). */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: ONTARIO_ZONE }).plus({ days }).toFormat('yyyy-MM-dd');
+  return ymd(plusDays(day(date), days));
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: ONTARIO_ZONE }).diff(DateTime.fromISO(from, { zone: ONTARIO_ZONE }), 'days').days);
+  return differenceInCalendarDays(day(to), day(from));
 }
 
 /** The weeks (Sunday first) that show `month` of `year` on a calendar page, as dates. */
 export function monthGrid(year: number, month: number): string[][] {
-  const first = DateTime.fromObject({ year, month, day: 1 }, { zone: ONTARIO_ZONE });
-  const start = first.minus({ days: first.weekday % 7 });
+  const first = new Date(year, month - 1, 1);
+  const start = plusDays(first, -first.getDay());
+  const prefix = ymd(first).slice(0, 7);
   const weeks: string[][] = [];
   for (let w = 0; w < 6; w++) {
-    const week = Array.from({ length: 7 }, (_, d) => start.plus({ days: w * 7 + d }).toFormat('yyyy-MM-dd'));
-    if (w > 3 && !week.some((d) => d.startsWith(first.toFormat('yyyy-MM')))) break;
+    const week = Array.from({ length: 7 }, (_, d) => ymd(plusDays(start, w * 7 + d)));
+    if (w > 3 && !week.some((d) => d.startsWith(prefix))) break;
     weeks.push(week);
   }
   return weeks;
@@ -51,11 +67,10 @@ export function monthGrid(year: number, month: number): string[][] {
 
 /** The seven dates (Sunday first) of the week holding `date`. */
 export function weekOf(date: string): string[] {
-  const day = DateTime.fromISO(date, { zone: ONTARIO_ZONE });
-  const start = day.minus({ days: day.weekday % 7 });
-  return Array.from({ length: 7 }, (_, d) => start.plus({ days: d }).toFormat('yyyy-MM-dd'));
+  const start = plusDays(day(date), -day(date).getDay());
+  return Array.from({ length: 7 }, (_, d) => ymd(plusDays(start, d)));
 }
 
 export function todayInOntario(now: Date = new Date()): string {
-  return DateTime.fromJSDate(now).setZone(ONTARIO_ZONE).toFormat('yyyy-MM-dd');
+  return ymd(new TZDate(now.getTime(), ONTARIO_ZONE));
 }

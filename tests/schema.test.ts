@@ -7,6 +7,7 @@ import { ErrorCode } from '../shared/errors';
 import en from '../shared/locales/en.json';
 import fr from '../shared/locales/fr.json';
 import { ontarioToUtc } from '../shared/time';
+import { execFileSync } from 'node:child_process';
 import { validDraft, futureDate } from './support/helpers';
 
 test('all 20 Marketplace training standards are accepted, with language and delivery derived from the key', () => {
@@ -151,4 +152,25 @@ test('copy dates: weekly, every N weeks, and on chosen weekdays from the first d
   assert.deepEqual(copyStarts('2027-03-10', 2, 1, [4, 2]), ['2027-03-11', '2027-03-16', '2027-03-18']);
   // Across the spring daylight-saving change (14 March 2027) the dates stay calendar dates.
   assert.deepEqual(copyStarts('2027-03-13', 2, 1, [6, 0]), ['2027-03-13', '2027-03-14', '2027-03-20', '2027-03-21']);
+});
+
+test('Ontario time: the daylight-saving changes, calendar arithmetic and today, whatever zone the computer is set to', () => {
+  const probe = `
+    import { ontarioToUtc, addDays, daysBetween, weekOf, todayInOntario, isDate, hoursBetween } from './shared/time.ts';
+    console.log(JSON.stringify([
+      ontarioToUtc('2027-03-13', '08:30'), ontarioToUtc('2027-03-14', '08:30'), ontarioToUtc('2027-11-07', '08:30'),
+      hoursBetween('2027-03-14', '01:00', '04:00'), hoursBetween('2027-11-07', '00:30', '03:30'),
+      addDays('2027-03-13', 1), addDays('2027-11-06', 1), addDays('2027-12-31', 1), daysBetween('2027-03-01', '2027-04-01'),
+      weekOf('2027-03-10')[0], todayInOntario(new Date('2027-01-01T03:00:00Z')), isDate('2027-02-30'), isDate('2028-02-29'),
+    ]));`;
+  const expected = [
+    '2027-03-13T13:30:00.000Z', '2027-03-14T12:30:00.000Z', '2027-11-07T13:30:00.000Z',
+    2, 4,
+    '2027-03-14', '2027-11-07', '2028-01-01', 31,
+    '2027-03-07', '2026-12-31', false, true,
+  ];
+  for (const zone of ['UTC', 'Asia/Tokyo', 'America/Vancouver', 'Pacific/Chatham']) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), expected, zone);
+  }
 });

@@ -5,6 +5,7 @@ import { AppFailure, failure, type AppError, type Result } from '../../shared/er
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Services } from './services';
 import { recordHandlers } from './handlers/records';
+import { toCsv } from './exchange/csv-export';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -141,6 +142,7 @@ export function createHandlers(s: Services): Handlers {
       s.backups.restoreOnRestart(name);
       return { restartRequired: true } as const;
     },
+    'export:csv': ({ rows }) => ({ text: toCsv(rows) }),
     ...recordHandlers(s),
   };
 }
