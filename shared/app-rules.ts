@@ -19,3 +19,6 @@ export const RETENTION_YEARS = { min: 1, max: 50, default: 7 } as const;
 
 /** The largest roster file read (a registration export of a few hundred learners is far smaller). */
 export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The most offerings one export writes (a few years of a busy provider's classes). */
+export const EXPORT_MAX = 20_000;

@@ -49,6 +49,8 @@ export const CHANNELS = [
   'learners:export',
   'learners:erase',
   'export:csv',
+  'offerings:exportCsv',
+  'offerings:exportIcs',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -159,6 +159,10 @@ const Empty = z.object({}).strict();
 /** How many were queued, and how many could not be published yet (incomplete, a class day over, no program ID). */
 const PublishSummary = z.object({ queued: Count, skipped: Count });
 
+/** What an export takes: the offerings chosen, or those the list's filters match (its paging ignored). */
+const ExportScope = z.union([z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict(), z.object({ query: ListQuery }).strict()]);
+const ExportFile = z.object({ fileName: z.string(), text: z.string(), offerings: Count, events: Count });
+
 export const contract = {
   /** One page of light rows, the total for the filters, and the cursor to the next page. */
   'offerings:page': { request: ListQuery, response: ListPage },
@@ -259,6 +263,10 @@ export const contract = {
     request: z.object({ rows: z.array(z.array(z.string().max(5000)).max(50)).max(20_000) }).strict(),
     response: z.object({ text: z.string() }),
   },
+  /** Export CSV: the chosen offerings, or every one the list's filters match, as a schedule file the import reads back. */
+  'offerings:exportCsv': { request: ExportScope, response: ExportFile },
+  /** Export calendar: one event per class day, in Ontario time, with stable UIDs. */
+  'offerings:exportIcs': { request: ExportScope, response: ExportFile },
   ...rosterContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;

@@ -6,6 +6,7 @@ import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseO
 import type { Services } from './services';
 import { recordHandlers } from './handlers/records';
 import { toCsv } from './exchange/csv-export';
+import { exchangeHandlers } from './handlers/exchange';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
@@ -144,6 +145,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'export:csv': ({ rows }) => ({ text: toCsv(rows) }),
     ...recordHandlers(s),
+    ...exchangeHandlers(s),
   };
 }
 

@@ -147,6 +147,13 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       const last = rows.at(-1);
       return { rows: rows.map((r) => toRow(r, iso)), total, more: counted > maxCounted, nextCursor: rows.length === q.limit && last ? JSON.stringify([last.sort_key, last.seq]) : null };
     },
+    /** Every offering the filters match, in the list's order, up to `max`: what an export of "the offerings shown" takes. */
+    ids(q: Query, now: Date, max: number): string[] {
+      const { where, params } = filters(q, now.toISOString());
+      const sortKey = SORT_EXPRESSIONS[q.sort];
+      const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+      return (prepared(`SELECT id FROM offerings WHERE ${where.join(' AND ')} ORDER BY ${sortKey} ${dir}, seq ${dir} LIMIT @max`).all({ ...params, max }) as { id: string }[]).map((r) => r.id);
+    },
     counts(now: Date): { total: number; byStatus: Partial<Record<ListRow['status'], number>>; pastListed: number } {
       // One indexed count per status: a GROUP BY over the generated column would compute it for every row.
       const byStatus: Partial<Record<ListRow['status'], number>> = {};

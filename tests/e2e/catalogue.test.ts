@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import { test, type TestContext } from 'node:test';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { futureDate, validDraft } from '../support/helpers';
+import { futureDate, validDraft, waitFor } from '../support/helpers';
 import { startApp, screenshot } from './harness';
 
 const setupWithSandbox = (t: TestContext, seed: ReturnType<typeof validDraft>[] = []) => startApp(t, { seed });
@@ -123,9 +124,11 @@ test('the seats stepper in the list queues a patch that reaches the sandbox', as
   await seats.fill('5');
   await seats.press('Enter');
   await page.getByText('Seats set to 5; the change is on its way to the Marketplace.').waitFor();
+  // "Published" may still be the status from before the change: wait for the patch itself.
+  const patch = await waitFor(() => sandbox.requests().find((r) => r.method === 'PATCH'), { what: 'the seats patch' });
+  assert.deepEqual({ method: patch.method, body: patch.body, status: patch.status }, { method: 'PATCH', body: { seatsRemaining: 5 }, status: 204 });
   await page.getByRole('button', { name: /WAH Toronto/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
-  const last = sandbox.requests().at(-1)!;
-  assert.deepEqual({ method: last.method, body: last.body }, { method: 'PATCH', body: { seatsRemaining: 5 } });
+  assert.equal(sandbox.requests().filter((r) => r.method === 'PATCH').length, 1);
 });
 
 test('the calendar shows class days on the right dates across a daylight-saving change, and opens the offering', async (t) => {
@@ -137,7 +140,7 @@ test('the calendar shows class days on the right dates across a daylight-saving 
   const page = await setup(t, [
     validDraft({ courseName: 'JHSC across DST', trainingStandardKey: 'JHSC-2014-1-E-I', classDays: [dstDay - 1, dstDay, dstDay + 1].map((d) => ({ date: iso(d), start: '08:30', end: '15:00' })) }),
   ]);
-  await page.getByRole('button', { name: 'Calendar' }).click();
+  await page.getByRole('button', { name: 'Calendar', exact: true }).click();
   await page.getByLabel('Go to date').fill(iso(dstDay));
   for (const d of [dstDay - 1, dstDay, dstDay + 1]) {
     // The month's class days are read from the catalogue for just that range.
@@ -253,7 +256,7 @@ test('bulk actions on a selection: copy to a date shift, publish, delete', async
   await page.evaluate(() => window.api.invoke('settings:save', { networkKey: 'NK-bulk-test' }));
   await page.getByLabel('Select WAH Toronto').check();
   await page.getByLabel('Select JHSC Ottawa').check();
-  await page.getByText('2 selected').waitFor();
+  await page.getByText('2 selected', { exact: true }).waitFor();
   await page.getByLabel('Shift by days').fill('14');
   await page.getByRole('button', { name: 'Copy to new dates' }).click();
   await page.getByText('2 new drafts made.').waitFor();
@@ -301,4 +304,24 @@ test('past offerings still listed are flagged, and one action removes them all f
   await page.getByText('Removing 1 past offering from the Marketplace.').waitFor();
   await page.getByRole('button', { name: /Last winter/ }).waitFor({ state: 'detached' });
   assert.deepEqual(sandbox.listings('NK-past-test').map((o) => o.courseName), ['Next spring']);
+});
+
+test('Export CSV and Export calendar download the offerings the filters show, or the ones selected', async (t) => {
+  const page = await setup(t, [validDraft({ courseName: 'WAH Toronto' }), validDraft({ courseName: 'WAH Ottawa', address: { street: '1 Elgin St', extended: '', city: 'Ottawa', province: 'ON', postalCode: 'K1P 5W1' } })]);
+  await page.getByLabel('Search offerings').fill('Ottawa');
+  await page.getByText('Exports the 1 offering shown (with the filters above).').waitFor();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  assert.match(csv.suggestedFilename(), /^offerings-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = fs.readFileSync((await csv.path())!, 'utf8');
+  assert.match(text, /WAH Ottawa/);
+  assert.doesNotMatch(text, /WAH Toronto/, 'only the offerings the search shows');
+  await page.getByLabel('Search offerings').fill('');
+  await page.getByText('Exports the 2 offerings shown (with the filters above).').waitFor();
+  await page.getByRole('checkbox').first().check();
+  await page.getByText('Exports the 1 selected offering.').waitFor();
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export calendar' }).click()]);
+  const calendar = fs.readFileSync((await ics.path())!, 'utf8');
+  assert.equal(calendar.match(/BEGIN:VEVENT/g)?.length, 1);
+  assert.match(calendar, /DTSTART;TZID=America\/Toronto:\d{8}T083000/);
+  await page.getByText('1 class day saved as').waitFor();
 });

@@ -174,7 +174,7 @@ test('French screens show no English: every screen, its form and its messages', 
     ['séances', () => page.getByRole('button', { name: 'Séances' }).click()],
     ['formulaire', () => page.getByRole('button', { name: /Cours du lundi/ }).click()],
     ['nouvelle séance', () => page.getByRole('button', { name: 'Nouvelle séance' }).click()],
-    ['calendrier', () => page.getByRole('button', { name: 'Calendrier' }).click()],
+    ['calendrier', () => page.getByRole('button', { name: 'Calendrier', exact: true }).click()],
     ['corbeille', () => page.getByRole('button', { name: 'Corbeille' }).click()],
     ['activité', () => page.getByRole('button', { name: 'Activité du Marketplace' }).click()],
   ];
@@ -186,7 +186,7 @@ test('French screens show no English: every screen, its form and its messages', 
     assert.deepEqual(left, [], `English left on the French ${name} screen`);
   }
   // French typography: a week heading in sentence case (the months were capitalised), "8 h 30", "Ctrl+Entrée".
-  await page.getByRole('button', { name: 'Calendrier' }).click();
+  await page.getByRole('button', { name: 'Calendrier', exact: true }).click();
   await page.getByLabel('Afficher').selectOption('week');
   assert.match(await page.locator('.calendar-head h2').innerText(), /^Semaine du \d{1,2} [a-zéû]+ \d{4}$/);
   await page.getByRole('button', { name: 'Séances' }).click();

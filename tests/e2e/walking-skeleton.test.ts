@@ -118,7 +118,7 @@ test('draft offline, restart, set the key, publish, patch only the seats, delete
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   assert.match(download.suggestedFilename(), /^marketplace-activity-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.equal(csv.trim().split(/\r?\n/).length, 4, 'a header and three calls');
-  assert.match(csv, /^\ufeffTime,Offering ID,Course,Action,Result\n/);
+  assert.match(csv, /^\ufeffTime,Offering ID,Course,Action,Result\r\n/);
   assert.match(csv, /Working at Heights — April,Add,Listed/);
   await page.getByLabel('Show failures only').check();
   await page.getByText('No failures: every change was sent.').waitFor();
