@@ -51,6 +51,11 @@ export const CHANNELS = [
   'export:csv',
   'offerings:exportCsv',
   'offerings:exportIcs',
+  'templates:list',
+  'templates:fromOffering',
+  'templates:save',
+  'templates:delete',
+  'templates:start',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

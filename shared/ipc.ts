@@ -3,6 +3,7 @@
 // typed from it.
 import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS } from './app-rules';
 import { rosterContract } from './roster-contract';
+import { CourseTemplate, TemplateBody, TEMPLATE_NAME_MAX } from './template';
 import { z } from 'zod';
 import { AppError, type Result } from './errors';
 import { OfferingDraft, AddressDraft, MAX_EVERY_WEEKS } from './offering';
@@ -267,6 +268,13 @@ export const contract = {
   'offerings:exportCsv': { request: ExportScope, response: ExportFile },
   /** Export calendar: one event per class day, in Ontario time, with stable UIDs. */
   'offerings:exportIcs': { request: ExportScope, response: ExportFile },
+  'templates:list': { request: Empty, response: z.array(CourseTemplate) },
+  /** "Save as template": the offering's course, price, seats, location and day times under a name (the same name replaces). */
+  'templates:fromOffering': { request: z.object({ offeringRowId: z.string().min(1).max(64), name: z.string().max(TEMPLATE_NAME_MAX * 2) }).strict(), response: z.array(CourseTemplate) },
+  'templates:save': { request: z.object({ id: z.string().min(1).max(64), name: z.string().max(TEMPLATE_NAME_MAX * 2), body: TemplateBody }).strict(), response: z.array(CourseTemplate) },
+  'templates:delete': { request: Id.strict(), response: z.array(CourseTemplate) },
+  /** "New from template": a new draft with everything but its dates. */
+  'templates:start': { request: Id.strict(), response: OfferingRecord },
   ...rosterContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;

@@ -24,6 +24,8 @@ import { createRoster } from './records/roster';
 import { createRecordJob } from './records/record-job';
 import { purgeExpiredLearners } from './records/retention';
 import { createPeople } from './records/people';
+import { createTemplatesStore } from './db/templates-store';
+import { createTemplates } from './exchange/templates';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -160,6 +162,7 @@ export function createServices(options: ServiceOptions) {
     staff,
     roster,
     people: createPeople(staff, clock),
+    templates: createTemplates(createTemplatesStore(db), catalogue, clock),
     /** What the start-up integrity check found, once it has walked the catalogue. */
     integrity: integrity.done,
     settingsView,

@@ -191,3 +191,11 @@ test('migration 9: roster tables; the call log keeps every row, stays append-onl
   db.prepare("DELETE FROM offerings WHERE id = 'class'").run();
   assert.deepEqual([db.prepare('SELECT COUNT(*) AS n FROM learners').get(), db.prepare('SELECT COUNT(*) AS n FROM attendance').get()], [{ n: 0 }, { n: 0 }]);
 });
+
+test('migration 10: templates, one per name whatever its case', () => {
+  const db = at(9);
+  upTo(db, 10);
+  const insert = db.prepare("INSERT INTO templates (id, name, body, created_at, updated_at) VALUES (?, ?, '{}', 'now', 'now')");
+  insert.run('a', 'WAH Toronto');
+  assert.throws(() => insert.run('b', 'wah toronto'), /UNIQUE/);
+});

@@ -1,5 +1,5 @@
-// Exports' part of the handler map: the offerings chosen or shown, as a
-// schedule CSV or a calendar file.
+// The exchange part of the handler map: the offerings chosen or shown, as a
+// schedule CSV or a calendar file, and course templates.
 import { EXPORT_MAX } from '../../../shared/app-rules';
 import type { Handlers } from '../handlers';
 import type { Services } from '../services';
@@ -10,7 +10,9 @@ import type { ParsedRequestOf } from '../../../shared/ipc';
 
 type Scope = ParsedRequestOf<'offerings:exportCsv'>;
 
-export function exchangeHandlers(s: Services): Pick<Handlers, 'offerings:exportCsv' | 'offerings:exportIcs'> {
+type ExchangeChannels = 'offerings:exportCsv' | 'offerings:exportIcs' | 'templates:list' | 'templates:fromOffering' | 'templates:save' | 'templates:delete' | 'templates:start';
+
+export function exchangeHandlers(s: Services): Pick<Handlers, ExchangeChannels> {
   const rowsOf = (scope: Scope) => {
     const ids = 'ids' in scope ? scope.ids : s.lists.ids(scope.query, s.clock.now(), EXPORT_MAX);
     return ids.map((id) => s.catalogue.row(id));
@@ -27,5 +29,10 @@ export function exchangeHandlers(s: Services): Pick<Handlers, 'offerings:exportC
       const { text, events } = scheduleIcs(rows.map((r) => ({ rowId: r.id, revision: r.revision, draft: parseDraft(r) })));
       return { fileName: `offerings-${stamp()}.ics`, text, offerings: rows.length, events };
     },
+    'templates:list': () => s.templates.list(),
+    'templates:fromOffering': ({ offeringRowId, name }) => s.templates.fromOffering(offeringRowId, name),
+    'templates:save': ({ id, name, body }) => s.templates.save(id, name, body),
+    'templates:delete': ({ id }) => s.templates.delete(id),
+    'templates:start': ({ id }) => s.templates.start(id),
   };
 }

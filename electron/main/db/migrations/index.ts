@@ -10,9 +10,10 @@ import { migration006 } from './006-drafts-apart';
 import { migration007 } from './007-incomplete-status';
 import { migration008 } from './008-calendar-days';
 import { migration009 } from './009-rosters';
+import { migration010 } from './010-templates';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
