@@ -56,6 +56,7 @@ export const CHANNELS = [
   'templates:save',
   'templates:delete',
   'templates:start',
+  'offerings:schedule',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -162,6 +162,19 @@ const PublishSummary = z.object({ queued: Count, skipped: Count });
 
 /** What an export takes: the offerings chosen, or those the list's filters match (its paging ignored). */
 const ExportScope = z.union([z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict(), z.object({ query: ListQuery }).strict()]);
+const ScheduleEntry = z.object({
+  offeringId: z.string(),
+  courseName: z.string(),
+  standardKey: z.string(),
+  kind: OfferingKind,
+  days: z.array(z.object({ date: z.string(), start: z.string(), end: z.string() })),
+  place: z.string(),
+  seats: z.number().nullable(),
+  price: z.number().nullable(),
+  contactForPricing: z.boolean(),
+  status: OfferingStatus,
+});
+export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 const ExportFile = z.object({ fileName: z.string(), text: z.string(), offerings: Count, events: Count });
 
 export const contract = {
@@ -268,6 +281,8 @@ export const contract = {
   'offerings:exportCsv': { request: ExportScope, response: ExportFile },
   /** Export calendar: one event per class day, in Ontario time, with stable UIDs. */
   'offerings:exportIcs': { request: ExportScope, response: ExportFile },
+  /** Print schedule: every offering the filters show (or those chosen), with its days, place and price, in list order. */
+  'offerings:schedule': { request: ExportScope, response: z.array(ScheduleEntry) },
   'templates:list': { request: Empty, response: z.array(CourseTemplate) },
   /** "Save as template": the offering's course, price, seats, location and day times under a name (the same name replaces). */
   'templates:fromOffering': { request: z.object({ offeringRowId: z.string().min(1).max(64), name: z.string().max(TEMPLATE_NAME_MAX * 2) }).strict(), response: z.array(CourseTemplate) },

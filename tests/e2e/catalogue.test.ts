@@ -325,3 +325,34 @@ test('Export CSV and Export calendar download the offerings the filters show, or
   assert.match(calendar, /DTSTART;TZID=America\/Toronto:\d{8}T083000/);
   await page.getByText('1 class day saved as').waitFor();
 });
+
+test('Print schedule puts only the filtered offerings on paper, on A4 and on Letter, in English and in French', async (t) => {
+  const page = await setup(t, [validDraft({ courseName: 'WAH Toronto' }), validDraft({ courseName: 'WAH Ottawa', contactForPricing: true, price: null, address: { street: '1 Elgin St', extended: '', city: 'Ottawa', province: 'ON', postalCode: 'K1P 5W1' } })]);
+  await page.getByLabel('Search offerings').fill('Ottawa');
+  await page.getByText('Exports the 1 offering shown (with the filters above).').waitFor();
+  // The system's print dialog cannot open in headless Chromium: count the calls, and print to PDF below instead.
+  await page.evaluate(() => {
+    const w = window as unknown as { print: () => void; printed: number };
+    w.printed = 0;
+    w.print = () => void w.printed++;
+  });
+  await page.getByRole('button', { name: 'Print schedule' }).click();
+  await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.locator('.print-schedule');
+  await paper.waitFor();
+  assert.match(await paper.innerText(), /Schedule of offerings[\s\S]*WAH Ottawa[\s\S]*1 Elgin St, Ottawa[\s\S]*Contact for pricing/);
+  assert.doesNotMatch(await paper.innerText(), /WAH Toronto/);
+  assert.equal(await page.getByRole('button', { name: 'Publish all' }).isVisible(), false, 'the app around it is not printed');
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = (await page.pdf({ format })).toString('latin1');
+    assert.equal(pdf.match(/\/Type\s*\/Page\b/g)?.length, 1, `${format}: one page`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.locator('#s-language').selectOption('fr');
+  await page.getByRole('button', { name: 'Séances', exact: true }).click();
+  await page.getByRole('button', { name: 'Imprimer l’horaire' }).click();
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.locator('.print-schedule').innerText(), /Horaire des séances[\s\S]*WAH Ottawa[\s\S]*Prix sur demande/);
+});

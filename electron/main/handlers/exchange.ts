@@ -10,7 +10,7 @@ import type { ParsedRequestOf } from '../../../shared/ipc';
 
 type Scope = ParsedRequestOf<'offerings:exportCsv'>;
 
-type ExchangeChannels = 'offerings:exportCsv' | 'offerings:exportIcs' | 'templates:list' | 'templates:fromOffering' | 'templates:save' | 'templates:delete' | 'templates:start';
+type ExchangeChannels = 'offerings:exportCsv' | 'offerings:exportIcs' | 'offerings:schedule' | 'templates:list' | 'templates:fromOffering' | 'templates:save' | 'templates:delete' | 'templates:start';
 
 export function exchangeHandlers(s: Services): Pick<Handlers, ExchangeChannels> {
   const rowsOf = (scope: Scope) => {
@@ -29,6 +29,23 @@ export function exchangeHandlers(s: Services): Pick<Handlers, ExchangeChannels> 
       const { text, events } = scheduleIcs(rows.map((r) => ({ rowId: r.id, revision: r.revision, draft: parseDraft(r) })));
       return { fileName: `offerings-${stamp()}.ics`, text, offerings: rows.length, events };
     },
+    'offerings:schedule': (scope) =>
+      rowsOf(scope).map((r) => {
+        const draft = parseDraft(r);
+        const a = draft.address;
+        return {
+          offeringId: draft.offeringId,
+          courseName: draft.courseName,
+          standardKey: draft.trainingStandardKey,
+          kind: draft.kind,
+          days: [...draft.classDays].sort((x, y) => x.date.localeCompare(y.date)),
+          place: draft.kind === 'online' ? '' : [a.street, a.city].filter((p) => p.trim()).join(', ') || draft.virtualClassUrl,
+          seats: draft.kind === 'online' ? null : draft.seatsRemaining,
+          price: draft.contactForPricing ? null : draft.price,
+          contactForPricing: draft.contactForPricing,
+          status: r.status,
+        };
+      }),
     'templates:list': () => s.templates.list(),
     'templates:fromOffering': ({ offeringRowId, name }) => s.templates.fromOffering(offeringRowId, name),
     'templates:save': ({ id, name, body }) => s.templates.save(id, name, body),
