@@ -22,3 +22,6 @@ export const ROSTER_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The most offerings one export writes (a few years of a busy provider's classes). */
 export const EXPORT_MAX = 20_000;
+
+/** The largest schedule file read (CSV or .xlsx): years of classes fit in far less. */
+export const SCHEDULE_FILE_MAX_BYTES = 5 * 1024 * 1024;

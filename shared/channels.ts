@@ -57,6 +57,8 @@ export const CHANNELS = [
   'templates:delete',
   'templates:start',
   'offerings:schedule',
+  'schedule:preview',
+  'schedule:import',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,9 +1,10 @@
 // The one IPC contract: every channel with its request and response schema.
 // Main validates every request against it; the preload and the renderer are
 // typed from it.
-import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS } from './app-rules';
+import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS, SCHEDULE_FILE_MAX_BYTES } from './app-rules';
 import { rosterContract } from './roster-contract';
 import { CourseTemplate, TemplateBody, TEMPLATE_NAME_MAX } from './template';
+import { ImportChoices, ImportPreview } from './schedule-import';
 import { z } from 'zod';
 import { AppError, type Result } from './errors';
 import { OfferingDraft, AddressDraft, MAX_EVERY_WEEKS } from './offering';
@@ -162,6 +163,8 @@ const PublishSummary = z.object({ queued: Count, skipped: Count });
 
 /** What an export takes: the offerings chosen, or those the list's filters match (its paging ignored). */
 const ExportScope = z.union([z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict(), z.object({ query: ListQuery }).strict()]);
+/** A schedule file's bytes (CSV or .xlsx), base64: the main process reads it. */
+const ScheduleFile = z.string().min(1).max(Math.ceil((SCHEDULE_FILE_MAX_BYTES * 4) / 3) + 4);
 const ScheduleEntry = z.object({
   offeringId: z.string(),
   courseName: z.string(),
@@ -283,6 +286,13 @@ export const contract = {
   'offerings:exportIcs': { request: ExportScope, response: ExportFile },
   /** Print schedule: every offering the filters show (or those chosen), with its days, place and price, in list order. */
   'offerings:schedule': { request: ExportScope, response: z.array(ScheduleEntry) },
+  /** Import schedule, first step: every row with what it would do, and the questions the file leaves open. Writes nothing. */
+  'schedule:preview': { request: z.object({ file: ScheduleFile, choices: ImportChoices }).strict(), response: ImportPreview },
+  /** Import schedule: the rows that can be imported, in one transaction. */
+  'schedule:import': {
+    request: z.object({ file: ScheduleFile, choices: ImportChoices }).strict(),
+    response: z.object({ created: Count, updated: Count, refused: Count, adopted: Count, ids: z.array(z.string()) }),
+  },
   'templates:list': { request: Empty, response: z.array(CourseTemplate) },
   /** "Save as template": the offering's course, price, seats, location and day times under a name (the same name replaces). */
   'templates:fromOffering': { request: z.object({ offeringRowId: z.string().min(1).max(64), name: z.string().max(TEMPLATE_NAME_MAX * 2) }).strict(), response: z.array(CourseTemplate) },

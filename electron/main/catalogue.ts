@@ -303,6 +303,10 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
         store.clearHold(id);
       }
     },
+    /** Records a listing made elsewhere as listed through `via` (its fields unknown): the next Publish brings the Marketplace in line. */
+    adopt(id: string, listed: WireListing, via: 'network' | 'gateway'): void {
+      store.update(id, { listed: JSON.stringify(listed), listed_via: via, differs: 1 });
+    },
     /** Once the Marketplace no longer lists it, the offering goes to the Trash as a draft. */
     forget(id: string): void {
       // A class with reported learners is the record of that session: it leaves the Marketplace, not the catalogue.

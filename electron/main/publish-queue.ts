@@ -10,7 +10,7 @@ import type { QueueFields } from './db/offerings-store';
 import { createGroupCommit } from './db/group-commit';
 import type { CallLog } from './call-log';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
-import { changedFields, fullPatch, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
+import { changedFields, fullPatch, isAdopted, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
 import { silentLog, type AppLog } from './logging';
 
@@ -297,7 +297,8 @@ export function createPublishQueue(options: QueueOptions) {
       const patched = await send(row, 'patch', () => client.patch(resourceOf(wire), id, fullPatch(wire)));
       return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
     }
-    const fields = changedFields(listed, wire);
+    // A listing adopted from a schedule file: what the Marketplace holds is unknown, so every field goes.
+    const fields = isAdopted(listed) ? fullPatch(wire) : changedFields(listed, wire);
     if (Object.keys(fields).length === 0) return acknowledge(row, wire, via, null);
     const patched = await send(row, 'patch', () => client.patch(resource, id, fields));
     return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);

@@ -24,8 +24,9 @@ import { createRoster } from './records/roster';
 import { createRecordJob } from './records/record-job';
 import { purgeExpiredLearners } from './records/retention';
 import { createPeople } from './records/people';
-import { createTemplatesStore } from './db/templates-store';
+import { createExchangeStore } from './db/exchange-store';
 import { createTemplates } from './exchange/templates';
+import { createScheduleImport } from './exchange/schedule-import';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -88,6 +89,7 @@ export function createServices(options: ServiceOptions) {
   const staff = createStaffStore(db);
   const keys = createDataKeys(credentials.learnerDataKey, learners.hasAny);
   const roster = createRoster({ db, catalogue, learners, staff, keys, clock });
+  const exchangeStore = createExchangeStore(db);
   // Before the queue exists: rows waiting to be sent are checked first, the rest in steps after start.
   const integrity = checkStoredOfferings(catalogue.store, log);
   const callLog = createCallLog(db, clock);
@@ -162,7 +164,9 @@ export function createServices(options: ServiceOptions) {
     staff,
     roster,
     people: createPeople(staff, clock),
-    templates: createTemplates(createTemplatesStore(db), catalogue, clock),
+    templates: createTemplates(exchangeStore, catalogue, clock),
+    exchangeStore,
+    scheduleImport: createScheduleImport({ db, catalogue, store: exchangeStore, clock, connection: settings.connection }),
     /** What the start-up integrity check found, once it has walked the catalogue. */
     integrity: integrity.done,
     settingsView,

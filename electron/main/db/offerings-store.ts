@@ -108,6 +108,8 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
   return {
     byId: (id: string) => s.byId.get(id),
     idTaken: (offeringId: string, rowId: string) => s.idTaken.get(offeringId, rowId) !== undefined,
+    /** The row of an offering ID (in the Trash too), if any. */
+    rowIdOf: (offeringId: string) => s.idTaken.get(offeringId, '')?.id,
     /** Whether an offering (other than `except`) of this standard starts on this day in this city (the city folded, as the list sorts it). */
     similar: (q: { standardKey: string | null; firstDate: string; citySort: string; except?: string | undefined }) => s.similar.get({ ...q, except: q.except ?? '' }) !== undefined,
     /** Every offering not in the Trash: for tests and the start-up integrity check, never for a screen. */

@@ -7,9 +7,9 @@ import { TemplateBody, TEMPLATE_NAME_MAX, draftFromTemplate, templateOf, type Co
 import type { OfferingRecord } from '../../../shared/ipc';
 import type { Catalogue, Clock } from '../catalogue';
 import { parseDraft } from '../catalogue';
-import type { TemplatesStore, TemplateRow } from '../db/templates-store';
+import type { ExchangeStore, TemplateRow } from '../db/exchange-store';
 
-export function createTemplates(store: TemplatesStore, catalogue: Catalogue, clock: Clock) {
+export function createTemplates(store: ExchangeStore, catalogue: Catalogue, clock: Clock) {
   const nowIso = () => clock.now().toISOString();
   const toTemplate = (r: TemplateRow): CourseTemplate => ({ id: r.id, name: r.name, body: TemplateBody.parse(JSON.parse(r.body)) });
   const list = () => store.all().map(toTemplate);

@@ -10,7 +10,7 @@ import type { ParsedRequestOf } from '../../../shared/ipc';
 
 type Scope = ParsedRequestOf<'offerings:exportCsv'>;
 
-type ExchangeChannels = 'offerings:exportCsv' | 'offerings:exportIcs' | 'offerings:schedule' | 'templates:list' | 'templates:fromOffering' | 'templates:save' | 'templates:delete' | 'templates:start';
+type ExchangeChannels = 'schedule:preview' | 'schedule:import' | 'offerings:exportCsv' | 'offerings:exportIcs' | 'offerings:schedule' | 'templates:list' | 'templates:fromOffering' | 'templates:save' | 'templates:delete' | 'templates:start';
 
 export function exchangeHandlers(s: Services): Pick<Handlers, ExchangeChannels> {
   const rowsOf = (scope: Scope) => {
@@ -46,6 +46,8 @@ export function exchangeHandlers(s: Services): Pick<Handlers, ExchangeChannels> 
           status: r.status,
         };
       }),
+    'schedule:preview': ({ file, choices }) => s.scheduleImport.preview(Buffer.from(file, 'base64'), choices),
+    'schedule:import': ({ file, choices }) => s.scheduleImport.importFile(Buffer.from(file, 'base64'), choices),
     'templates:list': () => s.templates.list(),
     'templates:fromOffering': ({ offeringRowId, name }) => s.templates.fromOffering(offeringRowId, name),
     'templates:save': ({ id, name, body }) => s.templates.save(id, name, body),

@@ -209,6 +209,19 @@ export function changedFields(listed: WireListing, next: WireListing): Record<st
   return out;
 }
 
+/**
+ * What the catalogue records for a listing made elsewhere (adopted from a
+ * schedule file): the Marketplace has no read call, so its fields are unknown
+ * and the first publish sends every field as a patch (see fullPatch), never an add.
+ */
+export function adoptedListing(draft: Pick<OfferingDraft, 'offeringId' | 'trainingStandardKey'>): WireListing {
+  return { offeringId: draft.offeringId, trainingStandardKey: draft.trainingStandardKey, adopted: true } as unknown as WireListing;
+}
+
+export function isAdopted(listed: WireListing): boolean {
+  return (listed as { adopted?: unknown }).adopted === true;
+}
+
 /** Optional fields of each kind: absent means "none", so a full patch must say null for them. */
 const OPTIONAL_FIELDS: Record<Resource, readonly string[]> = { class: ['price', 'address', 'virtualClassUrl'], online: ['price'] };
 
