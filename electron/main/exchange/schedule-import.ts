@@ -8,7 +8,7 @@
 import readXlsxFile from 'read-excel-file/node';
 import { failure } from '../../../shared/errors';
 import { emptyDraft, publishProblems, type OfferingDraft } from '../../../shared/offering';
-import { isOnlineStandard, standardFor, type StandardKey } from '../../../shared/standards';
+import { isOnlineStandard, type StandardKey } from '../../../shared/standards';
 import { SCHEDULE_COLUMNS } from '../../../shared/schedule-columns';
 import { ImportChoices, SCHEDULE_FIELDS, type DateOrder, type ImportPreview, type ImportRow, type ScheduleField, type ScheduleMapping } from '../../../shared/schedule-import';
 import type { Catalogue, Clock } from '../catalogue';
