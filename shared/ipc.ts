@@ -311,7 +311,7 @@ export function isChannel(value: unknown): value is Channel {
 }
 
 
-export type MenuCommand = 'new-offering';
+export type MenuCommand = 'new-offering' | 'import-schedule';
 
 /** What the preload exposes as `window.api`, and the web bridge imitates. */
 export interface DeskApi {

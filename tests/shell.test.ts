@@ -71,10 +71,10 @@ function labels(items: MenuItemConstructorOptions[]): unknown[] {
 
 test('the native menu comes in English and French with the app’s shortcuts', () => {
   const called: string[] = [];
-  const actions = { newOffering: () => called.push('new'), backUp: () => called.push('backup'), checkForUpdates: () => called.push('updates'), openLogs: () => called.push('logs'), about: () => called.push('about') };
+  const actions = { newOffering: () => called.push('new'), importSchedule: () => called.push('import'), backUp: () => called.push('backup'), checkForUpdates: () => called.push('updates'), openLogs: () => called.push('logs'), about: () => called.push('about') };
   const en = menuTemplate('en', actions, 'win32');
   assert.deepEqual(labels(en), [
-    { File: ['New offering', 'Back up catalogue…', 'separator', 'Quit Offering Desk'] },
+    { File: ['New offering', 'Import schedule…', 'Back up catalogue…', 'separator', 'Quit Offering Desk'] },
     { Edit: ['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'selectAll'] },
     { View: ['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'] },
     { Help: ['Check for updates…', 'Open log folder', 'separator', 'About Offering Desk'] },

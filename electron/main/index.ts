@@ -86,6 +86,7 @@ function installMenu(s: Services, checkForUpdates: () => void): void {
     language,
     {
       newOffering: () => mainWindow?.webContents.send('menu:command', 'new-offering'),
+      importSchedule: () => mainWindow?.webContents.send('menu:command', 'import-schedule'),
       backUp: () => {
         const backup = s.backups.create();
         void dialog.showMessageBox({ type: 'info', message: backup.name });

@@ -8,6 +8,7 @@ export type MenuLanguage = 'en' | 'fr';
 
 export interface MenuActions {
   newOffering(): void;
+  importSchedule(): void;
   backUp(): void;
   checkForUpdates(): void;
   openLogs(): void;
@@ -33,6 +34,7 @@ export function menuTemplate(language: MenuLanguage, actions: MenuActions, platf
       label: t('menu.file'),
       submenu: [
         { label: t('menu.newOffering'), accelerator: 'CmdOrCtrl+N', click: actions.newOffering },
+        { label: t('menu.importSchedule'), click: actions.importSchedule },
         { label: t('menu.backup'), click: actions.backUp },
         { type: 'separator' },
         mac ? { role: 'close' } : { label: t('menu.quit'), role: 'quit', accelerator: 'Ctrl+Q' },
