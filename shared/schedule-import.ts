@@ -65,6 +65,8 @@ export const ImportRow = z.object({
   /** Imported, but not publishable yet: shown, never blocking. */
   incomplete: z.array(FieldError),
   adopted: z.boolean(),
+  /** A refused row's cells as read, so it can be saved to a CSV, fixed and imported again. */
+  cells: z.array(z.string()),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 

@@ -3,13 +3,15 @@
 // then publish what can be published.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { networkKey } from '../support/helpers';
 import { startApp, screenshot } from './harness';
 
 const WORDS = {
-  en: { button: 'Import schedule…', file: 'Schedule file (CSV or Excel)', which: 'Which standard is “CMSS - partie 1”?', dayFirst: 'Day first (5 April 2027)', importN: 'Import 2 offerings', created: 'Will be created', refused: 'Refused', done: /Imported: 2 created, 0 updated, 4 rows refused/, publishAll: 'Publish all', conflict: 'Another row gives this offering ID to a different class.' },
-  fr: { button: 'Importer un horaire…', file: 'Fichier de l’horaire (CSV ou Excel)', which: 'Quelle norme est « CMSS - partie 1 » ?', dayFirst: 'Le jour d’abord (5 avril 2027)', importN: 'Importer 2 séances', created: 'Sera créée', refused: 'Refusée', done: /Importation terminée\s:\s2 créées, 0 mises à jour, 4 lignes refusées/, publishAll: 'Tout publier', conflict: 'Une autre ligne donne cet identifiant à un cours différent.' },
+  en: { button: 'Import schedule…', file: 'Schedule file (CSV or Excel)', which: 'Which standard is “CMSS - partie 1”?', dayFirst: 'Day first (5 April 2027)', importN: 'Import 2 offerings', created: 'Will be created', refused: 'Refused', done: /Imported: 2 created, 0 updated, 4 rows refused/, publishAll: 'Publish all', conflict: 'Another row gives this offering ID to a different class.', saveRefused: 'Save refused rows as CSV', problem: 'Problem' },
+  fr: { button: 'Importer un horaire…', file: 'Fichier de l’horaire (CSV ou Excel)', which: 'Quelle norme est « CMSS - partie 1 » ?', dayFirst: 'Le jour d’abord (5 avril 2027)', importN: 'Importer 2 séances', created: 'Sera créée', refused: 'Refusée', done: /Importation terminée\s:\s2 créées, 0 mises à jour, 4 lignes refusées/, publishAll: 'Tout publier', conflict: 'Une autre ligne donne cet identifiant à un cours différent.', saveRefused: 'Enregistrer les lignes refusées en CSV', problem: 'Problème' },
 } as const;
 
 for (const lang of ['en', 'fr'] as const) {
@@ -29,6 +31,13 @@ for (const lang of ['en', 'fr'] as const) {
     assert.equal(await report.getByRole('cell', { name: w.refused, exact: true }).count(), 4);
     assert.equal(await report.getByText(w.conflict).count(), 2, 'both rows that share th-0413, each at its cell');
     await screenshot(page, `schedule-import-${lang}`);
+    // The refused rows as they were, with the reason last: to fix in the spreadsheet and import again.
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.saveRefused }).click()]);
+    const [header, ...refusedRows] = parse(fs.readFileSync((await saved.path())!, 'utf8').replace(/^\ufeff/, '')) as string[][];
+    assert.equal(header!.at(-1), w.problem);
+    assert.equal(header![0], 'Identifiant');
+    assert.deepEqual(refusedRows.map((r) => r[0]), ['th-0413', 'th-0413', '', 'th-0420']);
+    assert.equal(refusedRows[0]![8], '200, boul. Saint-Joseph\nLocal 3', 'a cell with a line break comes back whole');
     await page.getByRole('button', { name: w.importN }).click();
     await page.getByText(w.done).waitFor();
 

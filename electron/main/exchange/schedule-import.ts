@@ -114,6 +114,7 @@ interface ParsedRow {
   notes: ImportRow['incomplete'];
   adopted: boolean;
   online: boolean;
+  cells: string[];
 }
 
 export interface ScheduleImportDeps {
@@ -208,7 +209,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
         courseDurationHours: online ? readHours(cellOf(cells, 'courseDuration')) : null,
       };
       const adopted = choices.adoptAll || readYesNo(cellOf(cells, 'listed')) === true;
-      return { line, offeringId: draftPart.offeringId, courseName, standardText, draftPart, days, standardOptions: candidates, problems, notes, adopted, online };
+      return { line, offeringId: draftPart.offeringId, courseName, standardText, draftPart, days, standardOptions: candidates, problems, notes, adopted, online, cells: cells.map((c) => text(c)) };
     });
 
     // Rows sharing an offering ID are one class; they must agree on what class it is.
@@ -234,7 +235,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       const adopted = group.some((r) => r.adopted) && (existing === null || existing.listed === null);
       const incomplete = refused ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(merged, { now })];
       for (const r of group) {
-        rows.push({ line: r.line, action: refused ? 'refused' : existing ? 'update' : 'create', offeringId: r.offeringId, courseName: r.courseName, problems: r.problems, incomplete, adopted: !refused && adopted });
+        rows.push({ line: r.line, action: refused ? 'refused' : existing ? 'update' : 'create', offeringId: r.offeringId, courseName: r.courseName, problems: r.problems, incomplete, adopted: !refused && adopted, cells: refused ? r.cells : [] });
       }
       if (!refused) offerings.push({ draft: merged, existing: existing?.id ?? null, adopted });
     }
