@@ -2,7 +2,7 @@
 // Personal information: the main process encrypts it at rest and never logs it.
 import { z } from 'zod';
 import type { FieldError } from './errors';
-import { normalisePostalCode, POSTAL_CODE, PROVINCES } from './offering';
+import { AddressDraft, DRAFT_LIMITS, normalisePostalCode, POSTAL_CODE, PROVINCES } from './offering';
 
 export const LEARNER_LIMITS = {
   firstName: 100,
@@ -13,10 +13,10 @@ export const LEARNER_LIMITS = {
   learnerId: 64,
   employerName: 200,
   employerContact: 300,
-  'address.street': 200,
-  'address.extended': 200,
-  'address.city': 100,
-  'address.postalCode': 10,
+  'address.street': DRAFT_LIMITS['address.street'],
+  'address.extended': DRAFT_LIMITS['address.extended'],
+  'address.city': DRAFT_LIMITS['address.city'],
+  'address.postalCode': DRAFT_LIMITS['address.postalCode'],
 } as const;
 
 /** A learner must be at least this old in the year of the class (the ministry's workers). */
@@ -30,13 +30,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The provider's own learner id: letters, digits, dots, dashes, underscores. */
 export const LEARNER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-export const LearnerAddress = z.object({
-  street: z.string().max(LEARNER_LIMITS['address.street']),
-  extended: z.string().max(LEARNER_LIMITS['address.extended']),
-  city: z.string().max(LEARNER_LIMITS['address.city']),
-  province: z.string().max(2),
-  postalCode: z.string().max(LEARNER_LIMITS['address.postalCode']),
-});
+/** A learner's home address has the fields (and limits) of a class's location. */
+export const LearnerAddress = AddressDraft;
 export type LearnerAddress = z.infer<typeof LearnerAddress>;
 
 export const EMPTY_LEARNER_ADDRESS: LearnerAddress = { street: '', extended: '', city: '', province: 'ON', postalCode: '' };

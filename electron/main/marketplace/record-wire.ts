@@ -3,9 +3,9 @@
 // Add only: the ministry's system keeps a record as sent.
 import { z } from 'zod';
 import { StandardKey } from '../../../shared/standards';
-import { OFFERING_ID, normalisePostalCode } from '../../../shared/offering';
+import { OFFERING_ID } from '../../../shared/offering';
 import { MIN_BIRTH_YEAR, LEARNER_ID, isEmail, latestBirthYear, type LearnerDetails } from '../../../shared/learner';
-import { WireAddress, formPathFor } from './wire';
+import { WireAddress, formPathFor, toWireAddress } from './wire';
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -74,18 +74,7 @@ export function toRecordWire(f: RecordFacts): WireLearningRecord {
       birthYear: d.birthYear ?? 0,
       ...(d.mobilePhone.trim() ? { mobilePhone: d.mobilePhone.trim() } : {}),
       ...(d.homePhone.trim() ? { homePhone: d.homePhone.trim() } : {}),
-      ...(hasAddress
-        ? {
-            address: {
-              'street-address': a.street.trim(),
-              ...(a.extended.trim() ? { 'extended-address': a.extended.trim() } : {}),
-              locality: a.city.trim(),
-              region: a.province,
-              'postal-code': normalisePostalCode(a.postalCode),
-              'country-name': 'Canada',
-            },
-          }
-        : {}),
+      ...(hasAddress ? { address: toWireAddress(a) } : {}),
     },
   };
 }

@@ -4,7 +4,7 @@
 // docs/marketplace-api.md, this is the file to change.
 import { z } from 'zod';
 import { TrainingStandardKey, OnlineStandardKey, DeliveryMethod, standardFor, needsAddress, isOnlineStandard } from '../../../shared/standards';
-import { type OfferingDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
+import { type OfferingDraft, type AddressDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
 import { ontarioToUtc } from '../../../shared/time';
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -150,6 +150,18 @@ export const WireError = z.object({
 });
 export type WireError = z.infer<typeof WireError>;
 
+/** An address as the API family writes one (vCard keys), for a class's location and a learner's home alike. */
+export function toWireAddress(a: AddressDraft): z.infer<typeof WireAddress> {
+  return {
+    'street-address': a.street.trim(),
+    ...(a.extended.trim() ? { 'extended-address': a.extended.trim() } : {}),
+    locality: a.city.trim(),
+    region: a.province,
+    'postal-code': normalisePostalCode(a.postalCode),
+    'country-name': 'Canada',
+  };
+}
+
 /** Maps a publishable draft (see publishProblems) to the wire body of its kind. */
 export function toWire(draft: OfferingDraft): WireListing {
   const key = draft.trainingStandardKey;
@@ -179,16 +191,7 @@ export function toWire(draft: OfferingDraft): WireListing {
     externalRegistrationUrl: draft.registrationUrl.trim(),
   };
   if (!draft.contactForPricing && draft.price !== null) wire.price = draft.price;
-  if (needsAddress(delivery)) {
-    wire.address = {
-      'street-address': a.street.trim(),
-      ...(a.extended.trim() ? { 'extended-address': a.extended.trim() } : {}),
-      locality: a.city.trim(),
-      region: a.province,
-      'postal-code': normalisePostalCode(a.postalCode),
-      'country-name': 'Canada',
-    };
-  }
+  if (needsAddress(delivery)) wire.address = toWireAddress(a);
   if (draft.virtualClassUrl.trim() !== '') wire.virtualClassUrl = draft.virtualClassUrl.trim();
   return wire;
 }
