@@ -63,7 +63,7 @@ test('every screen passes axe-core with no serious or critical violations, in bo
       await page.locator('#le-firstName').waitFor();
       found.push(...(await scan(page, `${where} roster`)));
       await page.getByRole('tab', { name: language === 'en' ? 'Details' : 'Détails' }).click();
-      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance' }).click();
+      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance', exact: true }).click();
       // The new, empty form has replaced WAH April's before Publish is pressed.
       await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
       await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();

@@ -11,7 +11,7 @@ const setup = async (t: TestContext, seed: ReturnType<typeof validDraft>[] = [])
 
 test('a JHSC Part One in-person class over three days, with "same times as day 1" and a saved location', async (t) => {
   const page = await setup(t, [validDraft({ address: { street: '55 York St', extended: 'Suite 300', city: 'Toronto', province: 'ON', postalCode: 'M5J 1R7' } })]);
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Course name').fill('JHSC Certification Part One');
   await page.getByLabel('Training standard').selectOption('JHSC-2014-1-E-I');
   await page.getByLabel('Saved location').selectOption({ label: '55 York St, Suite 300, Toronto M5J 1R7' });
@@ -37,7 +37,7 @@ test('a JHSC Part One in-person class over three days, with "same times as day 1
 
 test('a Working at Heights class that is too short gets a warning but can still be saved', async (t) => {
   const page = await setup(t);
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Training standard').selectOption('WAH-E-I');
   await page.getByLabel('Day 1 date').fill(futureDate('06-01'));
   await page.getByLabel('Day 1 start time').fill('09:00');
@@ -234,7 +234,7 @@ test('keyboard only: create, save and publish', async (t) => {
 
 test('problems show beside a field once it is left, and go as the user fixes them', async (t) => {
   const page = await setup(t);
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Training standard').selectOption('WAH-E-I');
   const url = page.getByLabel('Registration URL');
   await url.fill('http://not-secure.example');

@@ -57,7 +57,7 @@ for (const lang of ['en', 'fr'] as const) {
 
     if (lang === 'en') {
       await page.getByRole('button', { name: 'Offerings' }).click();
-      await page.getByRole('button', { name: 'New offering' }).click();
+      await page.getByRole('button', { name: 'New offering', exact: true }).click();
       await page.getByLabel('Online offering').check();
       await page.getByLabel('Course name').fill('JHSC Part One — e-learning');
       await page.getByLabel('Training standard').selectOption('JHSC-2014-1-E-O');

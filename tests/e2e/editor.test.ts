@@ -14,7 +14,7 @@ const rowStatus = (page: Page, name: RegExp) => page.getByRole('button', { name 
 
 test('edits are kept without Save: leaving for another offering, New offering, or the page dying', async (t) => {
   const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Monday WAH' })] });
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Course name').fill('Typed, never saved');
   // Straight to another offering: no Save pressed, nothing lost.
   await page.getByRole('button', { name: /Monday WAH/ }).click();
@@ -22,7 +22,7 @@ test('edits are kept without Save: leaving for another offering, New offering, o
   await rowStatus(page, /Typed, never saved/).filter({ hasText: /^Incomplete$/ }).waitFor();
 
   await page.getByLabel('Course name').fill('Monday WAH, renamed');
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByRole('button', { name: /Monday WAH, renamed/ }).waitFor();
 
   // Typing, then nothing for a second: written without leaving the field, so a crash keeps it.
@@ -91,7 +91,7 @@ for (const [lang, locale] of [['en', en], ['fr', fr]] as const) {
       await page.getByLabel('Language').selectOption('fr');
       await page.getByRole('button', { name: locale.app.nav.offerings }).click();
     }
-    await page.getByRole('button', { name: locale.list.new }).click();
+    await page.getByRole('button', { name: locale.list.new, exact: true }).click();
     await page.getByLabel(locale.form.courseName).fill('Limits');
     // Blended: the form shows both the address and the virtual class URL.
     await page.getByLabel(locale.form.trainingStandard).selectOption('WAH-E-B');
@@ -173,7 +173,7 @@ test('French screens show no English: every screen, its form and its messages', 
     ['paramètres', async () => {}],
     ['séances', () => page.getByRole('button', { name: 'Séances' }).click()],
     ['formulaire', () => page.getByRole('button', { name: /Cours du lundi/ }).click()],
-    ['nouvelle séance', () => page.getByRole('button', { name: 'Nouvelle séance' }).click()],
+    ['nouvelle séance', () => page.getByRole('button', { name: 'Nouvelle séance', exact: true }).click()],
     ['calendrier', () => page.getByRole('button', { name: 'Calendrier', exact: true }).click()],
     ['corbeille', () => page.getByRole('button', { name: 'Corbeille' }).click()],
     ['activité', () => page.getByRole('button', { name: 'Activité du Marketplace' }).click()],
@@ -231,7 +231,7 @@ test('prices with cents publish as typed: 19.99 and 4.35 reach the Marketplace',
 test('an offering typed by hand with the same standard, first day and city as another is flagged as a likely duplicate', async (t) => {
   const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Original WAH' })] });
   const original = validDraft();
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Course name').fill('Typed again');
   await page.getByLabel('Training standard').selectOption(original.trainingStandardKey);
   await page.getByLabel('Street address').fill(original.address.street);

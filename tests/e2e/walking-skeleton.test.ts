@@ -11,7 +11,7 @@ const DAY1 = futureDate('04-14');
 const DAY2 = futureDate('04-15');
 
 async function fillOffering(page: Page, { registrationUrl = 'https://training.example.ca/register/wah-apr' } = {}) {
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Course name').fill('Working at Heights — April');
   await page.getByLabel('Training standard').selectOption('WAH-E-I');
   await page.getByLabel('Seats remaining').fill('12');
@@ -167,7 +167,7 @@ test('Back up catalogue… then Restore from backup… brings back the catalogue
   await page.getByText(/Backup saved \(.* — made by you\)\./).waitFor();
 
   await page.getByRole('button', { name: 'Offerings' }).click();
-  await page.getByRole('button', { name: 'New offering' }).click();
+  await page.getByRole('button', { name: 'New offering', exact: true }).click();
   await page.getByLabel('Course name').fill('Made after the backup');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await page.getByText('Saved.', { exact: true }).first().waitFor();
