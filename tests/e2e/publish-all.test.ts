@@ -19,7 +19,7 @@ test('Publish all of 50 offerings moves the progress bar to 50/50; the one the M
     { drafts, key },
   );
   await page.reload();
-  await page.getByText('50 offerings').waitFor();
+  await page.getByText('50 offerings', { exact: true }).waitFor();
 
   await page.getByRole('button', { name: 'Publish all' }).click();
   const progress = page.getByRole('progressbar', { name: 'Publishing' });
