@@ -158,6 +158,7 @@ test('learner details are checked: missing names, a bad email, a birth year out 
   const bad = await refused('learners:save', { offeringRowId: offering.id, id: null, details: learner({ firstName: ' ', email: 'amelie@', birthYear: thisYear - 10 }) });
   assert.equal(bad.code, 'validation');
   assert.deepEqual(bad.fields?.map((f) => `${f.path}:${f.code}`), ['firstName:required', 'email:email.invalid', 'birthYear:birthYear.range']);
+  assert.doesNotMatch(JSON.stringify(bad), /amelie@|Tremblay|416-555/, 'an error never echoes what was typed');
   assert.equal((await refused('learners:save', { offeringRowId: offering.id, id: null, details: learner({ birthYear: 1899 }) })).fields?.[0]?.code, 'birthYear.range');
   await ipc('learners:save', { offeringRowId: offering.id, id: null, details: learner() });
   const twice = await refused('learners:save', { offeringRowId: offering.id, id: null, details: learner({ email: 'AMELIE.TREMBLAY@example.ca', firstName: 'Amelie' }) });
