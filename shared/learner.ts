@@ -2,6 +2,7 @@
 // Personal information: the main process encrypts it at rest and never logs it.
 import { z } from 'zod';
 import type { FieldError } from './errors';
+import { fold } from './text';
 import { AddressDraft, DRAFT_LIMITS, normalisePostalCode, POSTAL_CODE, PROVINCES } from './offering';
 
 export const LEARNER_LIMITS = {
@@ -113,7 +114,6 @@ export function learnerProblems(d: LearnerDetails, year: number): FieldError[] {
 
 /** Two entries are the same person when their emails match, or their names and birth years do. */
 export function sameLearner(a: Pick<LearnerDetails, 'firstName' | 'lastName' | 'email' | 'birthYear'>, b: typeof a): boolean {
-  const fold = (s: string) => s.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (a.email.trim() !== '' && fold(a.email) === fold(b.email)) return true;
   return fold(a.firstName) === fold(b.firstName) && fold(a.lastName) === fold(b.lastName) && a.birthYear === b.birthYear && a.birthYear !== null;
 }

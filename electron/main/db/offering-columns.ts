@@ -1,6 +1,7 @@
 // What the list, filters, sort, search, calendar and counts need of an
 // offering, as plain columns computed once when it is written, so no read has
 // to parse a draft or rebuild a wire body.
+import { fold } from '../../../shared/text';
 import { firstClassDate, publishProblems, type AddressDraft, type OfferingDraft } from '../../../shared/offering';
 import { isOnlineStandard, standardFor } from '../../../shared/standards';
 import { isDate, isTime, ontarioToUtc } from '../../../shared/time';
@@ -30,15 +31,6 @@ export interface ClassDayRow {
   date: string;
   start: string;
   end: string;
-}
-
-/** Lower case without accents: "Sécurité" sorts and matches as "securite". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim();
 }
 
 function completeDays(draft: OfferingDraft): ClassDayRow[] {

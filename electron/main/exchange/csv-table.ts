@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { failure } from '../../../shared/errors';
+import { foldHeading } from '../../../shared/text';
 
 export interface CsvTable {
   encoding: 'utf-8' | 'windows-1252';
@@ -56,4 +57,9 @@ export function readCsvTable(bytes: Buffer): CsvTable {
     return { line, values: r.record };
   });
   return { encoding, delimiter, headers: header.record, rows };
+}
+
+/** The key a column mapping is remembered under: the file's headings, folded, in order. */
+export function headingSignature(headers: readonly string[]): string {
+  return headers.map(foldHeading).join('|');
 }

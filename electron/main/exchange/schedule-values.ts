@@ -4,10 +4,10 @@
 // yes/no in either language. Pure: each answers a value or null.
 import { isDate } from '../../../shared/time';
 import type { DateOrder } from '../../../shared/schedule-import';
+import { fold } from '../../../shared/text';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const MONTHS: Record<string, number> = {

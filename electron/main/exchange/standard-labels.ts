@@ -5,15 +5,17 @@
 import { ALL_STANDARD_KEYS, isStandardKey, standardFor, type StandardKey, type StandardDelivery } from '../../../shared/standards';
 import en from '../../../shared/locales/en.json';
 import fr from '../../../shared/locales/fr.json';
+import { fold } from '../../../shared/text';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** A label's words only: dashes of any kind and spacing aside. */
+const words = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
 
 const BY_LABEL = new Map<string, StandardKey[]>();
 function add(label: string | undefined, key: StandardKey): void {
   if (!label) return;
-  const keys = BY_LABEL.get(fold(label)) ?? [];
+  const keys = BY_LABEL.get(words(label)) ?? [];
   if (!keys.includes(key)) keys.push(key);
-  BY_LABEL.set(fold(label), keys);
+  BY_LABEL.set(words(label), keys);
 }
 for (const key of ALL_STANDARD_KEYS) {
   const s = standardFor(key);
@@ -30,7 +32,7 @@ export function standardsFor(text: string, hints: { delivery: StandardDelivery |
   const trimmed = text.trim();
   const key = ALL_STANDARD_KEYS.find((k) => k.toLowerCase() === trimmed.toLowerCase());
   if (key && isStandardKey(key)) return [key];
-  let keys = BY_LABEL.get(fold(trimmed)) ?? [];
+  let keys = BY_LABEL.get(words(trimmed)) ?? [];
   if (hints.delivery) keys = keys.filter((k) => standardFor(k).delivery === hints.delivery);
   if (hints.language) keys = keys.filter((k) => standardFor(k).language === hints.language);
   return keys;

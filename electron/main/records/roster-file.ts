@@ -3,13 +3,13 @@
 // itself is read by exchange/csv-table.ts. Pure: no I/O.
 import { ROSTER_COLUMNS, EMPTY_LEARNER, type LearnerDetails, type RosterColumn, type RosterMapping } from '../../../shared/learner';
 import { readCsvTable, decodeText, type CsvTable } from '../exchange/csv-table';
+import { foldHeading } from '../../../shared/text';
 
 export { decodeText };
 export type RosterTable = CsvTable;
 /** A roster file is a CSV table (see exchange/csv-table.ts). */
 export const readRosterFile = readCsvTable;
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Header names registration sites use, in English and French, folded (no case, accents or punctuation). */
 const HEADER_NAMES: Record<RosterColumn, string[]> = {
@@ -31,17 +31,12 @@ const HEADER_NAMES: Record<RosterColumn, string[]> = {
 
 export function guessMapping(headers: readonly string[]): RosterMapping {
   const mapping: RosterMapping = {};
-  const folded = headers.map(fold);
+  const folded = headers.map(foldHeading);
   for (const column of ROSTER_COLUMNS) {
     const index = folded.findIndex((h, i) => HEADER_NAMES[column].includes(h) && !Object.values(mapping).includes(i));
     if (index >= 0) mapping[column] = index;
   }
   return mapping;
-}
-
-/** The key a mapping is remembered under: the file's headers, folded, in order. */
-export function headerSignature(headers: readonly string[]): string {
-  return headers.map(fold).join('|');
 }
 
 /** `1995`, or the year of a date of birth (`1995-04-03`, `03/04/1995`): only the year is kept. */
