@@ -36,6 +36,8 @@ export interface JobContext {
   pause(error: AppError): void;
   /** When to try again after `attempts` failures, or null once they are used up. */
   retryAt(attempts: number, unreachable: boolean): string | null;
+  /** When a 429 allows the next try: its Retry-After, or a few seconds. */
+  rateLimitedUntil(error: AppError): string;
   isPausing(code: AppError['code']): boolean;
   isRetryable(code: AppError['code']): boolean;
 }
@@ -183,8 +185,7 @@ export function createPublishQueue(options: QueueOptions) {
         return;
       }
       if (error.code === 'marketplace-rate-limited') {
-        const wait = (error.retryAfterSeconds ?? 5) * 1000;
-        record({ next_attempt_at: new Date(clock.now().getTime() + wait).toISOString() });
+        record({ next_attempt_at: rateLimitedUntil(error) });
         return;
       }
       if (RETRYABLE.has(error.code)) {
@@ -195,8 +196,7 @@ export function createPublishQueue(options: QueueOptions) {
         if (attempts >= maxAttempts) {
           record({ attempts, held: 1, error: JSON.stringify(error) });
         } else {
-          const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
-          record({ attempts, next_attempt_at: new Date(clock.now().getTime() + delay).toISOString(), error: JSON.stringify(error) });
+          record({ attempts, next_attempt_at: nextTry(attempts, unreachable), error: JSON.stringify(error) });
         }
         return;
       }
@@ -206,6 +206,16 @@ export function createPublishQueue(options: QueueOptions) {
       }
       record({ held: 1, error: JSON.stringify(error) });
     });
+  }
+
+  /** The next try after `attempts` failures: backoff by attempts, or by how long the Marketplace has been unreachable. */
+  function nextTry(attempts: number, unreachable: boolean): string {
+    const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
+    return new Date(clock.now().getTime() + delay).toISOString();
+  }
+
+  function rateLimitedUntil(error: AppError): string {
+    return new Date(clock.now().getTime() + (error.retryAfterSeconds ?? 5) * 1000).toISOString();
   }
 
   async function send(row: OfferingRow, action: 'add' | 'patch' | 'delete', call: () => Promise<CallOutcome>): Promise<CallOutcome> {
@@ -235,11 +245,8 @@ export function createPublishQueue(options: QueueOptions) {
       paused = error;
       options.onChange?.();
     },
-    retryAt(attempts, unreachable) {
-      if (!unreachable && attempts >= maxAttempts) return null;
-      const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
-      return new Date(clock.now().getTime() + delay).toISOString();
-    },
+    retryAt: (attempts, unreachable) => (!unreachable && attempts >= maxAttempts ? null : nextTry(attempts, unreachable)),
+    rateLimitedUntil,
     isPausing: (code) => PAUSING.has(code),
     isRetryable: (code) => RETRYABLE.has(code),
   };

@@ -20,7 +20,7 @@ export function recordHandlers(s: Services): Pick<Handlers, RecordChannels> {
     'people:archive': ({ id }) => s.people.archive(id),
     'records:preview': ({ offeringRowId }) => s.roster.reportPreview(offeringRowId),
     'records:report': async ({ offeringRowId, ids }) => {
-      const { roster } = await s.roster.report(offeringRowId, ids);
+      const roster = await s.roster.report(offeringRowId, ids);
       void s.queue.kick();
       return roster;
     },

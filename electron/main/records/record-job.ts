@@ -70,7 +70,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
         return;
       }
       if (error.code === 'marketplace-rate-limited') {
-        learners.settleLater(id, attempts, new Date(clock.now().getTime() + (error.retryAfterSeconds ?? 5) * 1000).toISOString(), null, nowIso());
+        learners.settleLater(id, attempts, ctx.rateLimitedUntil(error), null, nowIso());
         return;
       }
       if (ctx.isRetryable(error.code)) {

@@ -15,7 +15,8 @@ import type { LearnersStore, LearnerRow } from '../db/learners-store';
 import type { StaffStore } from '../db/staff-store';
 import type { DataKeys } from './data-key';
 import type { FieldCrypto } from './field-crypto';
-import { readRosterFile, guessMapping, headerSignature, rowToDetails } from './roster-file';
+import { readRosterFile, guessMapping, rowToDetails } from './roster-file';
+import { headingSignature } from '../exchange/csv-table';
 import { NAME_SEPARATOR, type RecordFacts } from '../marketplace/record-wire';
 
 export interface RosterOptions {
@@ -82,6 +83,13 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     return byDay;
   }
 
+  /** Who was present which day, per learner of the class. */
+  function presenceOf(offeringRowId: string): Map<string, Record<string, boolean>> {
+    const presence = new Map<string, Record<string, boolean>>();
+    for (const a of learners.attendance(offeringRowId)) presence.set(a.learner_id, { ...presence.get(a.learner_id), [a.day]: a.present === 1 });
+    return presence;
+  }
+
   function open(crypto: FieldCrypto, row: LearnerRow): LearnerDetails {
     return crypto.open<LearnerDetails>(row.id, row.sealed);
   }
@@ -90,8 +98,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     const { row, days } = classOf(offeringRowId);
     const rows = learners.byOffering(offeringRowId);
     const crypto = rows.length > 0 ? await keys.crypto() : null;
-    const presence = new Map<string, Record<string, boolean>>();
-    for (const a of learners.attendance(offeringRowId)) presence.set(a.learner_id, { ...presence.get(a.learner_id), [a.day]: a.present === 1 });
+    const presence = presenceOf(offeringRowId);
     const dates = days.map((d) => d.date);
     const byDay = staffByDay(offeringRowId);
     const wah = row.standard_key?.startsWith('WAH') ?? false;
@@ -145,7 +152,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
       learnerId: trimmed(details.learnerId) || newLearnerId(),
       employerName: trimmed(details.employerName),
       employerContact: trimmed(details.employerContact),
-      address: { ...details.address, street: trimmed(details.address.street), extended: trimmed(details.address.extended), city: trimmed(details.address.city), postalCode: details.address.postalCode.trim() === '' ? '' : normalisePostalCode(details.address.postalCode) },
+      address: { ...details.address, street: trimmed(details.address.street), extended: trimmed(details.address.extended), city: trimmed(details.address.city), postalCode: normalisePostalCode(details.address.postalCode) },
     };
   }
 
@@ -208,7 +215,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
   async function checkFile(offeringRowId: string, file: Buffer, given: RosterMapping | null) {
     classOf(offeringRowId);
     const table = readRosterFile(file);
-    const signature = headerSignature(table.headers);
+    const signature = headingSignature(table.headers);
     const remembered = learners.mapping(signature);
     const mapping: RosterMapping = given ?? (remembered ? (JSON.parse(remembered) as RosterMapping) : guessMapping(table.headers));
     const crypto = await keys.crypto();
@@ -279,19 +286,20 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     };
   }
 
-  async function reportable(offeringRowId: string, crypto: FieldCrypto | null) {
+  /** The class's facts, and its learners who can be reported now (completed; not reported, or refused). */
+  function reportable(offeringRowId: string) {
     const facts = reportFacts(offeringRowId);
     const dates = facts.days.map((d) => d.date);
-    const presence = new Map<string, Record<string, boolean>>();
-    for (const a of learners.attendance(offeringRowId)) presence.set(a.learner_id, { ...presence.get(a.learner_id), [a.day]: a.present === 1 });
+    const presence = presenceOf(offeringRowId);
     const rows = learners
       .byOffering(offeringRowId)
       .filter((r) => (r.record_state === null || r.record_state === 'refused') && isCompleted(r.result, dates, presence.get(r.id) ?? {}));
-    return { facts, rows, crypto: rows.length > 0 ? (crypto ?? (await keys.crypto())) : null };
+    return { facts, rows };
   }
 
   async function reportPreview(offeringRowId: string): Promise<RecordsPreview> {
-    const { facts, rows, crypto } = await reportable(offeringRowId, null);
+    const { facts, rows } = reportable(offeringRowId);
+    const crypto = rows.length > 0 ? await keys.crypto() : null;
     return {
       standardKey: facts.row.standard_key,
       completionDay: facts.completionDay,
@@ -307,25 +315,26 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
   }
 
   /** Stores the intent to report each learner, with its learningRecordId, in one transaction; the queue sends them. */
-  async function report(offeringRowId: string, ids: string[]): Promise<{ queued: number; roster: RosterView }> {
-    const { facts, rows } = await reportable(offeringRowId, null);
+  async function report(offeringRowId: string, ids: string[]): Promise<RosterView> {
+    const { facts, rows } = reportable(offeringRowId);
     if (facts.blockers.length > 0) throw new AppFailure(facts.blockers[0]!);
     const allowed = new Set(rows.map((r) => r.id));
     const refused = ids.filter((id) => !allowed.has(id));
     if (refused.length > 0) throw failure('validation', `${refused.length === 1 ? 'One learner is' : `${refused.length} learners are`} not ready to report: only learners present every day and marked completed, not yet reported, can be.`);
-    const queued = db.transaction(() => ids.filter((id) => learners.queueRecord(id, randomUUID(), nowIso())).length).immediate();
-    return { queued, roster: await view(offeringRowId) };
+    db.transaction(() => {
+      for (const id of ids) learners.queueRecord(id, randomUUID(), nowIso());
+    }).immediate();
+    return view(offeringRowId);
   }
 
   async function retry(id: string): Promise<RosterView> {
     const row = learnerRow(id);
     if (row.record_state !== 'refused') throw failure('validation', 'Only a refused learning record can be sent again.');
-    await report(row.offering_row, [id]);
-    return view(row.offering_row);
+    return report(row.offering_row, [id]);
   }
 
   /** The body's facts for a waiting record, read when it is sent (the learner's details as they are now). */
-  async function recordFacts(id: string): Promise<{ facts: RecordFacts; offeringId: string; offeringRow: string; personal: string[] } | null> {
+  async function recordFacts(id: string): Promise<{ facts: RecordFacts; offeringId: string; personal: string[] } | null> {
     const row = learners.get(id);
     if (!row || row.record_state !== 'waiting' || row.record_id === null) return null;
     const facts = reportFacts(row.offering_row);
@@ -335,7 +344,6 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     if (key === null || !isStandardKey(key)) return null;
     return {
       offeringId: facts.row.offering_id,
-      offeringRow: row.offering_row,
       personal: [details.firstName, details.lastName, details.email, details.mobilePhone, details.homePhone, details.address.street, details.learnerId].filter((v) => v.trim() !== ''),
       facts: {
         learningRecordId: row.record_id,
