@@ -58,8 +58,10 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
     "SELECT COUNT(*) AS n FROM learners WHERE offering_row = ? AND (record_state IN ('waiting', 'reported') OR record_in_flight = 1)",
   );
   // A waiting or in-flight record is never purged: its intent must reach the ministry first.
+  // Driven from the learners (few) with a key lookup of each class, so a start with a large
+  // catalogue does not scan every offering for it.
   const purge = db.prepare<[string], { offering_row: string }>(
-    "DELETE FROM learners WHERE offering_row IN (SELECT id FROM offerings WHERE last_end_utc IS NOT NULL AND last_end_utc < ?) AND (record_state IS NULL OR record_state IN ('reported', 'refused')) AND record_in_flight = 0 RETURNING offering_row",
+    "DELETE FROM learners WHERE (record_state IS NULL OR record_state IN ('reported', 'refused')) AND record_in_flight = 0 AND EXISTS (SELECT 1 FROM offerings o WHERE o.id = learners.offering_row AND o.last_end_utc < ?) RETURNING offering_row",
   );
   const mappingGet = db.prepare<[string], { mapping: string }>('SELECT mapping FROM roster_mappings WHERE headers = ?');
   const mappingSet = db.prepare('INSERT INTO roster_mappings (headers, mapping) VALUES (?, ?) ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping');
