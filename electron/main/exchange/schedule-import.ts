@@ -16,9 +16,10 @@ import { parseDraft } from '../catalogue';
 import type { Db } from '../db/open';
 import type { ExchangeStore } from '../db/exchange-store';
 import { adoptedListing } from '../marketplace/wire';
-import { readCsvTable, UNREADABLE } from './csv-table';
-import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell } from './schedule-values';
+import { headingSignature, readCsvTable, UNREADABLE } from './csv-table';
+import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell, type DateReading } from './schedule-values';
 import { standardsFor } from './standard-labels';
+import { foldHeading } from '../../../shared/text';
 
 interface Table {
   kind: 'csv' | 'xlsx';
@@ -40,7 +41,7 @@ async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
     }
     const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0];
     if (!chosen) throw failure('file-unreadable', UNREADABLE);
-    const data = chosen.data.map((r) => r as Cell[]);
+    const data = chosen.data as Cell[][];
     const headerIndex = data.findIndex((r) => r.some((c) => text(c) !== ''));
     if (headerIndex < 0) throw failure('file-unreadable', 'This sheet is empty: choose the sheet with the schedule.');
     return {
@@ -58,7 +59,6 @@ async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
   return { kind: 'csv', sheets: [], sheet: null, headers: csv.headers, rows: csv.rows.map((r) => ({ line: r.line, cells: r.values })) };
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Headings spreadsheets use, English and French, folded; the export's own headings first. */
 const HEADINGS: Record<ScheduleField, string[]> = {
@@ -85,7 +85,7 @@ const HEADINGS: Record<ScheduleField, string[]> = {
 const DATE_HEADINGS = ['date', 'day', 'classdate', 'startdate', 'jour', 'datedecours'];
 
 export function guessScheduleMapping(headers: readonly string[]): ScheduleMapping {
-  const folded = headers.map(fold);
+  const folded = headers.map(foldHeading);
   const used = new Set<number>();
   const fields: ScheduleMapping['fields'] = {};
   for (const field of SCHEDULE_FIELDS) {
@@ -100,7 +100,6 @@ export function guessScheduleMapping(headers: readonly string[]): ScheduleMappin
   return { fields, dates };
 }
 
-export const headingsSignature = (headers: readonly string[]) => headers.map(fold).join('|');
 
 interface ParsedRow {
   line: number;
@@ -129,7 +128,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
   async function analyse(bytes: Buffer, input: ImportChoices) {
     const choices = ImportChoices.parse(input);
     const table = await readTable(bytes, choices.sheet);
-    const signature = headingsSignature(table.headers);
+    const signature = headingSignature(table.headers);
     const remembered = store.scheduleMapping(signature);
     const mapping: ScheduleMapping = choices.mapping ?? (remembered ? (JSON.parse(remembered) as ScheduleMapping) : guessScheduleMapping(table.headers));
     const heading = (index: number | undefined) => (index === undefined ? '' : (table.headers[index] ?? `#${index + 1}`));
@@ -137,18 +136,15 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
     const cellOf = (cells: Cell[], field: ScheduleField): Cell => (mapping.fields[field] === undefined ? undefined : cells[mapping.fields[field]!]);
 
     // Dates that fit both orders are read as the file proves, or as the user says.
-    let proven: DateOrder | null = null;
-    let ambiguousSeen = false;
-    for (const r of table.rows) {
-      for (const c of mapping.dates) {
-        const reading = readDate(r.cells[c]);
-        if (reading && 'proves' in reading) proven ??= reading.proves;
-        if (reading && 'ambiguous' in reading) ambiguousSeen = true;
-      }
-    }
+    // Each date cell is read once: its reading both proves the order and makes the class day.
+    const readings = table.rows.map((r) => mapping.dates.map((c) => ({ column: c, raw: r.cells[c], reading: readDate(r.cells[c]) })));
+    const all = readings.flat().map((d) => d.reading);
+    const proof = all.find((d): d is Extract<DateReading, { proves: DateOrder }> => d !== null && 'proves' in d);
+    const proven: DateOrder | null = proof?.proves ?? null;
+    const ambiguousSeen = all.some((d) => d !== null && 'ambiguous' in d);
     const order = choices.dateOrder ?? proven;
 
-    const parsed: ParsedRow[] = table.rows.map(({ line, cells }) => {
+    const parsed: ParsedRow[] = table.rows.map(({ line, cells }, rowIndex) => {
       const problems: ImportRow['problems'] = [];
       const notes: ImportRow['incomplete'] = [];
       const courseName = text(cellOf(cells, 'courseName'));
@@ -168,10 +164,8 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       const end = readTime(cellOf(cells, 'end'));
       if (text(cellOf(cells, 'start')) !== '' && start === null) notes.push({ path: 'classDays', code: 'import.timeUnreadable', message: `“${text(cellOf(cells, 'start'))}” is not a time.` });
       if (text(cellOf(cells, 'end')) !== '' && end === null) notes.push({ path: 'classDays', code: 'import.timeUnreadable', message: `“${text(cellOf(cells, 'end'))}” is not a time.` });
-      for (const c of mapping.dates) {
-        const raw = cells[c];
+      for (const { column: c, raw, reading } of readings[rowIndex]!) {
         if (text(raw) === '') continue;
-        const reading = readDate(raw);
         if (reading === null) {
           problems.push({ column: heading(c), code: 'import.dateUnreadable', message: `“${text(raw).slice(0, 40)}” is not a date Offering Desk can read.` });
           continue;
@@ -223,7 +217,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
     const now = clock.now();
     for (const group of groups.values()) {
       const first = group[0]!;
-      const conflict = group.some((r) => fold(r.courseName) !== fold(first.courseName) || fold(r.standardText) !== fold(first.standardText));
+      const conflict = group.some((r) => foldHeading(r.courseName) !== foldHeading(first.courseName) || foldHeading(r.standardText) !== foldHeading(first.standardText));
       if (conflict) for (const r of group) r.problems.push({ column: col('offeringId'), code: 'import.idConflict', message: `Another row gives the offering ID “${first.offeringId}” to a different class.` });
       const existingId = first.offeringId === '' ? undefined : catalogue.store.rowIdOf(first.offeringId);
       const existing = existingId === undefined ? null : catalogue.row(existingId);
