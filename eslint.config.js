@@ -1,5 +1,6 @@
 // Lint enforces the process boundaries: the renderer and shared code cannot
 // reach Node, Electron or the main process, and shared code neither side.
+import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -14,6 +15,23 @@ const noMain = { group: ['**/electron/**', '**/electron'], message: 'Only electr
 // The preload runs sandboxed beside the page: it may use 'electron' (contextBridge, ipcRenderer) and shared/, nothing of Node or of main.
 const preloadNoNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'The sandboxed preload may use only electron and shared/.' })) };
 const preloadNoMain = { group: ['**/main/**', '**/main', '**/renderer/**'], message: 'The preload may use only electron and shared/.' };
+// The window carries no schema library (its weight, #10): it may take types from
+// the shared modules that build zod schemas, never values. Found by reading
+// shared/, so a module that starts using zod is covered the day it does.
+const zodModules = fs
+  .readdirSync('shared')
+  .filter((f) => f.endsWith('.ts') && /from 'zod'/.test(fs.readFileSync(`shared/${f}`, 'utf8')))
+  .map((f) => f.replace(/\.ts$/, ''));
+const noZodValues = {
+  paths: [{ name: 'zod', message: 'The window validates nothing with zod: the main process does.' }],
+  patterns: [{ group: zodModules.map((m) => `**/shared/${m}`), allowTypeImports: true, message: 'This shared module builds zod schemas: import its plain values from the zod-free module beside it (offering-rules, standard-list, learner-rules, error-codes, app-rules), and only types from here.' }],
+};
+// The zod-free shared modules stay zod-free: the window imports them.
+const plainShared = fs
+  .readdirSync('shared')
+  .filter((f) => f.endsWith('.ts') && !zodModules.includes(f.replace(/\.ts$/, '')))
+  .map((f) => `shared/${f}`);
+const plainStaysPlain = { ...noZodValues, patterns: [{ ...noZodValues.patterns[0], group: zodModules.map((m) => `./${m}`) }] };
 const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'shared/ is imported by both sides and imports from neither.' };
 
 export default tseslint.config(
@@ -33,11 +51,18 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { ...noNode, patterns: [noMain, noNodePackages] }] },
+    rules: {
+      'no-restricted-imports': ['error', { ...noNode, patterns: [noMain, noNodePackages] }],
+      '@typescript-eslint/no-restricted-imports': ['error', noZodValues],
+    },
   },
   {
     files: ['shared/**'],
     rules: { 'no-restricted-imports': ['error', { ...noNode, patterns: [noMain, noRenderer, noNodePackages] }] },
+  },
+  {
+    files: plainShared,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', plainStaysPlain] },
   },
   {
     files: ['electron/preload/**'],

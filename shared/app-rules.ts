@@ -25,3 +25,6 @@ export const EXPORT_MAX = 20_000;
 
 /** The largest schedule file read (CSV or .xlsx): years of classes fit in far less. */
 export const SCHEDULE_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The longest name a course template may have. */
+export const TEMPLATE_NAME_MAX = 100;

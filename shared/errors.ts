@@ -1,40 +1,9 @@
 // Errors cross process boundaries as plain values: Electron drops the custom
 // properties of thrown errors, and the UI must show a sentence, not a stack.
 import { z } from 'zod';
+import { ERROR_CODES } from './error-codes';
 
-export const ErrorCode = z.enum([
-  'bad-request',
-  'validation',
-  'not-found',
-  'locked-field',
-  'settings-invalid',
-  'catalogue-newer',
-  'catalogue-migration-failed',
-  'damaged-offering',
-  'keychain-unavailable',
-  'keychain-locked',
-  'no-key',
-  'marketplace-unauthorized',
-  'marketplace-redirect',
-  'gateway-refused',
-  'other-connection',
-  'marketplace-forbidden',
-  'marketplace-invalid',
-  'marketplace-not-found',
-  'marketplace-conflict',
-  'marketplace-rate-limited',
-  'marketplace-server',
-  'marketplace-unreachable',
-  'marketplace-timeout',
-  'marketplace-unknown',
-  'data-key-missing',
-  'has-learning-records',
-  'class-not-over',
-  'not-listed',
-  'learner-reported',
-  'file-unreadable',
-  'internal',
-]);
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const FieldError = z.object({

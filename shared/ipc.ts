@@ -1,9 +1,9 @@
 // The one IPC contract: every channel with its request and response schema.
 // Main validates every request against it; the preload and the renderer are
 // typed from it.
-import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS, SCHEDULE_FILE_MAX_BYTES } from './app-rules';
+import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS, SCHEDULE_FILE_MAX_BYTES, TEMPLATE_NAME_MAX } from './app-rules';
 import { rosterContract } from './roster-contract';
-import { CourseTemplate, TemplateBody, TEMPLATE_NAME_MAX } from './template';
+import { CourseTemplate, TemplateBody } from './template';
 import { ImportChoices, ImportPreview } from './schedule-import';
 import { z } from 'zod';
 import { AppError, type Result } from './errors';

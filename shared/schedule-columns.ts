@@ -25,3 +25,27 @@ export const SCHEDULE_COLUMNS = [
 /** Yes/no cells, as the export writes them. */
 export const YES = 'yes';
 export const NO = 'no';
+
+/** Fields a schedule column can fill; `date` columns are listed apart (one or several). */
+export const SCHEDULE_FIELDS = [
+  'offeringId',
+  'courseName',
+  'standard',
+  'delivery',
+  'language',
+  'start',
+  'end',
+  'seats',
+  'price',
+  'contactForPricing',
+  'street',
+  'extended',
+  'city',
+  'province',
+  'postalCode',
+  'registrationUrl',
+  'virtualClassUrl',
+  'courseDuration',
+  'listed',
+] as const;
+export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];

@@ -4,30 +4,8 @@
 import { z } from 'zod';
 import { StandardKey } from './standards';
 import { FieldError } from './errors';
+import { SCHEDULE_FIELDS } from './schedule-columns';
 
-/** Fields a schedule column can fill; `date` columns are listed apart (one or several). */
-export const SCHEDULE_FIELDS = [
-  'offeringId',
-  'courseName',
-  'standard',
-  'delivery',
-  'language',
-  'start',
-  'end',
-  'seats',
-  'price',
-  'contactForPricing',
-  'street',
-  'extended',
-  'city',
-  'province',
-  'postalCode',
-  'registrationUrl',
-  'virtualClassUrl',
-  'courseDuration',
-  'listed',
-] as const;
-export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
 
 const Column = z.number().int().min(0).max(500);
 export const ScheduleMapping = z.object({

@@ -5,8 +5,6 @@ import { z } from 'zod';
 import { OfferingDraft, OfferingKind, AddressDraft, emptyDraft } from './offering';
 import { StandardKey } from './standards';
 
-export const TEMPLATE_NAME_MAX = 100;
-
 export const DayTimes = z.object({ start: z.string().max(5), end: z.string().max(5) });
 
 export const TemplateBody = z.object({
