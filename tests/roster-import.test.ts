@@ -12,11 +12,11 @@ import { decodeText, readRosterFile, birthYearOf } from '../electron/main/record
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'rosters', name));
 const base64 = (name: string) => fixture(name).toString('base64');
 
-test('Windows-1252 bytes 0x80–0x9F decode as Windows does (’ — €), not as control characters', () => {
+test('Windows-1252 bytes 0x80–0x9F decode as Windows does (’ — €), not as control characters', async () => {
   const bytes = Buffer.from([0x4f, 0x92, 0x42, 0x72, 0x69, 0x65, 0x6e, 0x20, 0x97, 0x20, 0x80, 0x3b, 0xe9]);
-  assert.deepEqual(decodeText(bytes), { text: 'O’Brien — €;é', encoding: 'windows-1252' });
-  assert.equal(decodeText(Buffer.from('\uFEFFPrénom', 'utf8')).text, 'Prénom', 'a UTF-8 BOM is dropped');
-  assert.equal(decodeText(Buffer.from('Prénom', 'utf8')).encoding, 'utf-8');
+  assert.deepEqual(await decodeText(bytes), { text: 'O’Brien — €;é', encoding: 'windows-1252' });
+  assert.equal((await decodeText(Buffer.from('\uFEFFPrénom', 'utf8'))).text, 'Prénom', 'a UTF-8 BOM is dropped');
+  assert.equal((await decodeText(Buffer.from('Prénom', 'utf8'))).encoding, 'utf-8');
 });
 
 test('a year of birth is read from a year or a date of birth; anything else is refused', () => {
@@ -28,8 +28,8 @@ test('a year of birth is read from a year or a date of birth; anything else is r
   assert.equal(birthYearOf('April 1995'), 'invalid');
 });
 
-test('rows are numbered as a spreadsheet shows them: blank lines count, a line break inside a quoted cell does not', () => {
-  const table = readRosterFile(fixture('registration-en-bom.csv'));
+test('rows are numbered as a spreadsheet shows them: blank lines count, a line break inside a quoted cell does not', async () => {
+  const table = await readRosterFile(fixture('registration-en-bom.csv'));
   assert.equal(table.delimiter, ',');
   assert.deepEqual(table.rows.map((r) => r.line), [2, 4, 5, 6]);
   assert.equal(table.rows[0]!.values[6], 'Dana Wu\n(site supervisor)');

@@ -143,7 +143,7 @@ export function createHandlers(s: Services): Handlers {
       s.backups.restoreOnRestart(name);
       return { restartRequired: true } as const;
     },
-    'export:csv': ({ rows }) => ({ text: toCsv(rows) }),
+    'export:csv': async ({ rows }) => ({ text: await toCsv(rows) }),
     ...recordHandlers(s),
     ...exchangeHandlers(s),
   };

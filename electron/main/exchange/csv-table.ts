@@ -2,8 +2,8 @@
 // (UTF-8 with or without BOM, else Windows-1252), comma or semicolon, quoted
 // fields and line breaks, blank lines — by csv-parse and iconv-lite, not by
 // hand. Rows keep the number a spreadsheet shows them under. Pure: no I/O.
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+// csv-parse and iconv-lite are loaded when the first file is read, not at
+// start: most sessions read none, and loaded they hold ~12 MB of the main process.
 import { failure } from '../../../shared/errors';
 import { foldHeading } from '../../../shared/text';
 
@@ -17,12 +17,13 @@ export interface CsvTable {
 
 export const UNREADABLE = 'This file is not a table Offering Desk can read: save it from the spreadsheet as CSV (comma or semicolon separated) and try again.';
 
-export function decodeText(bytes: Buffer): { text: string; encoding: CsvTable['encoding'] } {
+export async function decodeText(bytes: Buffer): Promise<{ text: string; encoding: CsvTable['encoding'] }> {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: Excel on Windows saves "CSV" in the ANSI code page. iconv-lite maps 0x80–0x9F (’ — €) as Windows does.
+    const { default: iconv } = await import('iconv-lite');
     return { text: iconv.decode(bytes, 'win1252'), encoding: 'windows-1252' };
   }
 }
@@ -34,9 +35,10 @@ function delimiterOf(text: string): ',' | ';' {
   return count(';') > count(',') ? ';' : ',';
 }
 
-export function readCsvTable(bytes: Buffer): CsvTable {
+export async function readCsvTable(bytes: Buffer): Promise<CsvTable> {
   if (bytes.includes(0)) throw failure('file-unreadable', UNREADABLE);
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = await decodeText(bytes);
+  const { parse } = await import('csv-parse/sync');
   const delimiter = delimiterOf(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {

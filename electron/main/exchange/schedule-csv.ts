@@ -36,6 +36,6 @@ function rowsOf({ draft, listed }: ExportedOffering): string[][] {
   return [...draft.classDays].sort((x, y) => x.date.localeCompare(y.date)).map((d) => common(d.date, d.start, d.end));
 }
 
-export function scheduleCsv(offerings: readonly ExportedOffering[]): string {
+export function scheduleCsv(offerings: readonly ExportedOffering[]): Promise<string> {
   return toCsv([[...SCHEDULE_COLUMNS], ...offerings.flatMap(rowsOf)]);
 }

@@ -2,7 +2,7 @@
 // its VTIMEZONE), written by ical-generator. Each class day's UID is stable
 // (the offering's row id and the day's place), and SEQUENCE is the offering's
 // revision, so importing an updated file updates the events instead of adding new ones.
-import ical, { ICalCalendarMethod } from 'ical-generator';
+// ical-generator is loaded on the first calendar export, not at start.
 import { TZDate } from '@date-fns/tz';
 import type { OfferingDraft } from '../../../shared/offering';
 import { ONTARIO_ZONE, ontarioToUtc, isDate, isTime } from '../../../shared/time';
@@ -45,7 +45,8 @@ function locationOf(draft: OfferingDraft): string {
   return place || draft.virtualClassUrl.trim();
 }
 
-export function scheduleIcs(offerings: readonly CalendarOffering[]): { text: string; events: number } {
+export async function scheduleIcs(offerings: readonly CalendarOffering[]): Promise<{ text: string; events: number }> {
+  const { default: ical, ICalCalendarMethod } = await import('ical-generator');
   const calendar = ical({ name: 'Offering Desk', prodId: { company: 'Offering Desk', product: 'Offering Desk', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
   calendar.timezone({ name: ONTARIO_ZONE, generator: () => TORONTO_VTIMEZONE });
   let events = 0;

@@ -5,12 +5,12 @@
 // publishing becomes an incomplete draft; a row that cannot make a draft (no
 // course name, no usable date, an offering ID another row gives to a different
 // class) is refused. Questions the file leaves open are asked, not guessed.
-import readXlsxFile from 'read-excel-file/node';
 import { failure } from '../../../shared/errors';
 import { emptyDraft, publishProblems, type OfferingDraft } from '../../../shared/offering';
 import { isOnlineStandard, type StandardKey } from '../../../shared/standards';
 import { SCHEDULE_COLUMNS } from '../../../shared/schedule-columns';
-import { ImportChoices, SCHEDULE_FIELDS, type DateOrder, type ImportPreview, type ImportRow, type ScheduleField, type ScheduleMapping } from '../../../shared/schedule-import';
+import { ImportChoices, type DateOrder, type ImportPreview, type ImportRow, type ScheduleMapping } from '../../../shared/schedule-import';
+import { SCHEDULE_FIELDS, type ScheduleField } from '../../../shared/schedule-columns';
 import type { Catalogue, Clock } from '../catalogue';
 import { parseDraft } from '../catalogue';
 import type { Db } from '../db/open';
@@ -35,6 +35,8 @@ async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
   if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
+      // Loaded on the first spreadsheet read, not at start (as csv-table's libraries).
+      const { default: readXlsxFile } = await import('read-excel-file/node');
       sheets = (await readXlsxFile(bytes)) as unknown as { sheet: string; data: unknown[][] }[];
     } catch {
       throw failure('file-unreadable', 'This spreadsheet cannot be read. Save it again from Excel as .xlsx, or as CSV, and try again.');
@@ -55,7 +57,7 @@ async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
         .filter((r) => r.cells.some((c) => text(c) !== '')),
     };
   }
-  const csv = readCsvTable(bytes);
+  const csv = await readCsvTable(bytes);
   return { kind: 'csv', sheets: [], sheet: null, headers: csv.headers, rows: csv.rows.map((r) => ({ line: r.line, cells: r.values })) };
 }
 

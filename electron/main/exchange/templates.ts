@@ -3,7 +3,8 @@
 // offering from one with only its dates to fill.
 import { randomUUID } from 'node:crypto';
 import { failure } from '../../../shared/errors';
-import { TemplateBody, TEMPLATE_NAME_MAX, draftFromTemplate, templateOf, type CourseTemplate } from '../../../shared/template';
+import { TEMPLATE_NAME_MAX } from '../../../shared/app-rules';
+import { TemplateBody, draftFromTemplate, templateOf, type CourseTemplate } from '../../../shared/template';
 import type { OfferingRecord } from '../../../shared/ipc';
 import type { Catalogue, Clock } from '../catalogue';
 import { parseDraft } from '../catalogue';

@@ -19,14 +19,14 @@ export function exchangeHandlers(s: Services): Pick<Handlers, ExchangeChannels> 
   };
   const stamp = () => s.clock.now().toISOString().slice(0, 10);
   return {
-    'offerings:exportCsv': (scope) => {
+    'offerings:exportCsv': async (scope) => {
       const rows = rowsOf(scope);
-      const text = scheduleCsv(rows.map((r) => ({ draft: parseDraft(r), listed: r.listed !== null })));
+      const text = await scheduleCsv(rows.map((r) => ({ draft: parseDraft(r), listed: r.listed !== null })));
       return { fileName: `offerings-${stamp()}.csv`, text, offerings: rows.length, events: 0 };
     },
-    'offerings:exportIcs': (scope) => {
+    'offerings:exportIcs': async (scope) => {
       const rows = rowsOf(scope);
-      const { text, events } = scheduleIcs(rows.map((r) => ({ rowId: r.id, revision: r.revision, draft: parseDraft(r) })));
+      const { text, events } = await scheduleIcs(rows.map((r) => ({ rowId: r.id, revision: r.revision, draft: parseDraft(r) })));
       return { fileName: `offerings-${stamp()}.ics`, text, offerings: rows.length, events };
     },
     'offerings:schedule': (scope) =>

@@ -1,6 +1,6 @@
 // Learner details are kept as long as Settings → Privacy says (years after
 // the class's last day), then deleted at start-up. Logged as a count only.
-import { subYears } from 'date-fns';
+import { subYears } from 'date-fns/subYears';
 import type { LearnersStore } from '../db/learners-store';
 import type { AppLog } from '../logging';
 

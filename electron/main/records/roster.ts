@@ -214,7 +214,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
   /** Every row of the file with its problems, checked against the roster and the rows above it; nothing is written. */
   async function checkFile(offeringRowId: string, file: Buffer, given: RosterMapping | null) {
     classOf(offeringRowId);
-    const table = readRosterFile(file);
+    const table = await readRosterFile(file);
     const signature = headingSignature(table.headers);
     const remembered = learners.mapping(signature);
     const mapping: RosterMapping = given ?? (remembered ? (JSON.parse(remembered) as RosterMapping) : guessMapping(table.headers));
