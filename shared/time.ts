@@ -4,7 +4,10 @@
 // time is placed in America/Toronto, by @date-fns/tz (Intl underneath: no
 // time-zone data shipped in the window's script).
 import { TZDate } from '@date-fns/tz';
-import { addDays as plusDays, differenceInCalendarDays } from 'date-fns';
+// One file per function: the main process loads date-fns from node_modules
+// unbundled, and its index would bring all ~250 functions (~20 MB resident).
+import { addDays as plusDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 
 export const ONTARIO_ZONE = 'America/Toronto';
 
@@ -30,12 +33,27 @@ export function isTime(value: string): boolean {
   return TIME.test(value);
 }
 
+/**
+ * Answers already worked out: a conversion asks Intl for the zone's offset
+ * (tens of µs), and the same few class times recur in every check, list
+ * column and wire body (#10 profiled it as the publishing queue's largest
+ * cost). Bounded: emptied when full.
+ */
+const converted = new Map<string, string>();
+const CONVERTED_MAX = 20_000;
+
 /** `2026-12-03` + `08:30` in Ontario → `2026-12-03T13:30:00.000Z`. */
 export function ontarioToUtc(date: string, time: string): string {
+  const key = `${date} ${time}`;
+  const known = converted.get(key);
+  if (known !== undefined) return known;
   if (!isDate(date) || !isTime(time)) throw new RangeError(`Not a valid Ontario date and time: ${date} ${time}`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [h, min] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, h, min, ONTARIO_ZONE).getTime()).toISOString();
+  const utc = new Date(new TZDate(y, m - 1, d, h, min, ONTARIO_ZONE).getTime()).toISOString();
+  if (converted.size >= CONVERTED_MAX) converted.clear();
+  converted.set(key, utc);
+  return utc;
 }
 
 export function hoursBetween(date: string, start: string, end: string): number {
