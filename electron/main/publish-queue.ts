@@ -145,6 +145,9 @@ export function createPublishQueue(options: QueueOptions) {
 
   // The call's log line and its effect are one write, committed with whatever
   // else the other workers wrote in the same turn: one fsync for all of them.
+  // The worker moves on once it is committed, without waiting for the disk: an
+  // answer lost to a power cut leaves the "sending" mark, and the next start
+  // sends the change again, as after any lost answer (an add meets its 409 and becomes a full patch).
   function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): Promise<void> {
     const sentRevision = row.revision;
     return commits.write(() => {
@@ -162,7 +165,7 @@ export function createPublishQueue(options: QueueOptions) {
         error: null,
         needs_attention: 0,
       });
-    });
+    }, { durable: false });
   }
 
   /**
@@ -469,6 +472,7 @@ export function createPublishQueue(options: QueueOptions) {
       if (wakeTimer) clearTimeout(wakeTimer);
       await draining;
       releaseLease();
+      commits.close();
     },
   };
 }
