@@ -70,6 +70,7 @@ async function generate(dir: string, size: number): Promise<number> {
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const f = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -177,15 +178,16 @@ async function measureRenderer(dir: string) {
  * node_modules) and run by plain Node: not under tsx, whose loader alone holds
  * ~32 MB. Also the same build with nothing opened (the baseline).
  */
-async function measureMainRss(dir: string): Promise<{ rss: number; bare: number }> {
+async function measureMainRss(dir: string): Promise<{ atOnce: number; settled: number; bare: number }> {
   const outDir = path.resolve('out/bench');
   await build({ configFile: false, logLevel: 'warn', build: { ssr: 'bench/main-rss.ts', outDir, emptyOutDir: true, minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'main-rss.mjs' } } } });
   const run = (args: string[]) => {
     const child = spawnSync(process.execPath, ['--expose-gc', path.join(outDir, 'main-rss.mjs'), ...args], { encoding: 'utf8', timeout: 600_000 });
     if (child.status !== 0) throw new Error(child.stderr);
-    return (JSON.parse(child.stdout) as { rss: number }).rss;
+    return JSON.parse(child.stdout) as { atOnce: number; settled: number };
   };
-  return { rss: run([dir]), bare: run([dir, '--bare']) };
+  const open = run([dir]);
+  return { ...open, bare: run([dir, '--bare']).settled };
 }
 
 const mainRows: string[] = [];
@@ -204,7 +206,7 @@ for (const size of sizes) {
   progress('memory measured');
   mainRows.push(...main.rows);
   summary.push(
-    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${(mainMemory.rss / 2 ** 20).toFixed(0)} MB (${((mainMemory.rss - mainMemory.bare) / 2 ** 20).toFixed(0)} MB above the bare runner's ${(mainMemory.bare / 2 ** 20).toFixed(0)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of 4 | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
+    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of 4 | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }
