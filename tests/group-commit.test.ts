@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createGroupCommit } from '../electron/main/db/group-commit';
+import { createGroupCommit, MAX_BATCH } from '../electron/main/db/group-commit';
 
 function catalogueFile(t: TestContext) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'group-commit-'));
@@ -79,4 +79,22 @@ test('a catalogue in memory (no WAL) commits and resolves as before', async () =
   assert.equal(db.prepare('SELECT count(*) AS n FROM marks').pluck().get(), 2);
   commits.close();
   db.close();
+});
+
+test(`at most ${MAX_BATCH} writes share a transaction: the rest commit on the next turn, so a burst never holds the main thread at once`, async (t) => {
+  const { commits, insert, ids } = catalogueFile(t);
+  const ran: number[] = [];
+  const writes = Array.from({ length: MAX_BATCH + 1 }, (_, i) =>
+    commits.write(
+      () => {
+        ran.push(i);
+        insert.run(`w${i}`);
+      },
+      { durable: false },
+    ),
+  );
+  await writes[0];
+  assert.deepEqual(ran, Array.from({ length: MAX_BATCH }, (_, i) => i), 'the first batch committed before the last write ran');
+  await Promise.all(writes);
+  assert.equal(ids().length, MAX_BATCH + 1);
 });
