@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testSandbox, testServices } from './support/services';
 import { taughtClass, learner, ipcFor, MovableClock, DAY_ONE, DAY_TWO } from './support/roster';
-import { validDraft } from './support/helpers';
+import { validDraft, waitFor } from './support/helpers';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { ontarioToUtc } from '../shared/time';
 import { WAH_PRACTICAL_RATIO } from '../shared/learner';
@@ -118,6 +118,30 @@ test('a lost answer is sent again with the same learningRecordId, and "already e
   assert.equal(posts.at(-1)!.status, 409);
   assert.equal(sandbox.records(key).length, 1);
   assert.equal((await ipc('roster:get', { offeringRowId: offering.id })).learners[0]!.record.state, 'reported');
+});
+
+test('when the system reports the network is back, a waiting learning record goes at once instead of at its next retry', async (t) => {
+  const sandbox = await testSandbox(t);
+  const { ipc, services, key, offering, classOver } = await taughtClass(t, { sandbox, queue: { baseDelayMs: 60_000, maxDelayMs: 600_000, random: () => 0.9 } });
+  const roster = await ipc('learners:save', { offeringRowId: offering.id, id: null, details: learner() });
+  const person = (await ipc('people:save', { id: null, name: 'Jordan Smith' }))[0]!.id;
+  for (const day of [DAY_ONE, DAY_TWO]) {
+    await ipc('roster:setDayStaff', { offeringRowId: offering.id, day, instructors: [person], evaluators: [person] });
+    await ipc('roster:setAttendance', { id: roster.learners[0]!.id, day, present: true });
+  }
+  await ipc('roster:setResult', { id: roster.learners[0]!.id, result: 'completed', score: null });
+  classOver();
+  // Offline: the record waits for a retry a minute or more away.
+  await sandbox.close();
+  await ipc('records:report', { offeringRowId: offering.id, ids: [roster.learners[0]!.id] });
+  await services.queue.kick();
+  assert.equal(services.queue.status().offline, true);
+  const retryAt = services.learners.nextWake();
+  assert.ok(retryAt !== null && Date.parse(retryAt) - services.clock.now().getTime() >= 5_000, `the next retry is later (${retryAt})`);
+  await sandbox.restart();
+  services.queue.nudge();
+  await waitFor(() => sandbox.records(key).length === 1, { what: 'the record to reach the ministry', timeoutMs: 5000 });
+  await waitFor(async () => (await ipc('roster:get', { offeringRowId: offering.id })).learners[0]!.record.state === 'reported', { what: 'Reported', timeoutMs: 5000 });
 });
 
 test('a record the ministry refuses shows the reason at the field, and Retry sends it once corrected', async (t) => {

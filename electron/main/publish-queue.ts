@@ -24,6 +24,8 @@ export interface JobSource {
   due(now: string, limit: number): string[];
   waiting(): number;
   nextWake(): string | null;
+  /** The network is back: what waits for a retry is due now. */
+  dueNow(now: string): void;
   run(id: string, client: MarketplaceClient, context: JobContext): Promise<void>;
 }
 
@@ -451,6 +453,7 @@ export function createPublishQueue(options: QueueOptions) {
     nudge(): void {
       if (!offline) return;
       store.dueNowAll();
+      for (const job of jobs) job.dueNow(clock.now().toISOString());
       void kick();
     },
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */

@@ -49,6 +49,7 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
   );
   const nextWake = db.prepare<[], { at: string | null }>("SELECT MIN(record_next_at) AS at FROM learners WHERE record_state = 'waiting'");
   const waiting = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM learners WHERE record_state = 'waiting'");
+  const dueNow = db.prepare("UPDATE learners SET record_next_at = ? WHERE record_state = 'waiting' AND record_next_at > ?");
   const inFlight = db.prepare('UPDATE learners SET record_in_flight = 1 WHERE id = ?');
   const reported = db.prepare("UPDATE learners SET record_state = 'reported', record_in_flight = 0, record_error = NULL, record_next_at = NULL, reported_at = ?, updated_at = ? WHERE id = ?");
   const refused = db.prepare("UPDATE learners SET record_state = 'refused', record_in_flight = 0, record_error = ?, record_next_at = NULL, updated_at = ? WHERE id = ?");
@@ -104,6 +105,8 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
     due: (now: string, limit: number) => due.all(now, limit).map((r) => r.id),
     nextWake: () => nextWake.get()?.at ?? null,
     waiting: () => waiting.get()!.n,
+    /** Every waiting record due now, not at its next retry (the network is back). */
+    dueNow: (now: string) => void dueNow.run(now, now),
     setInFlight(id: string): void {
       inFlight.run(id);
     },

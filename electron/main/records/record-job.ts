@@ -96,6 +96,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
     due: (now, limit) => learners.due(now, limit),
     waiting: () => learners.waiting(),
     nextWake: () => learners.nextWake(),
+    dueNow: (now) => learners.dueNow(now),
     async run(id: string, client: MarketplaceClient, ctx: JobContext): Promise<void> {
       let prepared: Awaited<ReturnType<Roster['recordFacts']>>;
       try {
