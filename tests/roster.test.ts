@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testSandbox, testServices } from './support/services';
-import { taughtClass, learner, ipcFor, MovableClock, DAY_ONE, DAY_TWO } from './support/roster';
+import { taughtClass, learner, ipcFor, readyToReport, MovableClock, DAY_ONE, DAY_TWO } from './support/roster';
 import { validDraft, waitFor } from './support/helpers';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
 import { ontarioToUtc } from '../shared/time';
@@ -97,17 +97,10 @@ test('a completed learner is reported once, with the record the ministry expects
 test('a lost answer is sent again with the same learningRecordId, and "already exists" counts as reported', async (t) => {
   const sandbox = await testSandbox(t);
   const { ipc, services, key, offering, classOver } = await taughtClass(t, { sandbox });
-  const roster = await ipc('learners:save', { offeringRowId: offering.id, id: null, details: learner() });
-  const person = (await ipc('people:save', { id: null, name: 'Jordan Smith' }))[0]!.id;
-  for (const day of [DAY_ONE, DAY_TWO]) {
-    await ipc('roster:setDayStaff', { offeringRowId: offering.id, day, instructors: [person], evaluators: [person] });
-    await ipc('roster:setAttendance', { id: roster.learners[0]!.id, day, present: true });
-  }
-  await ipc('roster:setResult', { id: roster.learners[0]!.id, result: 'completed', score: null });
-  classOver();
+  const learnerId = await readyToReport(ipc, offering.id, classOver);
   // The record reaches the ministry, then the connection drops before the answer.
   sandbox.setFaults({ resetAfterApply: 1 });
-  await ipc('records:report', { offeringRowId: offering.id, ids: [roster.learners[0]!.id] });
+  await ipc('records:report', { offeringRowId: offering.id, ids: [learnerId] });
   await new Promise((r) => setTimeout(r, 150));
   sandbox.setFaults({ resetAfterApply: 0 });
   await services.queue.drain();
@@ -123,17 +116,10 @@ test('a lost answer is sent again with the same learningRecordId, and "already e
 test('when the system reports the network is back, a waiting learning record goes at once instead of at its next retry', async (t) => {
   const sandbox = await testSandbox(t);
   const { ipc, services, key, offering, classOver } = await taughtClass(t, { sandbox, queue: { baseDelayMs: 60_000, maxDelayMs: 600_000, random: () => 0.9 } });
-  const roster = await ipc('learners:save', { offeringRowId: offering.id, id: null, details: learner() });
-  const person = (await ipc('people:save', { id: null, name: 'Jordan Smith' }))[0]!.id;
-  for (const day of [DAY_ONE, DAY_TWO]) {
-    await ipc('roster:setDayStaff', { offeringRowId: offering.id, day, instructors: [person], evaluators: [person] });
-    await ipc('roster:setAttendance', { id: roster.learners[0]!.id, day, present: true });
-  }
-  await ipc('roster:setResult', { id: roster.learners[0]!.id, result: 'completed', score: null });
-  classOver();
+  const learnerId = await readyToReport(ipc, offering.id, classOver);
   // Offline: the record waits for a retry a minute or more away.
   await sandbox.close();
-  await ipc('records:report', { offeringRowId: offering.id, ids: [roster.learners[0]!.id] });
+  await ipc('records:report', { offeringRowId: offering.id, ids: [learnerId] });
   await services.queue.kick();
   assert.equal(services.queue.status().offline, true);
   const retryAt = services.learners.nextWake();

@@ -82,3 +82,17 @@ export async function taughtClass(t: TestContext, options: Partial<ServiceOption
     classOver: () => clock.set(`${DAY_TWO}T18:00:00.000Z`),
   };
 }
+
+/** One learner on the class, present both days with an instructor and evaluator, marked completed, and the class over: ready to report. */
+export async function readyToReport(ipc: Ipc, offeringRowId: string, classOver: () => void): Promise<string> {
+  const roster = await ipc('learners:save', { offeringRowId, id: null, details: learner() });
+  const id = roster.learners[0]!.id;
+  const person = (await ipc('people:save', { id: null, name: 'Jordan Smith' }))[0]!.id;
+  for (const day of [DAY_ONE, DAY_TWO]) {
+    await ipc('roster:setDayStaff', { offeringRowId, day, instructors: [person], evaluators: [person] });
+    await ipc('roster:setAttendance', { id, day, present: true });
+  }
+  await ipc('roster:setResult', { id, result: 'completed', score: null });
+  classOver();
+  return id;
+}
