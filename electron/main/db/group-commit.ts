@@ -28,6 +28,7 @@ export interface GroupCommit {
 
 type Item = { work: () => unknown; durable: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Done = { item: Item; outcome: Outcome };
 
 /** The WAL file of an on-disk catalogue in WAL mode, or null (in memory, or another journal mode). */
 function walFile(db: Db): string | null {
@@ -78,37 +79,37 @@ export function createGroupCommit(db: Db): GroupCommit {
     });
   }
 
-  function commit(current: Item[]): Outcome[] {
-    const outcomes: Outcome[] = [];
+  /** Each write with its outcome, committed together. */
+  function commit(current: Item[]): Done[] {
+    const done: Done[] = [];
     db.transaction(() => {
       for (const item of current) {
         try {
           // A nested transaction is a savepoint: only this write is undone if it throws.
-          outcomes.push({ ok: true, value: db.transaction(item.work)() });
+          done.push({ item, outcome: { ok: true, value: db.transaction(item.work)() } });
         } catch (error) {
-          outcomes.push({ ok: false, error });
+          done.push({ item, outcome: { ok: false, error } });
         }
       }
     }).immediate();
-    return outcomes;
+    return done;
   }
 
-  function settle(current: Item[], outcomes: Outcome[]): void {
-    current.forEach((item, i) => {
-      const outcome = outcomes[i]!;
+  function settle(done: Done[]): void {
+    for (const { item, outcome } of done) {
       if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.error);
-    });
+    }
   }
 
   function flush(): void {
     const current = batch.splice(0, MAX_BATCH);
     if (batch.length > 0) setImmediate(flush);
-    let outcomes: Outcome[];
+    let done: Done[];
     try {
       if (wal) relaxed.run();
       try {
-        outcomes = commit(current);
+        done = commit(current);
       } finally {
         // Back before anything else can write: the catalogue's other writes stay FULL.
         if (wal) full.run();
@@ -117,18 +118,14 @@ export function createGroupCommit(db: Db): GroupCommit {
       for (const item of current) item.reject(error);
       return;
     }
-    if (!wal) return settle(current, outcomes);
-    const waiting = current.filter((item) => item.durable);
-    settle(
-      current.filter((item) => !item.durable),
-      outcomes.filter((_, i) => !current[i]!.durable),
-    );
-    const waitingOutcomes = outcomes.filter((_, i) => current[i]!.durable);
+    if (!wal) return settle(done);
+    settle(done.filter((d) => !d.item.durable));
+    const waiting = done.filter((d) => d.item.durable);
     // A failed sync is a failed commit to the callers that wait for it: nothing that depends on this write goes ahead.
     syncWal().then(
-      () => settle(waiting, waitingOutcomes),
+      () => settle(waiting),
       (error: unknown) => {
-        for (const item of waiting) item.reject(error);
+        for (const { item } of waiting) item.reject(error);
       },
     );
   }
