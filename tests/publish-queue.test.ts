@@ -137,6 +137,8 @@ test('400 invalid fails that offering with its field errors and the rest continu
   const failed = services.catalogue.get(badRecord.id);
   assert.equal(failed.status, 'failed');
   assert.equal(failed.error?.code, 'marketplace-invalid');
+  // Refused, so never listed: its "sending" mark (written a step ahead) does not leave it in doubt.
+  assert.equal(services.catalogue.row(badRecord.id).in_flight, null);
   assert.deepEqual(failed.error?.fields, [{ path: 'courseName', code: 'marketplace', message: 'rejected by the sandbox (injected fault)' }]);
   assert.equal(services.catalogue.get(good.id).status, 'published');
   assert.deepEqual(sandbox.listings(key).map((o) => o.offeringId), [good.draft.offeringId]);
@@ -238,12 +240,35 @@ test('Cancel stops new sends and leaves the rest waiting; Resume sends them', as
   assert.equal(status.cancelled, true);
   assert.ok(sent < 5, `only ${sent} sent before the cancel took effect`);
   assert.deepEqual(status.batch, { total: 5, done: sent, waiting: 5 - sent, failed: 0 });
+  // The next change was marked as sending while the last call was on the wire; unsent, its mark is taken back,
+  // so nothing unsent is in doubt and a draft never sent is deleted at once, without asking the Marketplace.
+  const unsent = services.catalogue.list().filter((o) => o.status !== 'published');
+  assert.equal(unsent.length, 5 - sent);
+  for (const o of unsent) assert.equal(services.catalogue.row(o.id).in_flight, null, `${o.draft.offeringId} is not in doubt`);
+  assert.deepEqual(services.catalogue.deleteMany([unsent[0]!.id]), { trashed: 1, deleting: 0 });
   await services.queue.kick();
   assert.equal(sandbox.requests().length, sent, 'nothing sent while cancelled');
   services.queue.resume();
   await services.queue.drain();
-  assert.equal(sandbox.listings(key).length, 5);
+  assert.equal(sandbox.listings(key).length, 4, 'all but the one deleted');
   assert.deepEqual(services.queue.status().batch, { total: 5, done: 5, waiting: 0, failed: 0 });
+});
+
+test('each worker marks its next change as sending while its call is on the wire; the log says sending only when it goes', async (t) => {
+  const { sandbox, services } = await setup(t, { queue: { concurrency: 1 } });
+  sandbox.setFaults({ latencyMs: 150 });
+  const first = services.catalogue.publish(null, validDraft());
+  const second = services.catalogue.publish(null, validDraft());
+  const sending = services.queue.kick();
+  // The sandbox counts a request once it answers it (after its latency).
+  await waitFor(() => services.catalogue.row(first.id).in_flight === 'add' && services.catalogue.row(second.id).in_flight === 'add', { what: 'the second marked while the first is on the wire' });
+  assert.equal(sandbox.requests().length, 0);
+  const logged = services.callLog.list(false, 10).map((e) => e.offeringId);
+  assert.deepEqual(logged, [first.draft.offeringId], 'only the call on the wire is logged');
+  await sending;
+  assert.equal(sandbox.requests().length, 2);
+  assert.equal(services.catalogue.get(second.id).status, 'published');
+  assert.equal(services.catalogue.row(second.id).in_flight, null);
 });
 
 test('the activity log lists every call and filters to failures', async (t) => {

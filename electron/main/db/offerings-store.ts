@@ -88,6 +88,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     dueNowAll: db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0'),
     progress: db.prepare<[string], { pending: string | null; held: number }>('SELECT pending, held FROM offerings WHERE id = ?'),
     setInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?'),
+    restoreInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ? AND in_flight = ?'),
     listedVia: db.prepare<[], { network: number; gateway: number }>(
       "SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE listed IS NOT NULL OR in_flight IS NOT NULL",
     ),
@@ -185,6 +186,10 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     setInFlight(id: string, action: OfferingRow['in_flight']): void {
       s.setInFlight.run(action, id);
       changed([id]);
+    },
+    /** Takes back a mark written ahead of a send that did not happen, unless the row's mark was written again since. */
+    restoreInFlight(id: string, marked: NonNullable<OfferingRow['in_flight']>, previous: OfferingRow['in_flight']): void {
+      if (s.restoreInFlight.run(previous, id, marked).changes > 0) changed([id]);
     },
     listedVia: () => s.listedVia.get() ?? { network: 0, gateway: 0 },
     /** The queue's transitions; when the listing changes and the caller cannot say, whether the draft still differs from it is worked out again. */
