@@ -26,6 +26,9 @@ export const LEARNER_LIMITS = {
 export const MIN_LEARNER_AGE = 14;
 export const MIN_BIRTH_YEAR = 1900;
 
+/** The final test score, in percent. */
+export const SCORE_RANGE = { min: 0, max: 100 } as const;
+
 /** Working at Heights: at most this many learners per instructor in the practical part. */
 export const WAH_PRACTICAL_RATIO = 12;
 

@@ -2,7 +2,7 @@
 // files and learning records. Spread into `contract` in ipc.ts.
 import { z } from 'zod';
 import { AppError } from './errors';
-import { LearnerDetails, LearnerResult, RosterMapping, RECORD_STATES, ROSTER_COLUMNS } from './learner';
+import { LearnerDetails, LearnerResult, RosterMapping, RECORD_STATES, ROSTER_COLUMNS, SCORE_RANGE } from './learner';
 
 const RowId = z.string().min(1).max(64);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-03-10');
@@ -91,7 +91,7 @@ export const rosterContract = {
   'learners:save': { request: z.object({ offeringRowId: RowId, id: RowId.nullable(), details: LearnerDetails }).strict(), response: RosterView },
   'roster:setAttendance': { request: z.object({ id: RowId, day: Day, present: z.boolean() }).strict(), response: RosterView },
   'roster:setResult': {
-    request: z.object({ id: RowId, result: LearnerResult.nullable(), score: z.number().min(0).max(100).nullable() }).strict(),
+    request: z.object({ id: RowId, result: LearnerResult.nullable(), score: z.number().min(SCORE_RANGE.min).max(SCORE_RANGE.max).nullable() }).strict(),
     response: RosterView,
   },
   'roster:setDayStaff': {

@@ -16,6 +16,9 @@ const WORDS = {
     importN: 'Import 2 learners',
     present: 'Present',
     completed: 'Completed',
+    score: 'Final test score',
+    scoreRange: 'Enter a score from 0 to 100, or leave it empty. Nothing was saved.',
+    details: 'Details',
     newPerson: 'New instructor or evaluator',
     addPerson: 'Add person',
     instructors: 'Instructors',
@@ -33,6 +36,9 @@ const WORDS = {
     importN: 'Importer 2 participants',
     present: 'Présent',
     completed: 'Réussi',
+    score: 'Note à l’examen final',
+    scoreRange: 'Entrez une note de 0 à 100, ou laissez le champ vide. Rien n’a été enregistré.',
+    details: 'Détails',
     newPerson: 'Nouvel instructeur ou évaluateur',
     addPerson: 'Ajouter la personne',
     instructors: 'Instructeurs',
@@ -93,6 +99,21 @@ for (const lang of ['en', 'fr'] as const) {
         await page.waitForFunction((el) => (el as HTMLInputElement).checked, await box.elementHandle());
       }
     }
+    // A score out of range is said at the field and saved nowhere; a good one replaces it.
+    const score = rowOf('Sam Lee').getByRole('spinbutton', { name: w.score });
+    await score.fill('150');
+    await score.press('Tab');
+    await rowOf('Sam Lee').getByRole('alert').filter({ hasText: w.scoreRange }).waitFor();
+    assert.equal(await score.getAttribute('aria-invalid'), 'true');
+    await page.getByRole('tab', { name: w.details }).click();
+    await page.getByRole('tab', { name: w.roster }).click();
+    assert.equal(await score.inputValue(), '', 'nothing was saved');
+    await score.fill('92.5');
+    await score.press('Tab');
+    await page.waitForFunction(() => document.querySelector('[role="alert"].field-error') === null);
+    await page.getByRole('tab', { name: w.details }).click();
+    await page.getByRole('tab', { name: w.roster }).click();
+    assert.equal(await score.inputValue(), '92.5');
     for (const name of ['Sam Lee', 'Priya Natarajan']) {
       for (const index of [0, 1]) await rowOf(name).getByRole('checkbox', { name: w.present }).nth(index).check();
       await rowOf(name).getByRole('checkbox', { name: w.completed }).check();
