@@ -6,7 +6,7 @@ import { AppFailure, type AppError } from '../../shared/errors';
 import { publishProblems } from '../../shared/offering';
 import type { QueueView } from '../../shared/ipc';
 import { readDraft, readListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
-import type { QueueFields } from './db/offerings-store';
+import type { QueueFields, QueueState } from './db/offerings-store';
 import { createGroupCommit } from './db/group-commit';
 import type { CallLog } from './call-log';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
@@ -158,7 +158,8 @@ export function createPublishQueue(options: QueueOptions) {
     const sentRevision = row.revision;
     const written = commits.write(() => {
       if (sent) callLog.done(row.offering_id, sent.action, sent.status);
-      const current = catalogue.row(row.id);
+      const current = store.queueState(row.id);
+      if (!current) return;
       const editedMeanwhile = current.revision !== sentRevision;
       settle(row, {
         listed: JSON.stringify(listed),
@@ -395,27 +396,27 @@ export function createPublishQueue(options: QueueOptions) {
   type Claim = { action: Action; previous: OfferingRow['in_flight']; marked: Promise<boolean>; release(): void };
 
   /** What the change will ask of the Marketplace, as the row stands (sendChange decides again at its turn). */
-  function expectedAction(row: OfferingRow): Action | null {
-    if (row.pending === 'delete') return row.listed === null && row.in_flight === null ? null : 'delete';
-    return row.listed === null ? 'add' : 'patch';
+  function expectedAction(state: QueueState): Action | null {
+    if (state.pending === 'delete') return !state.is_listed && state.in_flight === null ? null : 'delete';
+    return state.is_listed ? 'patch' : 'add';
   }
 
   function claimOffering(due: OfferingRow): Claim | null {
-    const row = store.byId(due.id);
-    const action = row ? expectedAction(row) : null;
-    if (!row || !action) return null;
-    const previous = row.in_flight;
+    const state = store.queueState(due.id);
+    const action = state ? expectedAction(state) : null;
+    if (!state || !action) return null;
+    const previous = state.in_flight;
     return {
       action,
       previous,
-      marked: commits.write(() => store.setInFlight(row.id, action)).then(
+      marked: commits.write(() => store.setInFlight(due.id, action)).then(
         () => true,
         (e: unknown) => {
-          holdOnProblem(row, e);
+          holdOnProblem(due, e);
           return false;
         },
       ),
-      release: () => inBackground(row, commits.write(() => store.restoreInFlight(row.id, action, previous), { durable: false })),
+      release: () => inBackground(due, commits.write(() => store.restoreInFlight(due.id, action, previous), { durable: false })),
     };
   }
 

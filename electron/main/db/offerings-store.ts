@@ -31,6 +31,9 @@ export interface OfferingRow extends OfferingColumns {
   status: OfferingStatus;
 }
 
+/** What the queue checks around a call, without the draft and listing it does not need. */
+export type QueueState = Pick<OfferingRow, 'revision' | 'pending' | 'in_flight'> & { is_listed: 0 | 1 };
+
 /** Columns the queue may set directly (publish state only: a draft changes through saveDraft). */
 export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'pending' | 'in_flight' | 'attempts' | 'held' | 'next_attempt_at' | 'error' | 'needs_attention' | 'differs'>>;
 
@@ -46,6 +49,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
   const FULL = 'SELECT o.*, d.draft FROM offerings o JOIN offering_drafts d ON d.id = o.id';
   const s = {
     byId: db.prepare<[string], OfferingRow>(`${FULL} WHERE o.id = ?`),
+    queueState: db.prepare<[string], QueueState>('SELECT revision, pending, in_flight, listed IS NOT NULL AS is_listed FROM offerings WHERE id = ?'),
     idTaken: db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?'),
     all: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NULL ORDER BY o.seq`),
     batchAfter: db.prepare<[number, number], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT o.id, o.seq, o.offering_id, d.draft, o.listed FROM offerings o JOIN offering_drafts d ON d.id = o.id WHERE o.seq > ? ORDER BY o.seq LIMIT ?'),
@@ -108,6 +112,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
 
   return {
     byId: (id: string) => s.byId.get(id),
+    queueState: (id: string) => s.queueState.get(id),
     idTaken: (offeringId: string, rowId: string) => s.idTaken.get(offeringId, rowId) !== undefined,
     /** The row of an offering ID (in the Trash too), if any. */
     rowIdOf: (offeringId: string) => s.idTaken.get(offeringId, '')?.id,
