@@ -145,7 +145,7 @@ export function createPublishQueue(options: QueueOptions) {
     store.update(row.id, { in_flight: null, ...changes });
   }
 
-  type Action = 'add' | 'patch' | 'delete';
+  type Action = NonNullable<OfferingRow['in_flight']>;
   type Sent = { action: Action; status: number };
 
   // The call's log line and its effect are one write, committed with whatever
@@ -154,7 +154,7 @@ export function createPublishQueue(options: QueueOptions) {
   // answer lost to a power cut leaves the "sending" mark, and the next start
   // sends the change again, as after any lost answer (an add meets its 409 and becomes a full patch).
   // Nor does the worker wait for the commit itself (see inBackground).
-  function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): Promise<void> {
+  function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): void {
     const sentRevision = row.revision;
     const written = commits.write(() => {
       if (sent) callLog.done(row.offering_id, sent.action, sent.status);
@@ -174,7 +174,6 @@ export function createPublishQueue(options: QueueOptions) {
       });
     }, { durable: false });
     inBackground(row, written);
-    return Promise.resolve();
   }
 
   /**
@@ -463,29 +462,18 @@ export function createPublishQueue(options: QueueOptions) {
       active.delete(task.key);
     };
     const worker = async () => {
-      let next = take();
-      while (next) {
-        const current = next;
-        next = null;
-        if (current.claim && !(await current.claim.marked)) {
-          active.delete(current.task.key);
-          next = take();
-          continue;
-        }
-        if (!mayGo()) {
-          putBack(current);
-          break;
-        }
-        next = take();
+      let current = take();
+      while (current) {
+        // A mark that could not be written has held its offering already: it is skipped.
+        const marked = current.claim === null || (await current.claim.marked);
+        if (marked && !mayGo()) return putBack(current);
+        const next = take();
         try {
-          await current.task.run(client, current.claim);
+          if (marked) await current.task.run(client, current.claim);
         } finally {
           active.delete(current.task.key);
         }
-        if (next && !mayGo()) {
-          putBack(next);
-          next = null;
-        }
+        current = next;
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency(), tasks.length) }, worker));
