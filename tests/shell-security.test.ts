@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ESLint } from 'eslint';
-import { contentSecurityPolicy, mainWindowOptions, isAllowedNavigation, externalUrlToOpen, isTrustedSender, APP_ORIGIN } from '../electron/main/security';
+import { contentSecurityPolicy, mainWindowOptions, isAllowedNavigation, externalUrlToOpen, isTrustedSender, APP_ORIGIN, APP_SCHEME_PRIVILEGES } from '../electron/main/security';
 
 test('the main window is isolated, sandboxed and has no Node', () => {
   const prefs = mainWindowOptions('/app/out/preload/index.cjs').webPreferences!;
@@ -24,6 +24,14 @@ test('the Content-Security-Policy allows only the app itself, and no network fro
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
   assert.match(contentSecurityPolicy({ connectSelf: true }), /connect-src 'self'/);
+});
+
+test('the app scheme is a secure standard origin without fetch, whose scripts V8 caches between launches', () => {
+  assert.equal(APP_SCHEME_PRIVILEGES.standard, true, 'code cache works only for a standard scheme');
+  assert.equal(APP_SCHEME_PRIVILEGES.secure, true);
+  assert.equal(APP_SCHEME_PRIVILEGES.supportFetchAPI, false);
+  assert.equal(APP_SCHEME_PRIVILEGES.codeCache, true);
+  assert.equal('bypassCSP' in APP_SCHEME_PRIVILEGES, false, 'the CSP applies to the app itself');
 });
 
 test('navigation stays inside the app; only https links leave, through the OS browser', () => {

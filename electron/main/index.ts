@@ -7,7 +7,7 @@ import electronUpdater from 'electron-updater';
 import { CHANNELS } from '../../shared/ipc';
 import { createServices, optionsFromEnv, type Services } from './services';
 import { createHandlers, dispatch } from './handlers';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, denyAllPermissions, externalUrlToOpen, isAllowedNavigation, isTrustedSender, mainWindowOptions } from './security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentSecurityPolicy, denyAllPermissions, externalUrlToOpen, isAllowedNavigation, isTrustedSender, mainWindowOptions } from './security';
 import { configureFileLog } from './logging';
 import { rendererFileFor } from './renderer-files';
 import { enforceSingleInstance } from './shell/single-instance';
@@ -40,7 +40,7 @@ installCrashHandlers({
   },
 });
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 function serveRenderer(): void {
   const csp = contentSecurityPolicy({ connectSelf: false });
