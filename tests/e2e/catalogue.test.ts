@@ -186,9 +186,19 @@ test('in French: the form, dates and prices', async (t) => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   assert.match((await page.getByLabel('Norme de formation').locator('option:checked').textContent()) ?? '', /^Travail en hauteur – cours complet — français, en personne/);
   await screenshot(page, 'form-french');
+  // The first words the window ever shows are French: the settings are read before anything is built (the system language is English).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const nav = document.querySelector('nav button');
+      if (!nav) return;
+      (window as unknown as { firstNavText: string | null }).firstNavText = nav.textContent;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.reload();
   await page.getByRole('button', { name: 'Séances' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr', 'the choice is remembered');
+  assert.equal(await page.evaluate(() => (window as unknown as { firstNavText: string | null }).firstNavText), 'Séances', 'the window never shows English first');
 });
 
 test('keyboard only: create, save and publish', async (t) => {

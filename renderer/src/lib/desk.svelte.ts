@@ -4,6 +4,7 @@
 import type { DeskEvent, QueueView, SettingsView } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/errors';
 import { call } from './api';
+import { takeSettings } from './startup';
 import { language, setLanguage } from './i18n.svelte';
 
 class Desk {
@@ -22,7 +23,7 @@ class Desk {
   }
 
   async loadSettings(): Promise<void> {
-    const result = await call('settings:get', {});
+    const result = await takeSettings();
     if (result.ok) {
       this.settings = result.value;
       if (result.value.language && result.value.language !== language()) setLanguage(result.value.language);
@@ -43,7 +44,6 @@ class Desk {
       if (running) this.receive(event);
     });
     void this.refresh();
-    void this.loadSettings();
     return () => {
       running = false;
     };

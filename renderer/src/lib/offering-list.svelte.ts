@@ -1,7 +1,8 @@
 // The offerings list as the renderer holds it: the query (filters and sort),
 // the total, and windows of light rows fetched by offset as they scroll into
 // view. Search is debounced and a stale answer never replaces a newer one.
-import type { ListQuery, ListRow } from '../../../shared/ipc';
+import type { ListPage, ListQuery, ListRow } from '../../../shared/ipc';
+import type { Result } from '../../../shared/errors';
 import { call } from './api';
 
 export type ListFilter = Required<Omit<ListQuery, 'cursor' | 'offset' | 'limit'>>;
@@ -39,10 +40,11 @@ export class OfferingListState {
     else void this.reload();
   }
 
-  async reload(): Promise<void> {
+  /** `first`: the first window's answer when it was already asked for (at the window's start). */
+  async reload(first: Promise<Result<ListPage>> | null = null): Promise<void> {
     this.#windows.clear();
     this.rows = {};
-    await this.#fetch(0, true);
+    await this.#fetch(0, true, first);
   }
 
   /** The rows [from, to) are on screen: fetch the windows they fall in. */
@@ -61,10 +63,10 @@ export class OfferingListState {
     for (let w = Math.floor(from / WINDOW) + 1; w * WINDOW < to; w++) void this.#fetch(w, false);
   }
 
-  async #fetch(w: number, replace: boolean): Promise<void> {
+  async #fetch(w: number, replace: boolean, asked: Promise<Result<ListPage>> | null = null): Promise<void> {
     this.#windows.add(w);
     const generation = replace ? ++this.#generation : this.#generation;
-    const result = await call('offerings:page', { ...this.filter, offset: w * WINDOW, limit: WINDOW });
+    const result = await (asked ?? call('offerings:page', { ...this.filter, offset: w * WINDOW, limit: WINDOW }));
     // A newer query started while this one was on its way: its answer is dropped.
     if (generation !== this.#generation) return;
     if (!result.ok) {
