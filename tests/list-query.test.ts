@@ -96,6 +96,22 @@ test('a broad match is counted only up to the bound, and says there is more', ()
   assert.deepEqual([few.total, few.more], [1, false]);
 });
 
+test('a search counts what the list would show: nothing in the Trash, and only within the other filters', () => {
+  const { catalogue, page } = setup();
+  const trashed = catalogue.save(null, validDraft({ courseName: 'Fall arrest, trashed', classDays: day(futureDate('05-02')) }));
+  catalogue.save(null, validDraft({ courseName: 'Fall arrest upcoming', classDays: day(futureDate('05-01')) }));
+  catalogue.save(null, validDraft({ courseName: 'Fall arrest past', classDays: day('2024-02-01') }));
+  catalogue.save(null, validOnlineDraft({ courseName: 'Fall arrest online' }));
+  catalogue.save(null, validDraft({ courseName: 'Confined space', classDays: day(futureDate('05-03')) }));
+  catalogue.deleteMany([trashed.id]);
+  const counted = (q: Record<string, unknown>) => [page(q).total, page(q).rows.length];
+  assert.deepEqual(counted({ search: 'fall' }), [3, 3], 'the trashed match is not counted');
+  assert.deepEqual(counted({ search: 'fall', kind: 'class' }), [2, 2]);
+  assert.deepEqual(counted({ search: 'fall', when: 'upcoming', kind: 'class' }), [1, 1]);
+  assert.deepEqual(counted({ search: 'fall', status: 'draft' }), [3, 3], 'with a status, counted from the status index');
+  assert.deepEqual(counted({ search: 'fall', status: 'published' }), [0, 0]);
+});
+
 test('the Needs attention filter shows what needs the user: failed changes and listings gone from the Marketplace; Incomplete is a filter of its own', () => {
   const { db, catalogue, names } = setup();
   const failed = catalogue.save(null, validDraft({ courseName: 'Failed WAH' }));
