@@ -1,5 +1,8 @@
 // Dates and numbers in the user's language, for the list: no time-zone library
 // here (a calendar date needs none), so the window's first script stays small.
+import { enCA } from 'date-fns/locale/en-CA';
+import { frCA } from 'date-fns/locale/fr-CA';
+import type { Day, Month } from 'date-fns';
 
 export const locales = { en: 'en-CA', fr: 'fr-CA' } as const;
 
@@ -19,21 +22,23 @@ export function formatHours(language: 'en' | 'fr', hours: number): string {
   return cached(`hours-${language}`, () => new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 })).format(hours);
 }
 
+const LOCALES = { en: enCA, fr: frCA } as const;
+
+/**
+ * "Mon, Jan 5, 2026" / "lun. 5 janv. 2026", as Intl writes a short weekday and
+ * month, from date-fns's names of days and months: the window's first Intl date
+ * formatter loads ICU's locale data, about 50 ms of the list's first frame (#10).
+ */
 export function formatDate(language: 'en' | 'fr', date: string): string {
-  // A calendar date has no time zone: noon UTC of that date, shown in UTC, is that date everywhere.
-  return cached(`date-${language}`, () => new Intl.DateTimeFormat(locales[language], { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(new Date(`${date}T12:00:00Z`));
+  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const { localize } = LOCALES[language];
+  const weekday = localize.day(new Date(Date.UTC(year, month - 1, day)).getUTCDay() as Day, { width: 'abbreviated' });
+  // Canadian French shortens July to "juill." (CLDR's fr-CA, as Intl writes it); date-fns's fr-CA keeps France's "juil.".
+  const monthName = language === 'fr' && month === 7 ? 'juill.' : localize.month((month - 1) as Month, { width: 'abbreviated' });
+  return language === 'en' ? `${weekday}, ${monthName} ${day}, ${year}` : `${weekday} ${day} ${monthName} ${year}`;
 }
 
 /** A day of the week by number (0 is Sunday), in the user's language: "Tuesday", "mardi". */
-export function formatWeekday(language: 'en' | 'fr', day: number): string {
-  // 2023-01-01 was a Sunday.
-  return cached(`weekday-${language}`, () => new Intl.DateTimeFormat(locales[language], { weekday: 'long', timeZone: 'UTC' })).format(new Date(Date.UTC(2023, 0, 1 + day, 12)));
-}
-
-/**
- * The first formatter of a language loads its locale data (about 80 ms): made
- * while the first page of the list is on its way, not after it arrived.
- */
-export function warmFormatters(language: 'en' | 'fr'): void {
-  setTimeout(() => formatDate(language, '2026-01-01'));
+export function formatWeekday(language: 'en' | 'fr', day: Day): string {
+  return LOCALES[language].localize.day(day, { width: 'wide' });
 }
