@@ -121,6 +121,8 @@ async function measureMain(dir: string, size: number) {
   return { openMs, firstPageMs, rows, publishMs, queued: (published as { queued: number }).queued, longest };
 }
 
+const WARM_LOADS = 12;
+
 async function measureRenderer(dir: string) {
   const services: Services = createServices({ dataDir: dir, secretStore: memoryStore() });
   services.queue.cancel();
@@ -130,9 +132,10 @@ async function measureRenderer(dir: string) {
     // Measured in the page: from the start of navigation to the paint of the first row's name, by the
     // browser's Element Timing (the name is marked as it is inserted, before any frame shows it). Polling
     // for the row from outside saw it in the DOM before its paint, or late, whenever the poll ran.
-    // The first load is cold (the browser just started, as the app's window at launch); four more give a median.
+    // The first load is cold (the browser just started, as the app's window at launch); twelve more give a median
+    // (on a shared 2-core machine, single loads vary by ±100 ms: a median of four moved by as much between runs).
     const loads: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 1 + WARM_LOADS; i++) {
       const load = await browser.newPage();
       await load.addInitScript(() => {
         const w = window as unknown as { firstRowPainted: Promise<number> };
@@ -225,7 +228,7 @@ for (const size of sizes) {
   progress('memory measured');
   mainRows.push(...main.rows);
   summary.push(
-    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of 4 | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
+    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of ${WARM_LOADS} | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }
