@@ -34,4 +34,13 @@ export class FileImport<P> {
     this.problem = null;
     return result.value;
   }
+
+  /** The import itself, with the picked file and its preview; null when there is nothing to import yet. */
+  async submit<R>(act: (file: string, preview: P) => Promise<Result<R>>): Promise<Result<R> | null> {
+    if (!this.file || !this.preview) return null;
+    this.busy = true;
+    const result = await act(this.file, this.preview);
+    this.busy = false;
+    return result;
+  }
 }
