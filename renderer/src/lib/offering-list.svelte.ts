@@ -1,16 +1,11 @@
 // The offerings list as the renderer holds it: the query (filters and sort),
 // the total, and windows of light rows fetched by offset as they scroll into
 // view. Search is debounced and a stale answer never replaces a newer one.
-import type { ListPage, ListQuery, ListRow } from '../../../shared/ipc';
+import type { ListPage, ListRow } from '../../../shared/ipc';
 import type { Result } from '../../../shared/errors';
 import { call } from './api';
+import { DEFAULT_FILTER, WINDOW, type ListFilter } from './list-filter';
 
-export type ListFilter = Required<Omit<ListQuery, 'cursor' | 'offset' | 'limit'>>;
-
-export const DEFAULT_FILTER: ListFilter = { search: '', kind: 'all', status: 'all', program: 'all', language: 'all', when: 'all', sort: 'firstDate', direction: 'asc' };
-
-/** Rows fetched per request: a few screens' worth. */
-export const WINDOW = 100;
 const SEARCH_DEBOUNCE_MS = 200;
 
 export class OfferingListState {

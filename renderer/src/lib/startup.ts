@@ -5,7 +5,7 @@
 import type { Result } from '../../../shared/errors';
 import type { ListPage, SettingsView } from '../../../shared/ipc';
 import { call } from './api';
-import { DEFAULT_FILTER, WINDOW, type ListFilter } from './offering-list.svelte';
+import { DEFAULT_FILTER, WINDOW, type ListFilter } from './list-filter';
 
 /** The longest the window waits for the first page before building itself anyway (showing "Loading…"). */
 const WAIT_MS = 150;
