@@ -18,8 +18,20 @@ export function formatPrice(language: 'en' | 'fr', price: number): string {
   return cached(`price-${language}`, () => new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'CAD' })).format(price);
 }
 
+const NUMBER_MARKS = { en: { group: ',', decimal: '.' }, fr: { group: '\u00a0', decimal: ',' } } as const;
+
+/**
+ * Hours with at most two decimals, as Intl writes them ("1,234.5" / "1 234,5"),
+ * by hand: the list shows an online course's hours, and the window's first Intl
+ * number formatter loads ICU's data, about 50 ms of the first frame (#10).
+ * Rounds half away from zero on the number's decimal digits, as Intl does (1.005 → 1.01).
+ */
 export function formatHours(language: 'en' | 'fr', hours: number): string {
-  return cached(`hours-${language}`, () => new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 })).format(hours);
+  const [digits, exponent = '0'] = String(Math.abs(hours)).split('e');
+  const hundredths = Math.round(Number(`${digits}e${Number(exponent) + 2}`));
+  const whole = String(Math.floor(hundredths / 100)).replace(/\B(?=(\d{3})+$)/g, NUMBER_MARKS[language].group);
+  const fraction = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
+  return `${hours < 0 ? '-' : ''}${whole}${fraction ? NUMBER_MARKS[language].decimal + fraction : ''}`;
 }
 
 const LOCALES = { en: enCA, fr: frCA } as const;
