@@ -3,7 +3,8 @@
 // then measures, through the real IPC handlers: open to first page, p50/p95 of
 // list/filter/sort/search/count/calendar/locations calls, Publish all (intent),
 // the longest handler, main-process RSS; and in Chromium over the web bridge,
-// the first row painted and the latency of typing in search.
+// the first row painted (beside the same first screen painted from static
+// HTML, the browser's floor here) and the latency of typing in search.
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { build } from 'vite';
@@ -18,6 +19,7 @@ import { toWire } from '../electron/main/marketplace/wire';
 import { emptyDraft, type OfferingDraft } from '../shared/offering';
 import { ALL_STANDARDS } from '../shared/standards';
 import { addDays } from '../shared/time';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/harness';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, calls: { type: 'string', default: '240' } } });
@@ -123,40 +125,67 @@ async function measureMain(dir: string, size: number) {
 
 const WARM_LOADS = 12;
 
+/**
+ * One load of `url` in a new page: from the start of navigation to the paint of the first row's name, by the
+ * browser's Element Timing (the name is marked as it is inserted, before any frame shows it; polling for the
+ * row from outside saw it in the DOM before its paint, or late, whenever the poll ran). Also the first screen's
+ * HTML as that frame showed it.
+ */
+async function firstRowPaint(browser: Browser, url: string): Promise<{ ms: number; screen: string }> {
+  const load = await browser.newPage();
+  try {
+    await load.addInitScript(() => {
+      const w = window as unknown as { firstRowPainted: Promise<number>; firstScreen: string };
+      w.firstRowPainted = new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) if (e.identifier === 'first-row') resolve(e.renderTime);
+        }).observe({ type: 'element', buffered: true });
+      });
+      new MutationObserver((_, observer) => {
+        const name = document.querySelector('button.row .name');
+        if (!name) return;
+        name.setAttribute('elementtiming', 'first-row');
+        observer.disconnect();
+        requestAnimationFrame(() => (w.firstScreen = document.getElementById('app')!.innerHTML));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await load.goto(url);
+    const painted = load.evaluate(() => (window as unknown as { firstRowPainted: Promise<number> }).firstRowPainted);
+    const ms = await Promise.race([painted, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('No row was painted within 2 minutes.')), 120_000))]);
+    return { ms, screen: await load.evaluate(() => (window as unknown as { firstScreen: string }).firstScreen) };
+  } finally {
+    await load.close();
+  }
+}
+
 async function measureRenderer(dir: string) {
   const services: Services = createServices({ dataDir: dir, secretStore: memoryStore() });
   services.queue.cancel();
   const web = await startWebBridge({ handlers: createHandlers(services), events: services.events, rendererDir: path.resolve('out/renderer') });
   const browser = await launchBrowser();
   try {
-    // Measured in the page: from the start of navigation to the paint of the first row's name, by the
-    // browser's Element Timing (the name is marked as it is inserted, before any frame shows it). Polling
-    // for the row from outside saw it in the DOM before its paint, or late, whenever the poll ran.
     // The first load is cold (the browser just started, as the app's window at launch); twelve more give a median
     // (on a shared 2-core machine, single loads vary by ±100 ms: a median of four moved by as much between runs).
+    // The floor, loaded in turn with the app: the same first screen as static HTML with the app's stylesheet and no
+    // script, from the same bridge. What the browser alone needs to paint it here; the app's figure over it is the app's own cost.
+    const cold = await firstRowPaint(browser, web.url);
+    const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-first-screen-'));
+    fs.cpSync(path.resolve('out/renderer/assets'), path.join(floorDir, 'assets'), { recursive: true, filter: (f) => !f.endsWith('.js') });
+    const html = fs.readFileSync(path.resolve('out/renderer/index.html'), 'utf8').replace(/<script type="module"[^>]*><\/script>/, '');
+    fs.writeFileSync(path.join(floorDir, 'index.html'), html.replace('<div id="app"></div>', `<div id="app">${cold.screen}</div>`));
+    const floor = await startWebBridge({ handlers: createHandlers(services), rendererDir: floorDir });
     const loads: number[] = [];
-    for (let i = 0; i < 1 + WARM_LOADS; i++) {
-      const load = await browser.newPage();
-      await load.addInitScript(() => {
-        const w = window as unknown as { firstRowPainted: Promise<number> };
-        w.firstRowPainted = new Promise((resolve) => {
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) if (e.identifier === 'first-row') resolve(e.renderTime);
-          }).observe({ type: 'element', buffered: true });
-        });
-        new MutationObserver((_, observer) => {
-          const name = document.querySelector('button.row .name');
-          if (!name) return;
-          name.setAttribute('elementtiming', 'first-row');
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await load.goto(web.url);
-      const painted = load.evaluate(() => (window as unknown as { firstRowPainted: Promise<number> }).firstRowPainted);
-      loads.push(await Promise.race([painted, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('No row was painted within 2 minutes.')), 120_000))]));
-      await load.close();
+    const floorLoads: number[] = [];
+    try {
+      for (let i = 0; i < WARM_LOADS; i++) {
+        loads.push((await firstRowPaint(browser, web.url)).ms);
+        floorLoads.push((await firstRowPaint(browser, floor.url)).ms);
+      }
+    } finally {
+      await floor.close();
+      fs.rmSync(floorDir, { recursive: true, force: true });
     }
-    const firstRowMs = { cold: loads[0]!, median: pct(loads.slice(1), 50) };
+    const firstRowMs = { cold: cold.ms, median: pct(loads, 50), floor: pct(floorLoads, 50) };
     const page = await browser.newPage();
     await page.goto(web.url);
     await page.locator('button.row').first().waitFor();
@@ -228,12 +257,12 @@ for (const size of sizes) {
   progress('memory measured');
   mainRows.push(...main.rows);
   summary.push(
-    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of ${WARM_LOADS} | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
+    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of ${WARM_LOADS} | ${f(renderer.firstRowMs.floor)} (app ${(renderer.firstRowMs.median / renderer.firstRowMs.floor).toFixed(2)}×) | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log('| offerings | generate (one transaction) | open catalogue ms | first page ms | Publish all intent ms | longest other handler ms | main process RSS, alone (bundled, plain Node) | first row painted ms (Chromium) | rows in the DOM | keystroke to next frame ms | search results shown ms | renderer JS heap |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| offerings | generate (one transaction) | open catalogue ms | first page ms | Publish all intent ms | longest other handler ms | main process RSS, alone (bundled, plain Node) | first row painted ms (Chromium) | same first screen as static HTML, no script ms (median) | rows in the DOM | keystroke to next frame ms | search results shown ms | renderer JS heap |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of summary) console.log(r);
 console.log(`\n| offerings | call (${calls} varied each, through the IPC handlers) | p50 ms | p95 ms | max ms |`);
 console.log('|---:|---|---:|---:|---:|');
