@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createCredentials, keytarStore, type SecretStore } from '../electron/main/credentials';
 import { AppFailure } from '../shared/errors';
-import { uniqueKeychainService, networkKey } from './support/helpers';
+import { createServices } from '../electron/main/services';
+import { tempDir, uniqueKeychainService, networkKey } from './support/helpers';
 
 function memoryFlag(initial = false) {
   let saved = initial;
@@ -65,6 +66,26 @@ test('a keychain that does not answer times out as locked', async () => {
   const credentials = createCredentials({ store: hanging, timeoutMs: 50, rememberSaved: memoryFlag() });
   await rejectsWith(credentials.getKey(), 'keychain-locked', /did not answer; it may be locked/);
   await rejectsWith(credentials.setKey(networkKey()), 'keychain-locked');
+  await rejectsWith(credentials.warm(), 'keychain-locked');
+});
+
+test('warming opens the real keychain with one read of the network key and changes nothing', async (t) => {
+  const keychain = keytarStore(uniqueKeychainService());
+  t.after(() => keychain.delete('marketplace-network-key'));
+  const calls: string[] = [];
+  const counted: SecretStore = {
+    get: (account) => (calls.push(`get ${account}`), keychain.get(account)),
+    set: (account, secret) => (calls.push(`set ${account}`), keychain.set(account, secret)),
+    delete: (account) => (calls.push(`delete ${account}`), keychain.delete(account)),
+  };
+  const credentials = createCredentials({ store: counted, rememberSaved: memoryFlag() });
+  await credentials.warm();
+  assert.deepEqual(calls, ['get marketplace-network-key']);
+  assert.equal(await keychain.get('marketplace-network-key'), null, 'nothing was written');
+  const key = networkKey();
+  await keychain.set('marketplace-network-key', key);
+  await credentials.warm();
+  assert.ok(credentials.knownSecrets().includes(key), 'a key read while warming is known to the log, so it is redacted');
 });
 
 test('with no Secret Service on the bus the keychain is reported unavailable', () => {
@@ -82,4 +103,17 @@ test('with no Secret Service on the bus the keychain is reported unavailable', (
   const error = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}');
   assert.equal(error.code, 'keychain-unavailable', child.stderr);
   assert.match(error.message, /The system keychain cannot be used .*never stored anywhere else/);
+});
+
+test('at start, a keychain that fails is logged as a warning and start goes on', async (t) => {
+  const dataDir = tempDir();
+  const warnings: unknown[][] = [];
+  const broken: SecretStore = { get: () => Promise.reject(new Error('org.freedesktop.DBus.Error.ServiceUnknown')), set: () => Promise.reject(new Error('x')), delete: () => Promise.reject(new Error('x')) };
+  const services = createServices({ dataDir, secretStore: broken, log: { info() {}, warn: (...data) => void warnings.push(data), error() {} } });
+  t.after(() => services.close());
+  services.queue.cancel();
+  await services.warmKeychain();
+  assert.equal(warnings.length, 1);
+  assert.match(String(warnings[0]![0]), /keychain did not answer at start/);
+  assert.ok(warnings[0]![1] instanceof AppFailure, 'the keychain error as a value, with its code');
 });

@@ -56,6 +56,13 @@ export interface Credentials {
   learnerDataKey: SecretEntry;
   /** Secrets this process has seen, so the log can remove them. Memory only. */
   knownSecrets(): readonly string[];
+  /**
+   * Opens the keychain by reading the network key once: its first answer in a process
+   * (the native module loaded, the Secret Service or Keychain session started) took
+   * ~70 ms here, against ~1 ms for the next. Called at start, while the window loads,
+   * so the window's first settings do not wait for it (#10). Rejects as `status` does.
+   */
+  warm(): Promise<void>;
 }
 
 export type SavedFlag = { get(): boolean; set(saved: boolean): void };
@@ -238,5 +245,6 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved, reme
     // No saved flag: a missing key must read as missing (records/data-key.ts says what that means), not as locked.
     learnerDataKey: entry(LEARNER_DATA_KEY, memoryFlag()),
     knownSecrets: () => [...seen],
+    warm: async () => void (await networkKey.status()),
   };
 }

@@ -151,6 +151,7 @@ if (enforceSingleInstance(app, () => mainWindow)) {
     installMenu(s, () => {
       if (updates.check() === 'off') void dialog.showMessageBox({ type: 'info', message: t('menu.updatesOff') });
     });
+    void s.warmKeychain();
     serveRenderer();
     mainWindow = createWindow();
     if (process.argv.includes(SMOKE_FLAG)) {

@@ -170,6 +170,11 @@ export function createServices(options: ServiceOptions) {
     /** What the start-up integrity check found, once it has walked the catalogue. */
     integrity: integrity.done,
     settingsView,
+    /**
+     * The keychain opened while the window loads (see `Credentials.warm`). A keychain that
+     * does not answer is logged here and shown by the window's own read, in Settings.
+     */
+    warmKeychain: () => credentials.warm().catch((e: unknown) => log.warn('The keychain did not answer at start', e)),
     backups: {
       list: () => listBackups(catalogueFile),
       create: () => createBackup(db, catalogueFile, 'manual', clock.now()),

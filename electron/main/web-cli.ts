@@ -31,6 +31,7 @@ configureFileLog(log, { dir: path.join(options.dataDir, 'logs'), secrets: () => 
 log.transports.console.level = false;
 const services = createServices({ ...options, log, ...(offset ? { clock: { now: () => new Date(Date.now() + offset) } } : {}) });
 secrets = () => services.credentials.knownSecrets();
+void services.warmKeychain();
 const bridge = await startWebBridge({ handlers: createHandlers(services), events: services.events, rendererDir: path.resolve(here, '../../out/renderer'), port, log });
 void services.queue.kick();
 console.log(`Offering Desk web: ${bridge.url}`);
