@@ -31,7 +31,11 @@ test('a damaged stored offering is found at start, held as needing attention and
   db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(sound.id);
   db.close();
 
-  const { services } = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService });
+  const { services } = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService, integrityWalkDelayMs: 300 });
+  // A row waiting to be sent is checked before the queue starts; the walk over the rest waits while the window loads.
+  assert.equal(JSON.parse(services.catalogue.store.byId(wrongType.id)!.error!).code, 'damaged-offering', 'the queued damaged row is held at once');
+  await new Promise((resolve) => setTimeout(resolve, 50)); // timers fire in order: this one before the walk's
+  assert.equal(services.catalogue.store.byId(unreadable.id)!.error, null, 'the walk has not started yet');
   const report = await services.integrity;
   assert.deepEqual([...report.damaged].sort(), ['unreadable', 'wrong-type']);
   assert.equal(report.checked, 3);
@@ -52,4 +56,11 @@ test('damage() tells a sound row from a damaged one, without throwing', () => {
   assert.match(damage({ draft: '{', listed: null })!, /not readable/);
   assert.match(damage({ draft: JSON.stringify({ ...validDraft(), seatsRemaining: 'many' }), listed: null })!, /do not fit/);
   assert.match(damage({ draft, listed: '[1, 2' })!, /listed/);
+});
+
+test('closing during the wait before the walk ends the check at once, with what it found', async (t) => {
+  const { services } = testServices(t);
+  services.catalogue.save(null, validDraft({ offeringId: 'not-walked' }));
+  await services.close();
+  assert.deepEqual(await services.integrity, { checked: 0, damaged: [] }, 'ended before walking, not after');
 });

@@ -42,6 +42,8 @@ export interface ServiceOptions {
   onRestartRequested?: () => void;
   /** Retry timing and concurrency of the publish queue (tests shorten the delays). */
   queue?: Pick<QueueOptions, 'concurrency' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random' | 'leaseMs'>;
+  /** How long the start-up integrity walk waits (integrity-check.ts, WALK_DELAY_MS). */
+  integrityWalkDelayMs?: number;
 }
 
 export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = process.env): ServiceOptions {
@@ -91,7 +93,7 @@ export function createServices(options: ServiceOptions) {
   const roster = createRoster({ db, catalogue, learners, staff, keys, clock });
   const exchangeStore = createExchangeStore(db);
   // Before the queue exists: rows waiting to be sent are checked first, the rest in steps after start.
-  const integrity = checkStoredOfferings(catalogue.store, log);
+  const integrity = checkStoredOfferings(catalogue.store, log, options.integrityWalkDelayMs === undefined ? {} : { delayMs: options.integrityWalkDelayMs });
   const callLog = createCallLog(db, clock);
   const records = createRecordJob({ learners, roster, callLog, clock, log });
   const queue = createPublishQueue({
