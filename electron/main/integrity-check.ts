@@ -86,9 +86,7 @@ export function checkStoredOfferings(store: OfferingsStore, log: AppLog, { batch
       else log.info(`integrity check: ${report.checked} offerings, none damaged`);
       resolve(report);
     };
-    // Unref'd: a process that is otherwise finished does not stay up to walk.
     timer = setTimeout(step, delayMs);
-    timer.unref();
   });
   return {
     done,
