@@ -9,6 +9,7 @@ import { networkKey, tempDir, validDraft } from './support/helpers';
 import { toWire } from '../electron/main/marketplace/wire';
 import { ListQuery } from '../shared/ipc';
 import { damage } from '../electron/main/integrity-check';
+import { createHandlers, dispatch } from '../electron/main/handlers';
 
 test('a damaged stored offering is found at start, held as needing attention and never sent; sound ones publish', async (t) => {
   const key = networkKey();
@@ -63,4 +64,29 @@ test('closing during the wait before the walk ends the check at once, with what 
   services.catalogue.save(null, validDraft({ offeringId: 'not-walked' }));
   await services.close();
   assert.deepEqual(await services.integrity, { checked: 0, damaged: [] }, 'ended before walking, not after');
+});
+
+test('a damaged row published before the walk reaches it is checked by the queue, held and never sent', async (t) => {
+  const key = networkKey();
+  const sandbox = await testSandbox(t);
+  const dataDir = tempDir();
+  const first = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl });
+  await first.services.credentials.setKey(key);
+  first.services.catalogue.save(null, validDraft({ offeringId: 'sound-2' }));
+  const damaged = first.services.catalogue.save(null, validDraft({ offeringId: 'damaged-2' }));
+  await first.services.close();
+  const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
+  const draft = JSON.parse((db.prepare('SELECT draft FROM offering_drafts WHERE id = ?').get(damaged.id) as { draft: string }).draft) as Record<string, unknown>;
+  db.prepare('UPDATE offering_drafts SET draft = ? WHERE id = ?').run(JSON.stringify({ ...draft, courseName: 42 }), damaged.id);
+  db.close();
+
+  // The walk waits a minute here: Publish all comes before it reaches anything.
+  const { services } = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService, integrityWalkDelayMs: 60_000 });
+  const published = await dispatch(createHandlers(services), 'offerings:publishAll', {}, (e) => assert.fail(String(e)));
+  assert.ok(published.ok);
+  await services.queue.drain();
+  assert.deepEqual(sandbox.listings(key), [toWire(validDraft({ offeringId: 'sound-2' }))], 'only the sound offering reached the Marketplace');
+  const row = services.catalogue.store.byId(damaged.id)!;
+  assert.equal(JSON.parse(row.error!).code, 'damaged-offering');
+  assert.equal(row.held, 1);
 });

@@ -6,7 +6,7 @@
 import { OfferingDraft } from '../../shared/offering';
 import type { AppError } from '../../shared/errors';
 import { WireListing } from './marketplace/wire';
-import type { OfferingsStore } from './db/offerings-store';
+import type { OfferingRow, OfferingsStore } from './db/offerings-store';
 import type { AppLog } from './logging';
 
 /** Rows checked per turn: about 10 ms of parsing, so no other call waits long. */
@@ -57,8 +57,14 @@ export interface IntegrityReport {
  * then, after `delayMs`, walks the whole table in steps; resolves with what it
  * found. `stop()` ends the walk early (the app is closing).
  */
-export function checkStoredOfferings(store: OfferingsStore, log: AppLog, { batch = BATCH, delayMs = WALK_DELAY_MS } = {}): { done: Promise<IntegrityReport>; stop(): void } {
+export function checkStoredOfferings(
+  store: OfferingsStore,
+  log: AppLog,
+  { batch = BATCH, delayMs = WALK_DELAY_MS } = {},
+): { done: Promise<IntegrityReport>; stop(): void; holdIfDamaged(row: Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>): boolean } {
   let stopped = false;
+  let walked = false;
+  let after = 0;
   let finish: () => void = () => {};
   let timer: ReturnType<typeof setTimeout> | null = null;
   const report: IntegrityReport = { checked: 0, damaged: [] };
@@ -73,7 +79,6 @@ export function checkStoredOfferings(store: OfferingsStore, log: AppLog, { batch
   for (const row of store.pendingRows()) check(row);
   const done = new Promise<IntegrityReport>((resolve) => {
     finish = () => resolve(report);
-    let after = 0;
     const step = () => {
       if (stopped) return resolve(report);
       const rows = store.batchAfter(after, batch);
@@ -81,6 +86,7 @@ export function checkStoredOfferings(store: OfferingsStore, log: AppLog, { batch
       report.checked += rows.length;
       after = rows.at(-1)?.seq ?? after;
       if (rows.length === batch) return void setImmediate(step);
+      walked = true;
       // Offering ids only: they are the provider's own codes, never a learner's data.
       if (report.damaged.length > 0) log.warn(`integrity check: ${report.damaged.length} of ${report.checked} offerings damaged, held from publishing: ${report.damaged.slice(0, 20).join(', ')}`);
       else log.info(`integrity check: ${report.checked} offerings, none damaged`);
@@ -94,6 +100,15 @@ export function checkStoredOfferings(store: OfferingsStore, log: AppLog, { batch
       stopped = true;
       if (timer) clearTimeout(timer);
       finish();
+    },
+    /**
+     * For the queue, before it sends a row: a row the walk has not reached yet
+     * (it waits, then takes seconds at 100,000) is checked now, and held if damaged.
+     */
+    holdIfDamaged(row) {
+      if (walked || row.seq <= after) return false;
+      check(row);
+      return held.has(row.id);
     },
   };
 }

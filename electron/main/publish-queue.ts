@@ -62,6 +62,8 @@ export interface QueueOptions {
   onChange?: () => void;
   /** Jobs of other kinds, sent by the same worker under the same lease. */
   jobs?: JobSource[];
+  /** True when a stored row turns out damaged and is now held: it is not sent (integrity-check.ts). */
+  holdIfDamaged?: (row: OfferingRow) => boolean;
 }
 
 /** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
@@ -300,6 +302,7 @@ export function createPublishQueue(options: QueueOptions) {
 
   async function sendChange(row: OfferingRow, client: MarketplaceClient, claim: Claim | null): Promise<void> {
     const id = row.offering_id;
+    if (options.holdIfDamaged?.(row)) return;
     const listed = readListed(row);
     if (otherConnection(row, client)) return;
     const draft = readDraft(row);

@@ -106,6 +106,7 @@ export function createServices(options: ServiceOptions) {
     concurrency: settings.publishConcurrency,
     onChange: () => events.changed([]),
     jobs: [records],
+    holdIfDamaged: integrity.holdIfDamaged,
     ...options.queue,
   });
   const lists = createListQuery(db);
