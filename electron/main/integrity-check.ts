@@ -69,6 +69,8 @@ export function checkStoredOfferings(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const report: IntegrityReport = { checked: 0, damaged: [] };
   const held = new Set<string>();
+  // Rows found sound before the walk reached them (queued at start, or sent early): not parsed again before each send.
+  const sound = new Set<string>();
   const check = (row: { id: string; offering_id: string; draft: string; listed: string | null }) => {
     const reason = held.has(row.id) ? null : damage(row);
     if (reason === null) return;
@@ -76,7 +78,11 @@ export function checkStoredOfferings(
     report.damaged.push(row.offering_id);
     store.update(row.id, { held: 1, needs_attention: 1, error: JSON.stringify(damagedError(reason)) });
   };
-  for (const row of store.pendingRows()) check(row);
+  const checkAhead = (row: Pick<OfferingRow, 'id' | 'offering_id' | 'draft' | 'listed'>) => {
+    check(row);
+    if (!held.has(row.id)) sound.add(row.id);
+  };
+  for (const row of store.pendingRows()) checkAhead(row);
   const done = new Promise<IntegrityReport>((resolve) => {
     finish = () => resolve(report);
     const step = () => {
@@ -106,8 +112,8 @@ export function checkStoredOfferings(
      * (it waits, then takes seconds at 100,000) is checked now, and held if damaged.
      */
     holdIfDamaged(row) {
-      if (walked || row.seq <= after) return false;
-      check(row);
+      if (walked || row.seq <= after || sound.has(row.id)) return false;
+      checkAhead(row);
       return held.has(row.id);
     },
   };

@@ -16,7 +16,7 @@ import { createConnection } from './marketplace/connection';
 import { createPublishQueue, type QueueOptions } from './publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
 import { silentLog, type AppLog } from './logging';
-import { checkStoredOfferings } from './integrity-check';
+import { checkStoredOfferings, WALK_DELAY_MS } from './integrity-check';
 import { createLearnersStore } from './db/learners-store';
 import { createStaffStore } from './db/staff-store';
 import { createDataKeys } from './records/data-key';
@@ -93,7 +93,7 @@ export function createServices(options: ServiceOptions) {
   const roster = createRoster({ db, catalogue, learners, staff, keys, clock });
   const exchangeStore = createExchangeStore(db);
   // Before the queue exists: rows waiting to be sent are checked first, the rest in steps after start.
-  const integrity = checkStoredOfferings(catalogue.store, log, options.integrityWalkDelayMs === undefined ? {} : { delayMs: options.integrityWalkDelayMs });
+  const integrity = checkStoredOfferings(catalogue.store, log, { delayMs: options.integrityWalkDelayMs ?? WALK_DELAY_MS });
   const callLog = createCallLog(db, clock);
   const records = createRecordJob({ learners, roster, callLog, clock, log });
   const queue = createPublishQueue({
