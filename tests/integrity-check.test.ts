@@ -1,6 +1,6 @@
 // The start-up integrity check: the hot paths trust stored rows, so a row
 // damaged outside the app must be found at start, held back and never sent.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,32 +11,44 @@ import { ListQuery } from '../shared/ipc';
 import { damage } from '../electron/main/integrity-check';
 import { createHandlers, dispatch } from '../electron/main/handlers';
 
-test('a damaged stored offering is found at start, held as needing attention and never sent; sound ones publish', async (t) => {
+/** A catalogue with these offerings saved (sound) and the network key set, closed so that its file can be edited by hand. */
+async function closedCatalogue(t: TestContext, offeringIds: string[]) {
   const key = networkKey();
   const sandbox = await testSandbox(t);
   const dataDir = tempDir();
   const first = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl });
   await first.services.credentials.setKey(key);
-  const sound = first.services.catalogue.save(null, validDraft({ offeringId: 'sound-1' }));
-  const wrongType = first.services.catalogue.save(null, validDraft({ offeringId: 'wrong-type' }));
-  const unreadable = first.services.catalogue.save(null, validDraft({ offeringId: 'unreadable' }));
+  const saved = offeringIds.map((offeringId) => first.services.catalogue.save(null, validDraft({ offeringId })));
   assert.deepEqual((await first.services.integrity).damaged, [], 'nothing is damaged before the hand edit');
   await first.services.close();
+  const reopen = (integrityWalkDelayMs: number) => testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService, integrityWalkDelayMs }).services;
+  const idOf = (offeringId: string) => saved.find((r) => r.draft.offeringId === offeringId)!.id;
+  return { key, sandbox, idOf, db: () => new Database(path.join(dataDir, 'catalogue.sqlite')), reopen };
+}
+
+/** What a disk fault or a hand edit leaves: a field of the wrong type in a stored draft. */
+function giveWrongType(db: Database.Database, id: string): void {
+  const draft = JSON.parse((db.prepare('SELECT draft FROM offering_drafts WHERE id = ?').get(id) as { draft: string }).draft) as Record<string, unknown>;
+  db.prepare('UPDATE offering_drafts SET draft = ? WHERE id = ?').run(JSON.stringify({ ...draft, courseName: 42 }), id);
+}
+
+test('a damaged stored offering is found at start, held as needing attention and never sent; sound ones publish', async (t) => {
+  const { key, sandbox, idOf, db: open, reopen } = await closedCatalogue(t, ['sound-1', 'wrong-type', 'unreadable']);
+  const [sound, wrongType, unreadable] = [idOf('sound-1'), idOf('wrong-type'), idOf('unreadable')];
 
   // What a disk fault or a hand edit leaves: a field of the wrong type, and JSON cut short; two of them queued.
-  const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
-  const broken = JSON.stringify({ ...JSON.parse((db.prepare('SELECT draft FROM offering_drafts WHERE id = ?').get(wrongType.id) as { draft: string }).draft), courseName: 42 });
-  db.prepare('UPDATE offering_drafts SET draft = ? WHERE id = ?').run(broken, wrongType.id);
-  db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(wrongType.id);
-  db.prepare("UPDATE offering_drafts SET draft = '{\"offeringId\": \"unread' WHERE id = ?").run(unreadable.id);
-  db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(sound.id);
+  const db = open();
+  giveWrongType(db, wrongType);
+  db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(wrongType);
+  db.prepare("UPDATE offering_drafts SET draft = '{\"offeringId\": \"unread' WHERE id = ?").run(unreadable);
+  db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(sound);
   db.close();
 
-  const { services } = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService, integrityWalkDelayMs: 300 });
+  const services = reopen(300);
   // A row waiting to be sent is checked before the queue starts; the walk over the rest waits while the window loads.
-  assert.equal(JSON.parse(services.catalogue.store.byId(wrongType.id)!.error!).code, 'damaged-offering', 'the queued damaged row is held at once');
+  assert.equal(JSON.parse(services.catalogue.store.byId(wrongType)!.error!).code, 'damaged-offering', 'the queued damaged row is held at once');
   await new Promise((resolve) => setTimeout(resolve, 50)); // timers fire in order: this one before the walk's
-  assert.equal(services.catalogue.store.byId(unreadable.id)!.error, null, 'the walk has not started yet');
+  assert.equal(services.catalogue.store.byId(unreadable)!.error, null, 'the walk has not started yet');
   const report = await services.integrity;
   assert.deepEqual([...report.damaged].sort(), ['unreadable', 'wrong-type']);
   assert.equal(report.checked, 3);
@@ -45,7 +57,7 @@ test('a damaged stored offering is found at start, held as needing attention and
 
   const attention = services.lists.page(ListQuery.parse({ status: 'needs-attention' }), new Date());
   assert.deepEqual(attention.rows.map((r) => r.offeringId).sort(), ['unreadable', 'wrong-type']);
-  const error = JSON.parse(services.catalogue.store.byId(wrongType.id)!.error!) as { code: string; message: string };
+  const error = JSON.parse(services.catalogue.store.byId(wrongType)!.error!) as { code: string; message: string };
   assert.equal(error.code, 'damaged-offering');
   assert.match(error.message, /not sent/);
 });
@@ -67,26 +79,19 @@ test('closing during the wait before the walk ends the check at once, with what 
 });
 
 test('a damaged row published before the walk reaches it is checked by the queue, held and never sent', async (t) => {
-  const key = networkKey();
-  const sandbox = await testSandbox(t);
-  const dataDir = tempDir();
-  const first = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl });
-  await first.services.credentials.setKey(key);
-  first.services.catalogue.save(null, validDraft({ offeringId: 'sound-2' }));
-  const damaged = first.services.catalogue.save(null, validDraft({ offeringId: 'damaged-2' }));
-  await first.services.close();
-  const db = new Database(path.join(dataDir, 'catalogue.sqlite'));
-  const draft = JSON.parse((db.prepare('SELECT draft FROM offering_drafts WHERE id = ?').get(damaged.id) as { draft: string }).draft) as Record<string, unknown>;
-  db.prepare('UPDATE offering_drafts SET draft = ? WHERE id = ?').run(JSON.stringify({ ...draft, courseName: 42 }), damaged.id);
+  const { key, sandbox, idOf, db: open, reopen } = await closedCatalogue(t, ['sound-2', 'damaged-2']);
+  const damaged = idOf('damaged-2');
+  const db = open();
+  giveWrongType(db, damaged);
   db.close();
 
   // The walk waits a minute here: Publish all comes before it reaches anything.
-  const { services } = testServices(t, { dataDir, marketplaceUrlPreset: sandbox.baseUrl, keychainService: first.keychainService, integrityWalkDelayMs: 60_000 });
+  const services = reopen(60_000);
   const published = await dispatch(createHandlers(services), 'offerings:publishAll', {}, (e) => assert.fail(String(e)));
   assert.ok(published.ok);
   await services.queue.drain();
   assert.deepEqual(sandbox.listings(key), [toWire(validDraft({ offeringId: 'sound-2' }))], 'only the sound offering reached the Marketplace');
-  const row = services.catalogue.store.byId(damaged.id)!;
+  const row = services.catalogue.store.byId(damaged)!;
   assert.equal(JSON.parse(row.error!).code, 'damaged-offering');
   assert.equal(row.held, 1);
 });
