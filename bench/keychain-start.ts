@@ -4,6 +4,7 @@
 // Service (or Keychain) session; the app now does that at start, while the
 // window loads. Each run is a fresh process, as an app launch is: the first
 // `settings:get` cold, then after `warmKeychain` and 300 ms (the window loading).
+import { median } from './stats';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
@@ -38,7 +39,6 @@ if (values.child) {
       ms[mode].push(JSON.parse(child.stdout) as number);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const base = median(ms.cold);
   console.log(`\nThe first settings:get in a fresh process, real keychain, median of ${runs} runs (each mode in turn)\n`);
   console.log('| start | first settings:get ms (median) | all runs | vs cold |');

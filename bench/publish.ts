@@ -6,6 +6,7 @@
 // its work (parsing, validating, answering) is not the app's, and in the
 // bench's process it would count against both the queue's throughput and the
 // main thread's blocking.
+import { median } from './stats';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -109,7 +110,6 @@ async function queued(concurrency: number, run: string): Promise<{ ms: number; r
   return { ms, requests, loopP99: loop.percentile(99) / 1e6 };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results = new Map<string, { ms: number[]; requests: number[]; loop: number[] }>();
 const record = (name: string, r: { ms: number; requests: number; loopP99?: number }) => {
   const entry = results.get(name) ?? { ms: [], requests: [], loop: [] };
