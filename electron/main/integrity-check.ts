@@ -69,8 +69,6 @@ export function checkStoredOfferings(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const report: IntegrityReport = { checked: 0, damaged: [] };
   const held = new Set<string>();
-  // Rows found sound before the walk reached them (queued at start, or sent early): not parsed again before each send.
-  const sound = new Set<string>();
   const check = (row: { id: string; offering_id: string; draft: string; listed: string | null }) => {
     const reason = held.has(row.id) ? null : damage(row);
     if (reason === null) return;
@@ -78,11 +76,7 @@ export function checkStoredOfferings(
     report.damaged.push(row.offering_id);
     store.update(row.id, { held: 1, needs_attention: 1, error: JSON.stringify(damagedError(reason)) });
   };
-  const checkAhead = (row: Pick<OfferingRow, 'id' | 'offering_id' | 'draft' | 'listed'>) => {
-    check(row);
-    if (!held.has(row.id)) sound.add(row.id);
-  };
-  for (const row of store.pendingRows()) checkAhead(row);
+  for (const row of store.pendingRows()) check(row);
   const done = new Promise<IntegrityReport>((resolve) => {
     finish = () => resolve(report);
     const step = () => {
@@ -110,10 +104,12 @@ export function checkStoredOfferings(
     /**
      * For the queue, before it sends a row: a row the walk has not reached yet
      * (it waits, then takes seconds at 100,000) is checked now, and held if damaged.
+     * Sound ones are not remembered: with 53,000 queued at start, a set of their ids kept
+     * the main process at 157 MB settled instead of 120 (bench/main-rss), for parses of ~0.1 ms.
      */
     holdIfDamaged(row) {
-      if (walked || row.seq <= after || sound.has(row.id)) return false;
-      checkAhead(row);
+      if (walked || row.seq <= after) return false;
+      check(row);
       return held.has(row.id);
     },
   };
