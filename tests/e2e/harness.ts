@@ -19,6 +19,10 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Headless Chromium builds each new window's omnibox popup as a web page of its own (a "top chrome" WebUI
+  // renderer): in its first second it takes a core, on a 2-core machine half of what the page under test has.
+  // Electron has no omnibox; any one of these left on starts that renderer (Chromium 156).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 export async function launchBrowser(): Promise<Browser> {
