@@ -4,7 +4,7 @@
 import type { DeskEvent, QueueView, SettingsView } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/errors';
 import { call } from './api';
-import { takeSettings } from './startup';
+import { listen, takeQueue, takeSettings } from './startup';
 import { language, setLanguage } from './i18n.svelte';
 
 class Desk {
@@ -38,12 +38,17 @@ class Desk {
     }
   }
 
+  /** The queue as main answered at the window's start, then every event since (those kept from the start first, which are newer). */
   start(): () => void {
     let running = true;
-    window.api.onEvent((event) => {
-      if (running) this.receive(event);
+    void takeQueue().then((queue) => {
+      if (!running) return;
+      if (queue.ok) this.queue = queue.value;
+      else this.problem = queue.error;
+      listen((event) => {
+        if (running) this.receive(event);
+      });
     });
-    void this.refresh();
     return () => {
       running = false;
     };
