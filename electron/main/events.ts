@@ -10,15 +10,17 @@ export interface EventHub {
   /** Offerings changed (null: many or unknown); [] when only the queue's state did. */
   changed(ids: string[] | null): void;
   subscribe(listener: (event: DeskEvent) => void): () => void;
+  /** Pushes what is waiting now, then nothing more: main is closing the catalogue the queue's state is read from. */
+  close(): void;
 }
 
 export function createEventHub(queueStatus: () => QueueView): EventHub {
   const listeners = new Set<(event: DeskEvent) => void>();
   let ids: Set<string> | null = new Set();
-  let scheduled = false;
+  let scheduled: NodeJS.Immediate | null = null;
 
   function flush(): void {
-    scheduled = false;
+    scheduled = null;
     const event: DeskEvent = { changed: ids === null ? null : [...ids], queue: queueStatus() };
     ids = new Set();
     for (const listener of listeners) listener(event);
@@ -30,14 +32,18 @@ export function createEventHub(queueStatus: () => QueueView): EventHub {
       if (changedIds === null) ids = null;
       else if (ids !== null) for (const id of changedIds) ids.add(id);
       if (ids !== null && ids.size > MAX_IDS) ids = null;
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      scheduled ??= setImmediate(flush);
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    close() {
+      if (scheduled) {
+        clearImmediate(scheduled);
+        flush();
+      }
+      listeners.clear();
     },
   };
 }

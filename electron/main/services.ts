@@ -198,6 +198,7 @@ export function createServices(options: ServiceOptions) {
         if (sandbox) await (await sandbox).close();
         // Keeps the planner's statistics current as the catalogue grows (cheap: only what changed a lot).
         db.pragma('optimize');
+        events.close();
         db.close();
       })();
       return closing;
