@@ -10,6 +10,7 @@ import { toWire } from '../../electron/main/marketplace/wire';
 import { validDraft, futureDate } from '../support/helpers';
 import { LIST_INDEXES } from '../../electron/main/db/migrations/005-covering-list-indexes';
 import { createListQuery } from '../../electron/main/list-query';
+import { createOfferingsStore, DUE_SQL } from '../../electron/main/db/offerings-store';
 import { ListQuery } from '../../shared/ipc';
 
 const at = (version: number) => {
@@ -198,4 +199,31 @@ test('migration 10: templates, one per name whatever its case', () => {
   const insert = db.prepare("INSERT INTO templates (id, name, body, created_at, updated_at) VALUES (?, ?, '{}', 'now', 'now')");
   insert.run('a', 'WAH Toronto');
   assert.throws(() => insert.run('b', 'wah toronto'), /UNIQUE/);
+});
+
+test('migration 12: the queue takes its next offerings in order from an index, not by sorting every waiting one', () => {
+  const db = at(11);
+  const insert = db.prepare('INSERT INTO offerings (id, seq, offering_id, created_at, updated_at, pending, held, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const draft = db.prepare("INSERT INTO offering_drafts (id, draft) VALUES (?, '{}')");
+  const rows: { id: string; updated: string; due: boolean }[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const id = `o${i}`;
+      // Written in an order unlike their last change's, so order by insertion would not pass.
+      const updated = new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 10_000) * 60_000).toISOString();
+      const pending = i % 4 === 0 ? null : 'publish';
+      const held = i % 10 === 1 ? 1 : 0;
+      const retryAt = i % 10 === 3 ? '2099-01-01T00:00:00.000Z' : i % 10 === 5 ? '2026-01-01T00:00:00.000Z' : null;
+      insert.run(id, i + 1, id, '2026-01-01T00:00:00.000Z', updated, pending, held, retryAt);
+      draft.run(id);
+      rows.push({ id, updated, due: pending !== null && held === 0 && retryAt !== '2099-01-01T00:00:00.000Z' });
+    }
+  })();
+  upTo(db, 12);
+  const params = { now: '2027-01-01T00:00:00.000Z', limit: 16 };
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${DUE_SQL}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  assert.match(plan, /USING INDEX offerings_due/);
+  assert.doesNotMatch(plan, /TEMP B-TREE/, 'no sort of every waiting offering');
+  const expected = rows.filter((r) => r.due).sort((a, b) => a.updated.localeCompare(b.updated)).slice(0, 16).map((r) => r.id);
+  assert.deepEqual(createOfferingsStore(db as never).due(params.now, params.limit).map((r) => r.id), expected);
 });

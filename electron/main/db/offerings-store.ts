@@ -40,6 +40,14 @@ export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'p
 const QUEUE_PUBLISH = "pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0";
 const QUEUE_DELETE = "pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL";
 
+/**
+ * The queue's next offerings to send: waiting, not held, due by `@now`, oldest change first. Read in that order
+ * from offerings_due (migration 12), named so the planner never sorts every waiting row instead, as it chose to
+ * with no statistics for the index yet.
+ */
+export const DUE_SQL = `SELECT o.*, d.draft FROM offerings o INDEXED BY offerings_due JOIN offering_drafts d ON d.id = o.id
+  WHERE o.pending IS NOT NULL AND o.held = 0 AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now) ORDER BY o.updated_at LIMIT @limit`;
+
 /** Told which offerings a write changed (null: too many, or unknown); the app pushes it to its windows. */
 export type ChangeListener = (ids: string[] | null) => void;
 
@@ -83,9 +91,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     untrash: db.prepare('UPDATE offerings SET trashed_at = NULL, updated_at = ? WHERE id = ?'),
     purge: db.prepare('DELETE FROM offerings WHERE trashed_at IS NOT NULL AND trashed_at < ?'),
     // The queue's reads: only the few rows that wait or failed, through their partial indexes.
-    due: db.prepare<[string, number], OfferingRow>(
-      `${FULL} WHERE o.pending IS NOT NULL AND o.held = 0 AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.updated_at LIMIT ?`,
-    ),
+    due: db.prepare<[{ now: string; limit: number }], OfferingRow>(DUE_SQL),
     nextWake: db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM offerings WHERE pending IS NOT NULL AND held = 0'),
     waiting: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE pending IS NOT NULL AND held = 0'),
     failed: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE held = 1 OR (error IS NOT NULL AND pending IS NULL)'),
@@ -183,7 +189,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
       if (n > 0) changed(null);
       return n;
     },
-    due: (now: string, limit: number) => s.due.all(now, limit),
+    due: (now: string, limit: number) => s.due.all({ now, limit }),
     nextWake: () => s.nextWake.get()?.at ?? null,
     counts: () => ({ waiting: s.waiting.get()!.n, failed: s.failed.get()!.n }),
     dueNowAll: () => void s.dueNowAll.run(),
