@@ -13,7 +13,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export function createHandlers(s: Services): Handlers {
   function publishMany(ids?: string[]) {
     const { queued, skipped } = s.catalogue.publishMany(ids);
-    s.queue.track(queued);
+    s.queue.track(queued, true);
     void s.queue.kick();
     return { queued: queued.length, skipped };
   }
@@ -51,7 +51,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'offerings:removePast': () => {
       const ids = s.catalogue.removePast();
-      s.queue.track(ids);
+      s.queue.track(ids, true);
       void s.queue.kick();
       return { deleting: ids.length };
     },

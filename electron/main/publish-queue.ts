@@ -9,6 +9,7 @@ import { readDraft, readListed, type Catalogue, type Clock, type OfferingRow } f
 import type { QueueFields, QueueState } from './db/offerings-store';
 import { createGroupCommit } from './db/group-commit';
 import type { CallLog } from './call-log';
+import type { BatchProgress } from './batch-progress';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
 import { changedFields, fullPatch, isAdopted, resourceOf, toWire, type Resource, type WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
@@ -64,6 +65,8 @@ export interface QueueOptions {
   jobs?: JobSource[];
   /** True when a stored row turns out damaged and is now held: it is not sent (integrity-check.ts). */
   holdIfDamaged?: (row: OfferingRow) => boolean;
+  /** The progress bar's run, told of every write to the catalogue's offerings (batch-progress.ts). */
+  progress: BatchProgress;
 }
 
 /** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
@@ -86,7 +89,7 @@ export function backoffDelay(attempt: number, baseMs: number, capMs: number, ran
 }
 
 export function createPublishQueue(options: QueueOptions) {
-  const { db, catalogue, callLog, clock } = options;
+  const { db, catalogue, callLog, clock, progress } = options;
   const random = options.random ?? Math.random;
   const concurrencySetting = options.concurrency ?? 4;
   const concurrency = () => (typeof concurrencySetting === 'function' ? concurrencySetting() : concurrencySetting);
@@ -107,8 +110,6 @@ export function createPublishQueue(options: QueueOptions) {
   let paused: AppError | null = null;
   /** Cancelled by the user: nothing new is sent until Resume. */
   let cancelled = false;
-  /** The offerings of the current run of changes, for the progress bar. */
-  let batch = new Set<string>();
   let draining: Promise<void> | null = null;
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -483,19 +484,6 @@ export function createPublishQueue(options: QueueOptions) {
     await Promise.all(behind);
   }
 
-  function batchProgress(): QueueView['batch'] {
-    let done = 0;
-    let waiting = 0;
-    let failed = 0;
-    for (const id of batch) {
-      const r = store.progress(id);
-      if (!r || r.pending === null) done++;
-      else if (r.held) failed++;
-      else waiting++;
-    }
-    return { total: batch.size, done, waiting, failed };
-  }
-
   function schedule(delayOverride?: number): void {
     if (stopped) return;
     if (wakeTimer) clearTimeout(wakeTimer);
@@ -558,14 +546,13 @@ export function createPublishQueue(options: QueueOptions) {
       cancelled = true;
       options.onChange?.();
     },
-    /** Adds offerings to the run the progress bar shows; a new run starts once the last one settled. */
-    track(ids: string[]): void {
-      if (batchProgress().waiting === 0) batch = new Set();
-      for (const id of ids) batch.add(id);
+    /** Adds offerings to the run the progress bar shows (`queued`: all just queued); a new run starts once the last one settled. */
+    track(ids: string[], queued = false): void {
+      progress.track(ids, queued);
     },
     status(): QueueView {
       const c = store.counts();
-      return { waiting: c.waiting, failed: c.failed, offline, paused, cancelled, batch: batchProgress() };
+      return { waiting: c.waiting, failed: c.failed, offline, paused, cancelled, batch: progress.current() };
     },
     async stop(): Promise<void> {
       stopped = true;

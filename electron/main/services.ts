@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SettingsView } from '../../shared/ipc';
 import { createEventHub } from './events';
+import { createBatchProgress } from './batch-progress';
 import { createListQuery } from './list-query';
 import { AppFailure, failure, type AppError } from '../../shared/errors';
 import { openCatalogueDb } from './db/open';
@@ -79,11 +80,16 @@ export function createServices(options: ServiceOptions) {
 
   // The hub asks the queue (made below) for its status only when it sends an event, a turn later.
   const events = createEventHub(() => queue.status());
+  // The progress bar's run reads an offering again only after a write to it; the store reads it when asked.
+  const progress = createBatchProgress((id) => catalogue.store.progress(id));
   const learners = createLearnersStore(db, events.changed);
   const catalogue = createCatalogue(db, clock, {
     allowedStandards: connection.allowedStandards,
     notAllowed: connection.notAllowed,
-    onChange: events.changed,
+    onChange: (ids) => {
+      progress.changed(ids);
+      events.changed(ids);
+    },
     keepsRecords: (id) => learners.keptRecords(id) > 0,
   });
   catalogue.purgeTrash();
@@ -107,6 +113,7 @@ export function createServices(options: ServiceOptions) {
     onChange: () => events.changed([]),
     jobs: [records],
     holdIfDamaged: integrity.holdIfDamaged,
+    progress,
     ...options.queue,
   });
   const lists = createListQuery(db);
