@@ -44,20 +44,23 @@ test('a damaged stored offering is found at start, held as needing attention and
   db.prepare("UPDATE offerings SET pending = 'publish' WHERE id = ?").run(sound);
   db.close();
 
-  const services = reopen(300);
-  // A row waiting to be sent is checked before the queue starts; the walk over the rest waits while the window loads.
-  assert.equal(JSON.parse(services.catalogue.store.byId(wrongType)!.error!).code, 'damaged-offering', 'the queued damaged row is held at once');
-  await new Promise((resolve) => setTimeout(resolve, 50)); // timers fire in order: this one before the walk's
-  assert.equal(services.catalogue.store.byId(unreadable)!.error, null, 'the walk has not started yet');
-  const report = await services.integrity;
-  assert.deepEqual([...report.damaged].sort(), ['unreadable', 'wrong-type']);
-  assert.equal(report.checked, 3);
+  // The walk waits a minute: the queue reaches the two rows waiting first, and checks each before sending it.
+  const services = reopen(60_000);
   await services.queue.drain();
   assert.deepEqual(sandbox.listings(key), [toWire(validDraft({ offeringId: 'sound-1' }))], 'only the sound offering reached the Marketplace');
+  assert.equal(JSON.parse(services.catalogue.store.byId(wrongType)!.error!).code, 'damaged-offering', 'the queued damaged row is held');
+  assert.equal(services.catalogue.store.byId(unreadable)!.error, null, 'the walk has not started yet');
+  await services.close();
 
-  const attention = services.lists.page(ListQuery.parse({ status: 'needs-attention' }), new Date());
+  // The walk finds the rest: an unreadable row that was not waiting to be sent.
+  const next = reopen(0);
+  const report = await next.integrity;
+  assert.deepEqual([...report.damaged].sort(), ['unreadable', 'wrong-type']);
+  assert.equal(report.checked, 3);
+
+  const attention = next.lists.page(ListQuery.parse({ status: 'needs-attention' }), new Date());
   assert.deepEqual(attention.rows.map((r) => r.offeringId).sort(), ['unreadable', 'wrong-type']);
-  const error = JSON.parse(services.catalogue.store.byId(wrongType)!.error!) as { code: string; message: string };
+  const error = JSON.parse(next.catalogue.store.byId(wrongType)!.error!) as { code: string; message: string };
   assert.equal(error.code, 'damaged-offering');
   assert.match(error.message, /not sent/);
 });

@@ -61,7 +61,6 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     idTaken: db.prepare<[string, string], { id: string }>('SELECT id FROM offerings WHERE offering_id = ? AND id != ?'),
     all: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NULL ORDER BY o.seq`),
     batchAfter: db.prepare<[number, number], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT o.id, o.seq, o.offering_id, d.draft, o.listed FROM offerings o JOIN offering_drafts d ON d.id = o.id WHERE o.seq > ? ORDER BY o.seq LIMIT ?'),
-    pendingRows: db.prepare<[], Pick<OfferingRow, 'id' | 'seq' | 'offering_id' | 'draft' | 'listed'>>('SELECT o.id, o.seq, o.offering_id, d.draft, o.listed FROM offerings o JOIN offering_drafts d ON d.id = o.id WHERE o.pending IS NOT NULL'),
     trashed: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NOT NULL ORDER BY o.trashed_at DESC`),
     // The date written as the date index's own expression, so that index finds the day.
     similar: db.prepare<[{ standardKey: string | null; firstDate: string; citySort: string; except: string }], { found: number }>(
@@ -130,7 +129,6 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     /** The next rows by seq after `seq`, Trash included: the start-up integrity check walks the table in these steps. */
     batchAfter: (seq: number, limit: number) => s.batchAfter.all(seq, limit),
     /** The rows the queue is about to send, checked before it starts. */
-    pendingRows: () => s.pendingRows.all(),
     insert(id: string, offeringId: string, draft: OfferingDraft, now: string): void {
       s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, now, ...offeringColumns(draft, null) });
       s.writeDraft.run(id, JSON.stringify(draft));
