@@ -4,7 +4,8 @@
 // list/filter/sort/search/count/calendar/locations calls, Publish all (intent),
 // the longest handler, main-process RSS; and in Chromium over the web bridge,
 // the first row painted (beside the same first screen painted from static
-// HTML, the browser's floor here) and the latency of typing in search.
+// HTML, the browser's floor here) and the latency of typing in search; then
+// the queue sending what Publish all queued, and the main thread's blocking.
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { build } from 'vite';
@@ -21,6 +22,8 @@ import { ALL_STANDARDS } from '../shared/standards';
 import { addDays } from '../shared/time';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/harness';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startRemoteSandbox } from './remote-sandbox';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, calls: { type: 'string', default: '240' } } });
 const sizes = values.sizes!.split(',').map(Number);
@@ -244,7 +247,37 @@ async function measureMainRss(dir: string): Promise<{ atOnce: number; settled: n
   return { ...open, bare: run([dir, '--bare']).settled };
 }
 
+const QUEUE_SECONDS = 10;
+const SANDBOX_KEY = 'bench-network-key';
+
+/**
+ * The queue sending what Publish all queued, for QUEUE_SECONDS, against the sandbox in a process of its own
+ * (50 ms latency, concurrency 4): offerings settled, and how long the main thread was blocked meanwhile (in
+ * Electron every window waits that long). The integrity walk is done first: this measures the queue alone.
+ */
+async function measureQueue(dir: string): Promise<{ settled: number; p99: number; max: number }> {
+  const sandbox = await startRemoteSandbox({ latencyMs: 50, key: SANDBOX_KEY });
+  const services = createServices({ dataDir: dir, secretStore: memoryStore(), marketplaceUrlPreset: sandbox.baseUrl, queue: { concurrency: 4 }, integrityWalkDelayMs: 0 });
+  try {
+    await services.integrity;
+    await services.credentials.setKey(SANDBOX_KEY);
+    const before = services.queue.status().waiting;
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    const sending = services.queue.kick();
+    await new Promise((resolve) => setTimeout(resolve, QUEUE_SECONDS * 1000));
+    loop.disable();
+    services.queue.cancel();
+    await sending;
+    return { settled: before - services.queue.status().waiting, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+  } finally {
+    await services.close();
+    await sandbox.close();
+  }
+}
+
 const mainRows: string[] = [];
+const queueRows: string[] = [];
 const summary: string[] = [];
 for (const size of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-catalogue-${size}-`));
@@ -258,7 +291,10 @@ for (const size of sizes) {
   progress('window measured');
   const mainMemory = await measureMainRss(dir);
   progress('memory measured');
+  const queue = await measureQueue(dir);
+  progress('queue measured');
   mainRows.push(...main.rows);
+  queueRows.push(`| ${size.toLocaleString('en')} | ${main.queued.toLocaleString('en')} | ${queue.settled.toLocaleString('en')} | ${(queue.settled / QUEUE_SECONDS).toFixed(0)} | ${f(queue.p99)} | ${f(queue.max)} |`);
   summary.push(
     `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of ${WARM_LOADS} | ${f(renderer.firstRowMs.floor)} (app ${(renderer.firstRowMs.median / renderer.firstRowMs.floor).toFixed(2)}×) | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
   );
@@ -270,3 +306,6 @@ for (const r of summary) console.log(r);
 console.log(`\n| offerings | call (${calls} varied each, through the IPC handlers) | p50 ms | p95 ms | max ms |`);
 console.log('|---:|---|---:|---:|---:|');
 for (const r of mainRows) console.log(r);
+console.log(`\n| offerings | queued by Publish all | settled in ${QUEUE_SECONDS} s (concurrency 4, sandbox 50 ms) | per second | main thread blocked p99 ms | max ms |`);
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of queueRows) console.log(r);

@@ -2,15 +2,10 @@
 // Publishes N new offerings through the real queue against the sandbox with
 // added latency, at concurrency 1, 4 and 8, against a baseline that sends the
 // same requests one at a time with the bare client, in the same process. The
-// sandbox runs in a process of its own, as the Marketplace is another machine:
-// its work (parsing, validating, answering) is not the app's, and in the
-// bench's process it would count against both the queue's throughput and the
-// main thread's blocking.
+// sandbox runs in a process of its own (remote-sandbox.ts).
 import { median } from './stats';
 import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import readline from 'node:readline';
+import { startRemoteSandbox } from './remote-sandbox';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,32 +45,13 @@ function draft(i: number, run: string): OfferingDraft {
   };
 }
 
-/** `npm run sandbox` in a child process: its address, and what it received and holds, asked over HTTP. */
-async function startRemoteSandbox() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/main/sandbox/cli.ts', '--port', '0', '--latency', String(latencyMs), '--keys', KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout });
-  const [first] = (await once(lines, 'line')) as [string];
-  const baseUrl = /https?:\/\/\S+/.exec(first)?.[0];
-  if (!baseUrl) throw new Error(`The sandbox did not start: ${first}`);
-  const inspect = async <T>(what: string): Promise<T> => (await (await fetch(new URL(`/__sandbox/${what}`, baseUrl))).json()) as T;
-  return {
-    baseUrl,
-    requests: async () => (await inspect<unknown[]>('requests')).length,
-    listings: async () => (await inspect<unknown[]>(`offerings?networkKey=${KEY}`)).length,
-    close: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
 /** The bare client, as the queue's connection builds it: the network API with the key known. */
 function networkClient(baseUrl: string, key: string) {
   return createMarketplaceClient({ dialect: networkDialect({ baseUrl, getKey: async () => key }) });
 }
 
 async function baseline(run: string): Promise<{ ms: number; requests: number }> {
-  const sandbox = await startRemoteSandbox();
+  const sandbox = await startRemoteSandbox({ latencyMs, key: KEY });
   const client = networkClient(sandbox.baseUrl, KEY);
   const start = performance.now();
   for (let i = 0; i < changes; i++) {
@@ -89,7 +65,7 @@ async function baseline(run: string): Promise<{ ms: number; requests: number }> 
 }
 
 async function queued(concurrency: number, run: string): Promise<{ ms: number; requests: number; loopP99?: number }> {
-  const sandbox = await startRemoteSandbox();
+  const sandbox = await startRemoteSandbox({ latencyMs, key: KEY });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offering-desk-bench-'));
   const services = createServices({ dataDir, secretStore: memoryStore(), marketplaceUrlPreset: sandbox.baseUrl, queue: { concurrency } });
   await services.credentials.setKey(KEY);
