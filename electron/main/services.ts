@@ -8,6 +8,7 @@ import { createBatchProgress } from './batch-progress';
 import { createListQuery } from './list-query';
 import { AppFailure, failure, type AppError } from '../../shared/errors';
 import { openCatalogueDb } from './db/open';
+import { startCheckpointer } from './db/checkpointer';
 import { createBackup, listBackups, restoreBackup } from './db/backups';
 import { createCatalogue, systemClock, type Clock } from './catalogue';
 import { createCallLog } from './call-log';
@@ -67,6 +68,7 @@ export function createServices(options: ServiceOptions) {
     fs.rmSync(restoreMarker);
   }
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
+  const checkpointer = startCheckpointer(db, log);
   const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
   const credentials = createCredentials({
     store: options.secretStore ?? keytarStore(options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE),
@@ -206,6 +208,7 @@ export function createServices(options: ServiceOptions) {
         // Keeps the planner's statistics current as the catalogue grows (cheap: only what changed a lot).
         db.pragma('optimize');
         events.close();
+        await checkpointer?.close();
         db.close();
       })();
       return closing;
