@@ -49,6 +49,9 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/** In the installed app the driver is unpacked beside the archive (electron-builder.yml): loaded from there, the worker needs no archive support. */
+const unpacked = (file: string) => file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+
 /**
  * Moves checkpoints off the main thread for an on-disk catalogue in WAL mode; null otherwise. If the worker
  * cannot run, the main connection checkpoints as SQLite does by default, and the log says why.
@@ -56,7 +59,7 @@ parentPort.on('message', (m) => {
 export function startCheckpointer(
   db: Db,
   log: AppLog,
-  { limit = CHECKPOINT_BYTES, pollMs = POLL_MS, driver = createRequire(import.meta.url).resolve('better-sqlite3') } = {},
+  { limit = CHECKPOINT_BYTES, pollMs = POLL_MS, driver = unpacked(createRequire(import.meta.url).resolve('better-sqlite3')) } = {},
 ): Checkpointer | null {
   if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, limit, pollMs } });
