@@ -15,8 +15,13 @@ class Desk {
   revision = $state(0);
   changed = $state.raw<string[] | null>(null);
 
-  /** After the renderer itself changed something: the answer comes as an event too, this only refreshes the queue at once. */
+  /**
+   * After the renderer itself changed something: every screen refetches what it shows, and the queue, at once.
+   * Main's event says so too, but while the queue sends, main spaces its events (up to 250 ms apart).
+   */
   async refresh(): Promise<void> {
+    this.changed = null;
+    this.revision += 1;
     const queue = await call('queue:status', {});
     if (queue.ok) this.queue = queue.value;
     else this.problem = queue.error;
