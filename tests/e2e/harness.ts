@@ -1,5 +1,6 @@
 // Runs the app as a user would in a browser: the web bridge as its own
 // process (so it can be restarted), Debian's Chromium driven by Playwright.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -116,4 +117,22 @@ export async function startApp(
       await page.goto(bridge.url);
     },
   };
+}
+
+/** The list's first class dates, top to bottom. */
+export const listedDates = (page: Page): Promise<string[]> => page.getByTestId('row-id-line').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.date ?? ''));
+
+/**
+ * Waits until the list shows these first dates: it refetches what it shows once main says what changed, a
+ * moment after the answer that put up the toast. Fails with the dates last shown.
+ */
+export async function expectListedDates(page: Page, expected: string[]): Promise<void> {
+  let shown: string[] = [];
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    shown = await listedDates(page);
+    if (JSON.stringify(shown) === JSON.stringify(expected)) return;
+    await page.waitForTimeout(25);
+  }
+  assert.deepEqual(shown, expected);
 }
