@@ -63,15 +63,21 @@ export function startCheckpointer(
 ): Checkpointer | null {
   if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, limit, pollMs } });
-  // The worker never keeps the process alive by itself; only while someone waits on it.
+  // The worker keeps the process alive only while someone waits on it (its next look, or its end).
   worker.unref();
+  let holds = 0;
+  const hold = () => {
+    if (holds++ === 0) worker.ref();
+  };
+  const release = () => {
+    if (--holds === 0) worker.unref();
+  };
   db.pragma('wal_autocheckpoint = 0');
   const waiting: ((r: CheckpointResult) => void)[] = [];
   let closed: Promise<void> | null = null;
   let exited = false;
   const answer = (r: CheckpointResult) => {
     for (const resolve of waiting.splice(0)) resolve(r);
-    worker.unref();
   };
   worker.on('message', (r: CheckpointResult) => {
     if ('error' in r) log.warn(`checkpoint: ${r.error}`);
@@ -82,19 +88,30 @@ export function startCheckpointer(
     if (db.open) db.pragma('wal_autocheckpoint = 1000');
     answer({ error: String(e) });
   });
-  worker.on('exit', () => (exited = true));
+  worker.on('exit', () => {
+    exited = true;
+    answer({ error: 'The checkpoint worker has stopped.' });
+  });
   return {
     settled() {
       if (exited) return Promise.resolve({ error: 'The checkpoint worker has stopped.' });
-      worker.ref();
-      return new Promise((resolve) => waiting.push(resolve));
+      hold();
+      return new Promise((resolve) =>
+        waiting.push((r) => {
+          release();
+          resolve(r);
+        }),
+      );
     },
     close() {
       closed ??= exited
         ? Promise.resolve()
         : new Promise<void>((resolve) => {
-            worker.ref();
-            worker.once('exit', () => resolve());
+            hold();
+            worker.once('exit', () => {
+              release();
+              resolve();
+            });
             worker.postMessage('close');
           });
       return closed;
