@@ -161,6 +161,21 @@ async function firstRowPaint(browser: Browser, url: string): Promise<{ ms: numbe
   }
 }
 
+/**
+ * The renderer process's peak resident memory (Linux /proc VmHWM), the largest among the browser's renderers:
+ * the page under test is the only one open when this is asked.
+ */
+async function rendererPeakRss(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const peaks = processInfo
+    .filter((p) => p.type === 'renderer')
+    .map((p) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1] ?? 0) * 1024);
+  if (peaks.length === 0) throw new Error('No renderer process was found.');
+  return Math.max(...peaks);
+}
+
 async function measureRenderer(dir: string) {
   // The app's window loads while main's integrity walk waits (WALK_DELAY_MS); here every load is measured
   // with the walk done, not running: not waiting three seconds, the walk would share the CPU with some loads.
@@ -221,7 +236,15 @@ async function measureRenderer(dir: string) {
     await page.waitForFunction(() => [...document.querySelectorAll('button.row .name')].every((e) => /sécu/i.test(e.textContent ?? '')), undefined, { timeout: 60_000 });
     const resultsMs = performance.now() - resultStarted;
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    return { firstRowMs, domRows, keystroke: Math.max(...keystrokes), resultsMs, heap };
+    // Scrolled to the end and back first: every row has been on screen once.
+    await page.locator('.virtual').evaluate(async (list) => {
+      for (const top of [list.scrollHeight, 0]) {
+        list.scrollTop = top;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    });
+    const rendererRss = await rendererPeakRss(browser);
+    return { firstRowMs, domRows, keystroke: Math.max(...keystrokes), resultsMs, heap, rendererRss };
   } finally {
     await browser.close();
     await web.close();
@@ -296,12 +319,12 @@ for (const size of sizes) {
   mainRows.push(...main.rows);
   queueRows.push(`| ${size.toLocaleString('en')} | ${main.queued.toLocaleString('en')} | ${queue.settled.toLocaleString('en')} | ${(queue.settled / QUEUE_SECONDS).toFixed(0)} | ${f(queue.p99)} | ${f(queue.max)} |`);
   summary.push(
-    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of ${WARM_LOADS} | ${f(renderer.firstRowMs.floor)} (app ${(renderer.firstRowMs.median / renderer.firstRowMs.floor).toFixed(2)}×) | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB |`,
+    `| ${size.toLocaleString('en')} | ${(generateMs / 1000).toFixed(1)} s | ${f(main.openMs)} | ${f(main.firstPageMs)} | ${f(main.publishMs)} (${main.queued.toLocaleString('en')} queued) | ${f(main.longest)} | ${mb(mainMemory.settled)} settled, ${mb(mainMemory.atOnce)} at once (bare runner ${mb(mainMemory.bare)}) | ${f(renderer.firstRowMs.cold)} cold, ${f(renderer.firstRowMs.median)} median of ${WARM_LOADS} | ${f(renderer.firstRowMs.floor)} (app ${(renderer.firstRowMs.median / renderer.firstRowMs.floor).toFixed(2)}×) | ${renderer.domRows} | ${f(renderer.keystroke)} | ${f(renderer.resultsMs)} | ${(renderer.heap / 2 ** 20).toFixed(0)} MB | ${mb(renderer.rendererRss)} |`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log('| offerings | generate (one transaction) | open catalogue ms | first page ms | Publish all intent ms | longest other handler ms | main process RSS, alone (bundled, plain Node) | first row painted ms (Chromium) | same first screen as static HTML, no script ms (median) | rows in the DOM | keystroke to next frame ms | search results shown ms | renderer JS heap |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| offerings | generate (one transaction) | open catalogue ms | first page ms | Publish all intent ms | longest other handler ms | main process RSS, alone (bundled, plain Node) | first row painted ms (Chromium) | same first screen as static HTML, no script ms (median) | rows in the DOM | keystroke to next frame ms | search results shown ms | renderer JS heap | renderer process, peak RSS |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of summary) console.log(r);
 console.log(`\n| offerings | call (${calls} varied each, through the IPC handlers) | p50 ms | p95 ms | max ms |`);
 console.log('|---:|---|---:|---:|---:|');
