@@ -100,7 +100,7 @@ export function createServices(options: ServiceOptions) {
   const keys = createDataKeys(credentials.learnerDataKey, learners.hasAny);
   const roster = createRoster({ db, catalogue, learners, staff, keys, clock });
   const exchangeStore = createExchangeStore(db);
-  // Before the queue exists: rows waiting to be sent are checked first, the rest in steps after start.
+  // The walk over every stored offering waits while the window loads; the queue asks it about each row before sending it.
   const integrity = checkStoredOfferings(catalogue.store, log, { delayMs: options.integrityWalkDelayMs ?? WALK_DELAY_MS });
   const callLog = createCallLog(db, clock);
   const records = createRecordJob({ learners, roster, callLog, clock, log });

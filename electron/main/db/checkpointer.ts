@@ -44,7 +44,6 @@ const look = () => {
 };
 const timer = setInterval(() => parentPort.postMessage(look()), workerData.pollMs);
 parentPort.on('message', (m) => {
-  if (m === 'look') parentPort.postMessage(look());
   if (m === 'close') { clearInterval(timer); db.close(); parentPort.close(); }
 });
 `;

@@ -128,7 +128,6 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     trashed: () => s.trashed.all(),
     /** The next rows by seq after `seq`, Trash included: the start-up integrity check walks the table in these steps. */
     batchAfter: (seq: number, limit: number) => s.batchAfter.all(seq, limit),
-    /** The rows the queue is about to send, checked before it starts. */
     insert(id: string, offeringId: string, draft: OfferingDraft, now: string): void {
       s.insert.run({ id, seq: s.nextSeq.get()!.seq, offering_id: offeringId, now, ...offeringColumns(draft, null) });
       s.writeDraft.run(id, JSON.stringify(draft));
