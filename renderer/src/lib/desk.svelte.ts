@@ -2,7 +2,7 @@
 // revision that moves whenever the main process says offerings changed. Lists
 // and screens refetch only what they show when it moves. Nothing polls.
 import type { DeskEvent, QueueView, SettingsView } from '../../../shared/ipc';
-import type { AppError } from '../../../shared/errors';
+import type { AppError, Result } from '../../../shared/errors';
 import { call } from './api';
 import { listen, takeQueue, takeSettings } from './startup';
 import { language, setLanguage } from './i18n.svelte';
@@ -22,7 +22,10 @@ class Desk {
   async refresh(): Promise<void> {
     this.changed = null;
     this.revision += 1;
-    const queue = await call('queue:status', {});
+    this.#show(await call('queue:status', {}));
+  }
+
+  #show(queue: Result<QueueView>): void {
     if (queue.ok) this.queue = queue.value;
     else this.problem = queue.error;
   }
@@ -48,8 +51,7 @@ class Desk {
     let running = true;
     void takeQueue().then((queue) => {
       if (!running) return;
-      if (queue.ok) this.queue = queue.value;
-      else this.problem = queue.error;
+      this.#show(queue);
       listen((event) => {
         if (running) this.receive(event);
       });
