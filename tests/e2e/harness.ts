@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { startSandbox, type Faults, type Sandbox } from '../../electron/main/sandbox/sandbox-server';
 import { keytarStore } from '../../electron/main/credentials';
 import type { OfferingDraft } from '../../shared/offering';
-import { tempDir, uniqueKeychainService } from '../support/helpers';
+import { tempDir, uniqueKeychainService, waitFor } from '../support/helpers';
 import { KEYCHAIN_ACCOUNTS } from '../support/services';
 
 export const CHROMIUM_FLAGS = [
@@ -128,11 +128,8 @@ export const listedDates = (page: Page): Promise<string[]> => page.getByTestId('
  */
 export async function expectListedDates(page: Page, expected: string[]): Promise<void> {
   let shown: string[] = [];
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    shown = await listedDates(page);
-    if (JSON.stringify(shown) === JSON.stringify(expected)) return;
-    await page.waitForTimeout(25);
-  }
+  const same = async () => JSON.stringify((shown = await listedDates(page))) === JSON.stringify(expected);
+  // A timeout is not the failure reported: the assertion below is, with the dates last shown.
+  await waitFor(same, { timeoutMs: 5_000, what: 'the list’s dates' }).catch(() => undefined);
   assert.deepEqual(shown, expected);
 }
