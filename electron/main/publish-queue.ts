@@ -8,6 +8,7 @@ import type { QueueView } from '../../shared/ipc';
 import { readDraft, readListed, type Catalogue, type Clock, type OfferingRow } from './catalogue';
 import type { QueueFields, QueueState } from './db/offerings-store';
 import { createGroupCommit } from './db/group-commit';
+import { createTurns } from './turns';
 import type { CallLog } from './call-log';
 import type { BatchProgress } from './batch-progress';
 import type { MarketplaceClient, CallOutcome } from './marketplace/marketplace-client';
@@ -116,6 +117,7 @@ export function createPublishQueue(options: QueueOptions) {
 
   const store = catalogue.store;
   const commits = createGroupCommit(db);
+  const turns = createTurns();
   const acquireLease = db.prepare(
     'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
   );
@@ -473,7 +475,11 @@ export function createPublishQueue(options: QueueOptions) {
         if (marked && !mayGo()) return putBack(current);
         const next = take();
         try {
-          if (marked) await current.task.run(client, current.claim);
+          if (marked) {
+            // A change's own work (reading, checking, building and sending it) waits for a turn of its own (turns.ts).
+            await turns.take();
+            await current.task.run(client, current.claim);
+          }
         } finally {
           active.delete(current.task.key);
         }
