@@ -7,7 +7,7 @@
 // (PASSIVE) never blocks the main connection's reads or writes.
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import type { Db } from './open';
+import { walFile, type Db } from './open';
 import type { AppLog } from '../logging';
 
 /** The log's size past which the worker copies it into the database file (SQLite's own default is 1,000 pages). */
@@ -33,7 +33,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const look = () => {
   let size = 0;
-  try { size = fs.statSync(workerData.file + '-wal').size; } catch { size = 0; }
+  try { size = fs.statSync(workerData.wal).size; } catch { size = 0; }
   if (size <= workerData.limit) return { copied: 0, logged: 0 };
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
@@ -60,8 +60,9 @@ export function startCheckpointer(
   log: AppLog,
   { limit = CHECKPOINT_BYTES, pollMs = POLL_MS, driver = unpacked(createRequire(import.meta.url).resolve('better-sqlite3')) } = {},
 ): Checkpointer | null {
-  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
-  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, limit, pollMs } });
+  const wal = walFile(db);
+  if (!wal) return null;
+  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file: db.name, wal, limit, pollMs } });
   // The worker keeps the process alive only while someone waits on it (its next look, or its end).
   worker.unref();
   let holds = 0;

@@ -12,7 +12,7 @@
 // 1.3 ms typical and 5–6 ms at p99 on the queue's hottest path. Every other
 // write of the catalogue still commits at FULL.
 import fs from 'node:fs';
-import type { Db } from './open';
+import { walFile, type Db } from './open';
 
 export interface GroupCommit {
   /**
@@ -29,12 +29,6 @@ export interface GroupCommit {
 type Item = { work: () => unknown; durable: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 type Done = { item: Item; outcome: Outcome };
-
-/** The WAL file of an on-disk catalogue in WAL mode, or null (in memory, or another journal mode). */
-function walFile(db: Db): string | null {
-  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
-  return `${db.name}-wal`;
-}
 
 /**
  * The most writes one transaction takes; the rest follow on the next turn of

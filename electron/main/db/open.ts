@@ -7,6 +7,12 @@ import { createBackup, restoreBackup } from './backups';
 
 export type Db = Database.Database;
 
+/** The write-ahead log of an on-disk catalogue in WAL mode, or null (in memory, or another journal mode). */
+export function walFile(db: Db): string | null {
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
+  return `${db.name}-wal`;
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
