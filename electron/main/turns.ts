@@ -11,24 +11,19 @@ export interface Turns {
 }
 
 export function createTurns(): Turns {
+  /** Callers still to go; a turn is scheduled whenever there are any. */
   const waiting: Array<() => void> = [];
-  let scheduled = false;
 
   function next(): void {
     // The caller's continuation runs right after this callback; the next caller's waits for the next turn.
     waiting.shift()?.();
     if (waiting.length > 0) setImmediate(next);
-    else scheduled = false;
   }
 
   return {
     take(): Promise<void> {
       return new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(next);
-        }
+        if (waiting.push(resolve) === 1) setImmediate(next);
       });
     },
   };
