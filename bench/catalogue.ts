@@ -22,8 +22,8 @@ import { ALL_STANDARDS } from '../shared/standards';
 import { addDays } from '../shared/time';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/harness';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startRemoteSandbox } from './remote-sandbox';
+import { blocking } from './stats';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, calls: { type: 'string', default: '240' } } });
 const sizes = values.sizes!.split(',').map(Number);
@@ -285,14 +285,14 @@ async function measureQueue(dir: string): Promise<{ settled: number; p99: number
     await services.integrity;
     await services.credentials.setKey(SANDBOX_KEY);
     const before = services.queue.status().waiting;
-    const loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-    const sending = services.queue.kick();
-    await new Promise((resolve) => setTimeout(resolve, QUEUE_SECONDS * 1000));
-    loop.disable();
+    let sending: Promise<void> = Promise.resolve();
+    const blocked = await blocking(async () => {
+      sending = services.queue.kick();
+      await new Promise((resolve) => setTimeout(resolve, QUEUE_SECONDS * 1000));
+    });
     services.queue.cancel();
     await sending;
-    return { settled: before - services.queue.status().waiting, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+    return { settled: before - services.queue.status().waiting, ...blocked };
   } finally {
     await services.close();
     await sandbox.close();

@@ -8,10 +8,9 @@
 // can reach, and the main thread's block from HTTP alone on this machine (the
 // sandbox shares its two cores, and a loopback socket's write does the
 // receiver's work too), so the queue's own share of the block can be read off.
-import { median } from './stats';
+import { blocking, median } from './stats';
 import { parseArgs } from 'node:util';
 import { startRemoteSandbox } from './remote-sandbox';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,15 +54,6 @@ function networkClient(baseUrl: string, key: string) {
   return createMarketplaceClient({ dialect: networkDialect({ baseUrl, getKey: async () => key }) });
 }
 
-/** The main thread's p99 block (ms) while `work` runs: the interval of a 1 ms timer, as monitorEventLoopDelay gives it (so an idle thread reads about 1.1). */
-async function blocking(work: () => Promise<unknown>): Promise<number> {
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-  await work();
-  loop.disable();
-  return loop.percentile(99) / 1e6;
-}
-
 /** The bare client sending every change, `concurrency` at a time (1: the baseline). */
 async function bare(concurrency: number, run: string): Promise<{ ms: number; requests: number; loopP99: number }> {
   const sandbox = await startRemoteSandbox({ latencyMs, key: KEY });
@@ -76,7 +66,7 @@ async function bare(concurrency: number, run: string): Promise<{ ms: number; req
     }
   };
   const start = performance.now();
-  const loopP99 = await blocking(() => Promise.all(Array.from({ length: concurrency }, sender)));
+  const { p99: loopP99 } = await blocking(() => Promise.all(Array.from({ length: concurrency }, sender)));
   const ms = performance.now() - start;
   const requests = await sandbox.requests();
   await sandbox.close();
@@ -91,7 +81,7 @@ async function queued(concurrency: number, run: string): Promise<{ ms: number; r
   for (let i = 0; i < changes; i++) services.catalogue.save(null, draft(i, run));
   // How long the main thread is blocked while the queue works (in Electron, every window waits that long).
   const start = performance.now();
-  const loopP99 = await blocking(async () => {
+  const { p99: loopP99 } = await blocking(async () => {
     services.catalogue.publishMany();
     await services.queue.drain();
   });
@@ -115,7 +105,7 @@ const record = (name: string, r: { ms: number; requests: number; loopP99: number
 };
 
 // What the measure reads with nothing to do: its own timer's period and the machine's jitter.
-const idle = await blocking(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+const { p99: idle } = await blocking(() => new Promise((resolve) => setTimeout(resolve, 2000)));
 
 for (let run = 0; run < runs; run++) {
   record(BASELINE, await bare(1, `b${run}`));
