@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openCatalogueDb } from '../electron/main/db/open';
+import { openCatalogueDb, walFile } from '../electron/main/db/open';
 import { startCheckpointer, type CheckpointResult } from '../electron/main/db/checkpointer';
 import type { AppLog } from '../electron/main/logging';
 import { tempDir, validDraft } from './support/helpers';
@@ -19,7 +19,7 @@ const warnings = () => {
 /** Fills the log past `bytes` with offerings' drafts, one commit each, as the app writes them. */
 function write(db: Database.Database, bytes: number): void {
   const insert = db.prepare("INSERT INTO templates (id, name, body, created_at, updated_at) VALUES (?, ?, ?, 'now', 'now')");
-  for (let i = 0; (fs.statSync(`${db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) <= bytes; i++) insert.run(`t${i}-${Math.random()}`, `Template ${i} ${Math.random()}`, JSON.stringify(validDraft()));
+  for (let i = 0; (fs.statSync(walFile(db)!, { throwIfNoEntry: false })?.size ?? 0) <= bytes; i++) insert.run(`t${i}-${Math.random()}`, `Template ${i} ${Math.random()}`, JSON.stringify(validDraft()));
 }
 
 async function until(checkpointer: { settled(): Promise<CheckpointResult> }, done: (r: CheckpointResult) => boolean): Promise<CheckpointResult> {
