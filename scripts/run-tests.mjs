@@ -3,9 +3,11 @@
 //   e2e       tests/e2e: the app in Chromium over the web bridge
 //   electron  tests/electron: the real Electron window (skips itself where Electron's binary is missing)
 // With file paths instead of suite names, runs just those files.
+// The runner gets a keychain it can use (scripts/secret-service.mjs): the
+// user's own, or on a headless Linux a D-Bus session and gnome-keyring of its own.
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { runWithSecretService } from './secret-service.mjs';
 
 function find(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -23,5 +25,4 @@ const SUITES = {
 
 const args = process.argv.slice(2);
 const files = args.length === 0 ? all : args.flatMap((a) => SUITES[a] ?? [a]);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+process.exit(await runWithSecretService(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]));
