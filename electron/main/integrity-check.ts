@@ -5,7 +5,7 @@
 // held back from publishing and shown as needing attention: never sent.
 import { OfferingDraft } from '../../shared/offering';
 import type { AppError } from '../../shared/errors';
-import { WireListing } from './marketplace/wire';
+import { StoredListing } from './marketplace/wire';
 import type { OfferingRow, OfferingsStore } from './db/offerings-store';
 import type { AppLog } from './logging';
 
@@ -38,9 +38,7 @@ export function damage(row: { draft: string; listed: string | null }): string | 
   if (!OfferingDraft.safeParse(draft).success) return 'its details do not fit the offering form';
   if (row.listed !== null) {
     const listed = parse(row.listed);
-    // An adopted listing (see adoptedListing) is a marker, not a wire body: its fields are unknown by design.
-    const adopted = typeof listed === 'object' && listed !== null && (listed as { adopted?: unknown }).adopted === true && typeof (listed as { offeringId?: unknown }).offeringId === 'string';
-    if (listed === undefined || (!adopted && !WireListing.safeParse(listed).success)) return 'the record of what is listed is not readable';
+    if (listed === undefined || !StoredListing.safeParse(listed).success) return 'the record of what is listed is not readable';
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import type { AddressDraft, OfferingDraft } from '../../../shared/offering';
 import type { ConnectionKind } from '../../../shared/connection';
 import type { OfferingStatus } from '../../../shared/ipc';
-import { WireListing } from '../marketplace/wire';
+import { StoredListing } from '../marketplace/wire';
 import type { Db } from './open';
 import { classDayRows, locationKey, offeringColumns, COLUMN_NAMES, type OfferingColumns } from './offering-columns';
 
@@ -113,7 +113,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     }
   }
 
-  const listedOf = (row: Pick<OfferingRow, 'listed'>) => (row.listed === null ? null : WireListing.parse(JSON.parse(row.listed)));
+  const listedOf = (row: Pick<OfferingRow, 'listed'>) => (row.listed === null ? null : StoredListing.parse(JSON.parse(row.listed)));
 
   return {
     byId: (id: string) => s.byId.get(id),

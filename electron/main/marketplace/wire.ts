@@ -217,14 +217,22 @@ export function changedFields(listed: WireListing, next: WireListing): Record<st
  * schedule file): the Marketplace has no read call, so its fields are unknown
  * and the first publish sends every field as a patch (see fullPatch), never an add.
  */
+const AdoptedMarker = z.object({ offeringId: z.string().min(1), trainingStandardKey: z.string(), adopted: z.literal(true) }).strict();
+
 export function adoptedListing(draft: Pick<OfferingDraft, 'offeringId' | 'trainingStandardKey'>): WireListing {
-  return { offeringId: draft.offeringId, trainingStandardKey: draft.trainingStandardKey, adopted: true } as unknown as WireListing;
+  return AdoptedMarker.parse({ offeringId: draft.offeringId, trainingStandardKey: draft.trainingStandardKey, adopted: true }) as unknown as WireListing;
 }
 
 export function isAdopted(listed: WireListing): boolean {
   return (listed as { adopted?: unknown }).adopted === true;
 }
 
+/**
+ * What a catalogue row holds as listed: the body the Marketplace acknowledged,
+ * or an adopted marker. Compared with a draft, a marker differs in every field,
+ * so an adopted offering stays "changed" until its full patch is acknowledged.
+ */
+export const StoredListing = z.union([WireListing, AdoptedMarker]).transform((v) => v as WireListing);
 /** Optional fields of each kind: absent means "none", so a full patch must say null for them. */
 const OPTIONAL_FIELDS: Record<Resource, readonly string[]> = { class: ['price', 'address', 'virtualClassUrl'], online: ['price'] };
 
