@@ -291,7 +291,7 @@ export const contract = {
   /** Import schedule: the rows that can be imported, in one transaction. */
   'schedule:import': {
     request: z.object({ file: ScheduleFile, choices: ImportChoices }).strict(),
-    response: z.object({ created: Count, updated: Count, refused: Count, adopted: Count, ids: z.array(z.string()) }),
+    response: z.object({ created: Count, updated: Count, skipped: Count, refused: Count, adopted: Count, ids: z.array(z.string()) }),
   },
   'templates:list': { request: Empty, response: z.array(CourseTemplate) },
   /** "Save as template": the offering's course, price, seats, location and day times under a name (the same name replaces). */

@@ -27,6 +27,11 @@ export const ImportChoices = z.object({
   standards: z.record(z.string().max(300), StandardKey).default({}),
   /** "Already listed on the Marketplace" for the whole file (a listed column says it row by row). */
   adoptAll: z.boolean().default(false),
+  /**
+   * Rows without a known offering ID that look like an offering already in the catalogue (same standard, first day
+   * and city): left out, or imported as new offerings; null: asked (such rows are refused until answered).
+   */
+  similar: z.enum(['skip', 'create']).nullable().default(null),
 });
 export type ImportChoices = z.input<typeof ImportChoices>;
 
@@ -35,7 +40,7 @@ export const CellProblem = z.object({ column: z.string(), code: z.string(), mess
 export const ImportRow = z.object({
   /** The row as the spreadsheet numbers it (the header is row 1). */
   line: z.number().int(),
-  action: z.enum(['create', 'update', 'refused']),
+  action: z.enum(['create', 'update', 'skip', 'refused']),
   offeringId: z.string(),
   courseName: z.string(),
   /** Why it is refused, at the cell. */
@@ -43,6 +48,8 @@ export const ImportRow = z.object({
   /** Imported, but not publishable yet: shown, never blocking. */
   incomplete: z.array(FieldError),
   adopted: z.boolean(),
+  /** Like an offering already in the catalogue: same standard, first day and city, and no offering ID it knows. */
+  similar: z.boolean(),
   /** A refused row's cells as read, so it can be saved to a CSV, fixed and imported again. */
   cells: z.array(z.string()),
 });
@@ -60,6 +67,8 @@ export const ImportPreview = z.object({
     /** Dates that fit both orders are present and nothing in the file proves one; `suggested` is what other rows prove. */
     dateOrder: z.object({ needed: z.boolean(), suggested: DateOrder.nullable() }),
     standards: z.array(z.object({ label: z.string(), options: z.array(StandardKey) })),
+    /** How many of the file's offerings look like one already in the catalogue; `needed` while unanswered. */
+    similar: z.object({ needed: z.boolean(), count: z.number().int() }),
   }),
   rows: z.array(ImportRow),
   offerings: z.object({ create: z.number().int(), update: z.number().int() }),

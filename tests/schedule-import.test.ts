@@ -159,7 +159,7 @@ test('CSV round trip: an export imports back to the same offerings', async (t) =
   const b = ipcFor(second).ipc;
   const file = Buffer.from(exported.text, 'utf8').toString('base64');
   const preview = await b('schedule:preview', { file, choices: {} });
-  assert.deepEqual(preview.questions, { dateOrder: { needed: false, suggested: null }, standards: [] }, 'the export is never ambiguous');
+  assert.deepEqual(preview.questions, { dateOrder: { needed: false, suggested: null }, standards: [], similar: { needed: false, count: 0 } }, 'the export is never ambiguous');
   assert.deepEqual((await b('schedule:import', { file, choices: {} })).created, 4);
   const key = (r: { draft: { offeringId: string } }) => r.draft.offeringId;
   const before = first.catalogue.list().sort((x, y) => key(x).localeCompare(key(y))).map((r) => r.draft);

@@ -6,7 +6,7 @@
 // course name, no usable date, an offering ID another row gives to a different
 // class) is refused. Questions the file leaves open are asked, not guessed.
 import { failure } from '../../../shared/errors';
-import { emptyDraft, publishProblems, type OfferingDraft } from '../../../shared/offering';
+import { emptyDraft, firstClassDate, publishProblems, type OfferingDraft } from '../../../shared/offering';
 import { isOnlineStandard, type StandardKey } from '../../../shared/standards';
 import { SCHEDULE_COLUMNS } from '../../../shared/schedule-columns';
 import { ImportChoices, type DateOrder, type ImportPreview, type ImportRow, type ScheduleMapping } from '../../../shared/schedule-import';
@@ -19,7 +19,7 @@ import { adoptedListing } from '../marketplace/wire';
 import { headingSignature, readCsvTable, UNREADABLE } from './csv-table';
 import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell, type DateReading } from './schedule-values';
 import { standardsFor } from './standard-labels';
-import { foldHeading } from '../../../shared/text';
+import { fold, foldHeading } from '../../../shared/text';
 
 interface Table {
   kind: 'csv' | 'xlsx';
@@ -217,6 +217,13 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
     const rows: ImportRow[] = [];
     const offerings: { draft: OfferingDraft; existing: string | null; adopted: boolean }[] = [];
     const now = clock.now();
+    let similarCount = 0;
+    // The form's own test of a copy (copyCheck): a class of this standard already starts on this day in this city.
+    const looksKnown = (draft: OfferingDraft): boolean => {
+      const firstDate = draft.kind === 'class' ? firstClassDate(draft) : undefined;
+      if (draft.kind !== 'class' || draft.trainingStandardKey === '' || !firstDate || draft.address.city.trim() === '') return false;
+      return catalogue.store.similar({ standardKey: draft.trainingStandardKey, firstDate, citySort: fold(draft.address.city) });
+    };
     for (const group of groups.values()) {
       const first = group[0]!;
       const conflict = group.some((r) => foldHeading(r.courseName) !== foldHeading(first.courseName) || foldHeading(r.standardText) !== foldHeading(first.standardText));
@@ -224,16 +231,23 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       const existingId = first.offeringId === '' ? undefined : catalogue.store.rowIdOf(first.offeringId);
       const existing = existingId === undefined ? null : catalogue.row(existingId);
       if (existing?.trashed_at) for (const r of group) r.problems.push({ column: col('offeringId'), code: 'import.inTrash', message: 'An offering with this ID is in the Trash: restore it, or give this row another ID.' });
-      const refused = group.some((r) => r.problems.length > 0);
       const days = group.flatMap((r) => r.days).sort((a, b) => a.date.localeCompare(b.date));
       const draft: OfferingDraft = { ...first.draftPart, classDays: first.online ? [] : days };
       const merged = existing ? { ...parseDraft(existing), ...draft } : draft;
-      const adopted = group.some((r) => r.adopted) && (existing === null || existing.listed === null);
-      const incomplete = refused ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(merged, { now })];
-      for (const r of group) {
-        rows.push({ line: r.line, action: refused ? 'refused' : existing ? 'update' : 'create', offeringId: r.offeringId, courseName: r.courseName, problems: r.problems, incomplete, adopted: !refused && adopted, cells: refused ? r.cells : [] });
+      const similar = existing === null && !group.some((r) => r.problems.length > 0) && looksKnown(draft);
+      if (similar) {
+        similarCount++;
+        if (choices.similar === null) for (const r of group) r.problems.push({ column: col('city') || col('courseName'), code: 'import.similar', message: 'An offering of this standard already starts on this day in this city: choose above whether to import such rows.' });
       }
-      if (!refused) offerings.push({ draft: merged, existing: existing?.id ?? null, adopted });
+      const refused = group.some((r) => r.problems.length > 0);
+      const skip = !refused && similar && choices.similar === 'skip';
+      const adopted = group.some((r) => r.adopted) && (existing === null || existing.listed === null);
+      const incomplete = refused || skip ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(merged, { now })];
+      const action = refused ? 'refused' : skip ? 'skip' : existing ? 'update' : 'create';
+      for (const r of group) {
+        rows.push({ line: r.line, action, offeringId: r.offeringId, courseName: r.courseName, problems: r.problems, incomplete, adopted: action !== 'refused' && action !== 'skip' && adopted, similar, cells: refused ? r.cells : [] });
+      }
+      if (!refused && !skip) offerings.push({ draft: merged, existing: existing?.id ?? null, adopted });
     }
     rows.sort((a, b) => a.line - b.line);
 
@@ -250,6 +264,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       questions: {
         dateOrder: { needed: ambiguousSeen && choices.dateOrder === null, suggested: proven },
         standards: [...standardQuestions].map(([label, options]) => ({ label, options })),
+        similar: { needed: similarCount > 0 && choices.similar === null, count: similarCount },
       },
       rows,
       offerings: { create: offerings.filter((o) => o.existing === null).length, update: offerings.filter((o) => o.existing !== null).length },
@@ -260,7 +275,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
   return {
     preview: async (bytes: Buffer, choices: ImportChoices) => (await analyse(bytes, choices)).preview,
     /** Writes every importable offering, or none: one transaction. Adopted ones are recorded as listed, so their first Publish is a full patch. */
-    async importFile(bytes: Buffer, choices: ImportChoices): Promise<{ created: number; updated: number; refused: number; adopted: number; ids: string[] }> {
+    async importFile(bytes: Buffer, choices: ImportChoices): Promise<{ created: number; updated: number; skipped: number; refused: number; adopted: number; ids: string[] }> {
       const { preview, offerings, signature, mapping } = await analyse(bytes, choices);
       const ids = db.transaction(() => {
         const written = offerings.map(({ draft, existing, adopted }) => {
@@ -274,6 +289,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       return {
         created: preview.offerings.create,
         updated: preview.offerings.update,
+        skipped: preview.rows.filter((r) => r.action === 'skip').length,
         refused: preview.rows.filter((r) => r.action === 'refused').length,
         adopted: offerings.filter((o) => o.adopted).length,
         ids,
