@@ -82,6 +82,15 @@ export const RecordsPreview = z.object({
   /** Why nothing can be reported yet (class not over, not listed, no instructor or evaluator). */
   blockers: z.array(AppError),
 });
+
+/**
+ * Whether a reported record can leave now: what stops the queue (no key, a key refused, an incomplete connection),
+ * or offline (it goes when the connection is back). Shown before the user confirms, and in what the desk says after.
+ */
+export const SendState = z.object({ problem: AppError.nullable(), offline: z.boolean() });
+export type SendState = z.infer<typeof SendState>;
+const ReportPreview = RecordsPreview.extend({ sending: SendState });
+export type ReportPreview = z.infer<typeof ReportPreview>;
 export type RecordsPreview = z.infer<typeof RecordsPreview>;
 
 const OfferingRow = z.object({ offeringRowId: RowId });
@@ -106,8 +115,8 @@ export const rosterContract = {
   'people:list': { request: z.object({}).strict(), response: z.array(Person) },
   'people:save': { request: z.object({ id: RowId.nullable(), name: z.string().max(200) }).strict(), response: z.array(Person) },
   'people:archive': { request: z.object({ id: RowId }).strict(), response: z.array(Person) },
-  'records:preview': { request: OfferingRow.strict(), response: RecordsPreview },
-  'records:report': { request: z.object({ offeringRowId: RowId, ids: z.array(RowId).min(1).max(1000) }).strict(), response: RosterView },
+  'records:preview': { request: OfferingRow.strict(), response: ReportPreview },
+  'records:report': { request: z.object({ offeringRowId: RowId, ids: z.array(RowId).min(1).max(1000) }).strict(), response: RosterView.extend({ sending: SendState }) },
   'records:retry': { request: z.object({ id: RowId }).strict(), response: RosterView },
   /** One learner's data as JSON text, for a request under privacy law. */
   'learners:export': { request: z.object({ id: RowId }).strict(), response: z.object({ fileName: z.string(), json: z.string() }) },

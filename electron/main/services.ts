@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SettingsView } from '../../shared/ipc';
+import type { SendState } from '../../shared/roster-contract';
 import { createEventHub } from './events';
 import { createBatchProgress } from './batch-progress';
 import { createListQuery } from './list-query';
@@ -182,6 +183,11 @@ export function createServices(options: ServiceOptions) {
     /** What the start-up integrity check found, once it has walked the catalogue. */
     integrity: integrity.done,
     settingsView,
+    /** Whether learning records can leave now: the queue's pause, else what the connection lacks; and whether it is offline. */
+    async recordsSendState(): Promise<SendState> {
+      const { paused, offline } = queue.status();
+      return { problem: paused ?? (await connection.missing({ records: true })), offline };
+    },
     /**
      * The keychain opened while the window loads (see `Credentials.warm`). A keychain that
      * does not answer is logged here and shown by the window's own read, in Settings.

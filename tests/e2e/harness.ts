@@ -72,6 +72,8 @@ export interface RunningApp {
   page: Page;
   sandbox: Sandbox;
   dataDir: string;
+  /** The app's keychain service name (its entries are removed after the test). */
+  keychainService: string;
   /** Stops the web bridge and starts it again on the same data, like quitting and reopening the app; `now` starts its clock later (after a class). */
   restartBridge(options?: { now?: string }): Promise<void>;
 }
@@ -111,6 +113,7 @@ export async function startApp(
     page,
     sandbox,
     dataDir,
+    keychainService,
     async restartBridge({ now }: { now?: string } = {}) {
       await bridge.stop();
       bridge = await startBridgeProcess(env, now ? ['--now', now] : []);

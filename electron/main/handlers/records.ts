@@ -18,11 +18,11 @@ export function recordHandlers(s: Services): Pick<Handlers, RecordChannels> {
     'people:list': () => s.people.list(),
     'people:save': ({ id, name }) => s.people.save(id, name),
     'people:archive': ({ id }) => s.people.archive(id),
-    'records:preview': ({ offeringRowId }) => s.roster.reportPreview(offeringRowId),
+    'records:preview': async ({ offeringRowId }) => ({ ...(await s.roster.reportPreview(offeringRowId)), sending: await s.recordsSendState() }),
     'records:report': async ({ offeringRowId, ids }) => {
       const roster = await s.roster.report(offeringRowId, ids);
       void s.queue.kick();
-      return roster;
+      return { ...roster, sending: await s.recordsSendState() };
     },
     'records:retry': async ({ id }) => {
       const roster = await s.roster.retry(id);

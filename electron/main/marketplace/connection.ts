@@ -2,7 +2,7 @@
 // (or the embedded sandbox when no URL is set) or the ministry gateway. Rebuilt
 // when its settings change; the gateway's token outlives a rebuild until the
 // token URL, client id or secret changes.
-import { failure, type FieldError } from '../../../shared/errors';
+import { AppFailure, failure, type AppError, type FieldError } from '../../../shared/errors';
 import type { Credentials } from '../credentials';
 import type { Settings } from '../settings';
 import { silentLog, type AppLog } from '../logging';
@@ -60,6 +60,25 @@ export function createConnection({ settings, credentials, sandboxUrl, timeoutMs 
     },
     /** The field error for a standard it cannot publish. */
     notAllowed: { path: 'trainingStandardKey', code: 'programId.missing', message: MISSING_PROGRAM_ID } satisfies FieldError,
+    /**
+     * What stops any call before it is made: an incomplete gateway connection, or a secret the connection needs
+     * that the keychain does not give (none stored, or locked). Asked before the user confirms a report: learning
+     * records carry the network key on the gateway too.
+     */
+    async missing({ records }: { records: boolean }): Promise<AppError | null> {
+      try {
+        if (settings.connection() === 'gateway') {
+          await client();
+          await credentials.clientSecret.get();
+          await credentials.subscriptionKey.get();
+          if (records) await credentials.getKey();
+        } else await credentials.getKey();
+        return null;
+      } catch (e) {
+        if (e instanceof AppFailure) return e.error;
+        throw e;
+      }
+    },
     /** The client secret changed: the next call fetches a token with the new one. */
     forgetToken(): void {
       tokens?.source.invalidate();
