@@ -63,7 +63,7 @@ export function missingPrerequisites(env = process.env, platform = process.platf
   return missing;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const missing = missingPrerequisites();
   for (const line of missing) console.error(line);
   process.exit(missing.length ? 1 : 0);

@@ -130,7 +130,7 @@ export async function runWithSecretService(cmd, args, options = {}) {
 }
 
 // `node scripts/secret-service.mjs <command> [args…]`: the command with a keychain (bench:keychain).
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [cmd, ...args] = process.argv.slice(2);
   process.exit(await runWithSecretService(cmd, args, { shell: process.platform === 'win32' }));
 }
