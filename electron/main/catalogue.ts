@@ -11,7 +11,7 @@ import type { OfferingRecord } from '../../shared/ipc';
 import { WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
 import { createOfferingsStore, type ChangeListener, type OfferingRow } from './db/offerings-store';
-import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
+import { LIST_INDEXES } from './db/list-indexes';
 
 export type { OfferingRow };
 
