@@ -69,9 +69,14 @@ test('damage() tells a sound row from a damaged one, without throwing', () => {
   const draft = JSON.stringify(validDraft());
   assert.equal(damage({ draft, listed: null }), null);
   assert.equal(damage({ draft, listed: JSON.stringify(toWire(validDraft())) }), null);
-  assert.match(damage({ draft: '{', listed: null })!, /not readable/);
-  assert.match(damage({ draft: JSON.stringify({ ...validDraft(), seatsRemaining: 'many' }), listed: null })!, /do not fit/);
-  assert.match(damage({ draft, listed: '[1, 2' })!, /listed/);
+  assert.match(damage({ draft: '{', listed: null })!.message, /not readable/);
+  assert.match(damage({ draft: JSON.stringify({ ...validDraft(), seatsRemaining: 'many' }), listed: null })!.message, /do not fit/);
+  assert.match(damage({ draft, listed: '[1, 2' })!.message, /listed/);
+  // What an earlier version accepted and published, and today's rules refuse: the field to correct is named.
+  const secret = validDraft({ registrationUrl: 'https://staff:hunter2@training.example.ca/register' });
+  const refused = damage({ draft: JSON.stringify(secret), listed: JSON.stringify({ ...toWire(validDraft()), externalRegistrationUrl: secret.registrationUrl }) })!;
+  assert.equal(refused.code, 'listing-refused');
+  assert.deepEqual(refused.fields?.map((f) => [f.path, f.code]), [['registrationUrl', 'url.credentials']]);
 });
 
 test('closing during the wait before the walk ends the check at once, with what it found', async (t) => {
