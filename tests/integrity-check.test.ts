@@ -103,3 +103,20 @@ test('a damaged row published before the walk reaches it is checked by the queue
   assert.equal(JSON.parse(row.error!).code, 'damaged-offering');
   assert.equal(row.held, 1);
 });
+
+test('a stored draft today’s schema refuses still opens: the fields that do not fit are named and left empty, the rest kept', async (t) => {
+  const { idOf, db: open, reopen } = await closedCatalogue(t, ['wrong-type-3']);
+  const id = idOf('wrong-type-3');
+  const db = open();
+  giveWrongType(db, id);
+  db.close();
+  const services = reopen(0);
+  await services.integrity;
+  const opened = await dispatch(createHandlers(services), 'offerings:get', { id }, (e) => assert.fail(String(e)));
+  assert.ok(opened.ok, 'the offering opens');
+  const record = opened.value as { status: string; draft: { courseName: string; offeringId: string; address: { city: string } }; error: { code: string; fields?: { path: string; code: string }[] } };
+  assert.equal(record.status, 'needs-attention');
+  assert.deepEqual([record.draft.courseName, record.draft.offeringId, record.draft.address.city], ['', 'wrong-type-3', 'Toronto']);
+  assert.equal(record.error.code, 'damaged-offering');
+  assert.deepEqual(record.error.fields?.map((f) => [f.path, f.code]), [['courseName', 'invalid']]);
+});

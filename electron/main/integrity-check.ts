@@ -39,7 +39,11 @@ export function damage(row: { draft: string; listed: string | null }): AppError 
   const json = parse(row.draft);
   if (json === undefined) return damagedError('its details are not readable');
   const draft = OfferingDraft.safeParse(json);
-  if (!draft.success) return damagedError('its details do not fit the offering form');
+  if (!draft.success) {
+    // The fields named on the form (left empty there: see catalogue `openableDraft`), once each.
+    const paths = [...new Set(draft.error.issues.map((i) => i.path.map(String).join('.') || 'offeringId'))];
+    return { ...damagedError('its details do not fit the offering form'), fields: paths.map((path) => ({ path, code: 'invalid', message: 'Check this field.' })) };
+  }
   if (row.listed !== null) {
     const listed = parse(row.listed);
     if (listed === undefined) return damagedError('the record of what is listed is not readable');
