@@ -32,6 +32,17 @@ const plainShared = fs
   .filter((f) => f.endsWith('.ts') && !zodModules.includes(f.replace(/\.ts$/, '')))
   .map((f) => `shared/${f}`);
 const plainStaysPlain = { ...noZodValues, patterns: [{ ...noZodValues.patterns[0], group: zodModules.map((m) => `./${m}`) }] };
+// Migrations are frozen: each carries its own SQL and its own copies of the
+// rules it needs, so a rule tightened later never breaks an old catalogue's
+// upgrade. They import nothing outside db/migrations/, and no package (types aside).
+const migrationsFrozen = {
+  patterns: [
+    { regex: '^\\.\\./', message: 'A migration is frozen: it imports nothing outside db/migrations/; copy what it needs into migrations/frozen/ as it is today.' },
+    { regex: '^[^.]', allowTypeImports: true, message: 'A migration is frozen: no package either (a library changes or is removed); types only.' },
+  ],
+};
+// The runtime reads nothing from a migration (its own copy lives in db/, e.g. db/list-indexes); only db/open runs them, through their index.
+const noMigrations = { group: ['**/migrations/**', '**/migrations'], message: 'Migrations are frozen history: runtime code keeps its own copy of what it needs (db/open alone runs migrations/index).' };
 const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'shared/ is imported by both sides and imports from neither.' };
 
 export default tseslint.config(
@@ -63,6 +74,19 @@ export default tseslint.config(
   {
     files: plainShared,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', plainStaysPlain] },
+  },
+  {
+    files: ['electron/main/db/migrations/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', migrationsFrozen] },
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/main/db/migrations/**', 'electron/main/db/open.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMigrations] }] },
+  },
+  {
+    files: ['electron/main/db/open.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ ...noMigrations, group: ['./migrations/*', '!./migrations/index'] }] }] },
   },
   {
     files: ['electron/preload/**'],

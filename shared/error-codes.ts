@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'catalogue-newer',
   'catalogue-migration-failed',
   'damaged-offering',
+  'listing-refused',
   'keychain-unavailable',
   'keychain-locked',
   'no-key',

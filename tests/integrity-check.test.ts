@@ -69,9 +69,14 @@ test('damage() tells a sound row from a damaged one, without throwing', () => {
   const draft = JSON.stringify(validDraft());
   assert.equal(damage({ draft, listed: null }), null);
   assert.equal(damage({ draft, listed: JSON.stringify(toWire(validDraft())) }), null);
-  assert.match(damage({ draft: '{', listed: null })!, /not readable/);
-  assert.match(damage({ draft: JSON.stringify({ ...validDraft(), seatsRemaining: 'many' }), listed: null })!, /do not fit/);
-  assert.match(damage({ draft, listed: '[1, 2' })!, /listed/);
+  assert.match(damage({ draft: '{', listed: null })!.message, /not readable/);
+  assert.match(damage({ draft: JSON.stringify({ ...validDraft(), seatsRemaining: 'many' }), listed: null })!.message, /do not fit/);
+  assert.match(damage({ draft, listed: '[1, 2' })!.message, /listed/);
+  // What an earlier version accepted and published, and today's rules refuse: the field to correct is named.
+  const secret = validDraft({ registrationUrl: 'https://staff:hunter2@training.example.ca/register' });
+  const refused = damage({ draft: JSON.stringify(secret), listed: JSON.stringify({ ...toWire(validDraft()), externalRegistrationUrl: secret.registrationUrl }) })!;
+  assert.equal(refused.code, 'listing-refused');
+  assert.deepEqual(refused.fields?.map((f) => [f.path, f.code]), [['registrationUrl', 'url.credentials']]);
 });
 
 test('closing during the wait before the walk ends the check at once, with what it found', async (t) => {
@@ -97,4 +102,21 @@ test('a damaged row published before the walk reaches it is checked by the queue
   const row = services.catalogue.store.byId(damaged)!;
   assert.equal(JSON.parse(row.error!).code, 'damaged-offering');
   assert.equal(row.held, 1);
+});
+
+test('a stored draft today’s schema refuses still opens: the fields that do not fit are named and left empty, the rest kept', async (t) => {
+  const { idOf, db: open, reopen } = await closedCatalogue(t, ['wrong-type-3']);
+  const id = idOf('wrong-type-3');
+  const db = open();
+  giveWrongType(db, id);
+  db.close();
+  const services = reopen(0);
+  await services.integrity;
+  const opened = await dispatch(createHandlers(services), 'offerings:get', { id }, (e) => assert.fail(String(e)));
+  assert.ok(opened.ok, 'the offering opens');
+  const record = opened.value as { status: string; draft: { courseName: string; offeringId: string; address: { city: string } }; error: { code: string; fields?: { path: string; code: string }[] } };
+  assert.equal(record.status, 'needs-attention');
+  assert.deepEqual([record.draft.courseName, record.draft.offeringId, record.draft.address.city], ['', 'wrong-type-3', 'Toronto']);
+  assert.equal(record.error.code, 'damaged-offering');
+  assert.deepEqual(record.error.fields?.map((f) => [f.path, f.code]), [['courseName', 'invalid']]);
 });

@@ -5,13 +5,13 @@
 import { TRASH_DAYS } from '../../shared/app-rules';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError, type FieldError } from '../../shared/errors';
-import { OfferingDraft, copyStarts, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
+import { OfferingDraft, copyStarts, emptyDraft, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../shared/offering';
 import { addDays, daysBetween, isDate } from '../../shared/time';
 import type { OfferingRecord } from '../../shared/ipc';
 import { WireListing } from './marketplace/wire';
 import type { Db } from './db/open';
 import { createOfferingsStore, type ChangeListener, type OfferingRow } from './db/offerings-store';
-import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
+import { LIST_INDEXES } from './db/list-indexes';
 
 export type { OfferingRow };
 
@@ -27,6 +27,32 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export function parseDraft(row: Pick<OfferingRow, 'draft'>): OfferingDraft {
   return OfferingDraft.parse(JSON.parse(row.draft));
+}
+
+/**
+ * The stored draft for the form, whatever it holds: one today's schema refuses
+ * (an earlier version's, or damaged outside the app) still opens, each field
+ * that does not fit left empty for the user to fill in again. The integrity
+ * walk has marked the row and named those fields (integrity-check `damage`).
+ */
+export function openableDraft(row: Pick<OfferingRow, 'draft'>): OfferingDraft {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.draft) as unknown;
+  } catch {
+    stored = undefined;
+  }
+  const parsed = OfferingDraft.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const fields = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const empty: Record<string, unknown> = emptyDraft(fields.kind === 'online' ? 'online' : 'class');
+  const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = OfferingDraft.shape;
+  return Object.fromEntries(
+    Object.entries(empty).map(([k, fallback]) => {
+      const field = shape[k]!.safeParse(fields[k]);
+      return [k, field.success ? field.data : fallback];
+    }),
+  ) as OfferingDraft;
 }
 
 /**
@@ -53,7 +79,7 @@ export function isPast(row: Pick<OfferingRow, 'last_end_utc'>, now: Date): boole
 export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingRecord {
   return {
     id: row.id,
-    draft: parseDraft(row),
+    draft: openableDraft(row),
     status: row.status,
     listed: row.listed !== null,
     pendingAction: row.pending,

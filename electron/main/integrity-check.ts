@@ -3,8 +3,8 @@
 // stored rows (the catalogue validated them on write), so a row damaged outside
 // the app — a disk fault, a hand edit, an old backup restored — is found here,
 // held back from publishing and shown as needing attention: never sent.
-import { OfferingDraft } from '../../shared/offering';
-import type { AppError } from '../../shared/errors';
+import { OfferingDraft, publishProblems } from '../../shared/offering';
+import type { AppError, FieldError } from '../../shared/errors';
 import { StoredListing } from './marketplace/wire';
 import type { OfferingRow, OfferingsStore } from './db/offerings-store';
 import type { AppLog } from './logging';
@@ -24,8 +24,11 @@ const BATCH = 100;
  */
 export const WALK_DELAY_MS = 3000;
 
-/** Why a stored row cannot be trusted, or null. Pure: the text of the row in, a reason out. */
-export function damage(row: { draft: string; listed: string | null }): string | null {
+/**
+ * Why a stored row cannot be trusted, as the error to keep on it, or null.
+ * Pure: the text of the row in, an error out; never throws.
+ */
+export function damage(row: { draft: string; listed: string | null }): AppError | null {
   const parse = (text: string): unknown => {
     try {
       return JSON.parse(text) as unknown;
@@ -33,12 +36,23 @@ export function damage(row: { draft: string; listed: string | null }): string | 
       return undefined;
     }
   };
-  const draft = parse(row.draft);
-  if (draft === undefined) return 'its details are not readable';
-  if (!OfferingDraft.safeParse(draft).success) return 'its details do not fit the offering form';
+  const json = parse(row.draft);
+  if (json === undefined) return damagedError('its details are not readable');
+  const draft = OfferingDraft.safeParse(json);
+  if (!draft.success) {
+    // The fields named on the form (left empty there: see catalogue `openableDraft`), once each.
+    const paths = [...new Set(draft.error.issues.map((i) => i.path.map(String).join('.') || 'offeringId'))];
+    return { ...damagedError('its details do not fit the offering form'), fields: paths.map((path) => ({ path, code: 'invalid', message: 'Check this field.' })) };
+  }
   if (row.listed !== null) {
     const listed = parse(row.listed);
-    if (listed === undefined || !StoredListing.safeParse(listed).success) return 'the record of what is listed is not readable';
+    if (listed === undefined) return damagedError('the record of what is listed is not readable');
+    if (!StoredListing.safeParse(listed).success) {
+      // What an earlier version accepted and published, that today's rules refuse (a link with a
+      // password in it, say): kept as it is, held, and the fields to correct named on the form.
+      const fields = publishProblems(draft.data);
+      return fields.length > 0 ? listingRefusedError(fields) : damagedError('the record of what is listed does not fit the Marketplace’s rules');
+    }
   }
   return null;
 }
@@ -46,6 +60,12 @@ export function damage(row: { draft: string; listed: string | null }): string | 
 export const damagedError = (reason: string): AppError => ({
   code: 'damaged-offering',
   message: `This offering’s stored record is damaged (${reason}), so it was not sent. Open it, check every field and publish it again.`,
+});
+
+export const listingRefusedError = (fields: FieldError[]): AppError => ({
+  code: 'listing-refused',
+  message: `An earlier version of Offering Desk published this offering, but today’s rules refuse what was published (${fields.map((f) => f.message).join(' ')}). It is kept as it was and was not sent again: correct the fields marked and publish it again.`,
+  fields,
 });
 
 export interface IntegrityReport {
@@ -73,11 +93,11 @@ export function checkStoredOfferings(
   const report: IntegrityReport = { checked: 0, damaged: [] };
   const held = new Set<string>();
   const check = (row: { id: string; offering_id: string; draft: string; listed: string | null }) => {
-    const reason = held.has(row.id) ? null : damage(row);
-    if (reason === null) return;
+    const error = held.has(row.id) ? null : damage(row);
+    if (error === null) return;
     held.add(row.id);
     report.damaged.push(row.offering_id);
-    store.update(row.id, { held: 1, needs_attention: 1, error: JSON.stringify(damagedError(reason)) });
+    store.update(row.id, { held: 1, needs_attention: 1, error: JSON.stringify(error) });
   };
   const done = new Promise<IntegrityReport>((resolve) => {
     finish = () => resolve(report);

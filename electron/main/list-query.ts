@@ -6,8 +6,7 @@ import { OfferingStatus, type CalendarDay, type ListPage, type ListRow } from '.
 import type { ListQuery } from '../../shared/ipc';
 import type { Db } from './db/open';
 // The list's ORDER BY uses the very expressions its indexes were made on, so SQLite walks an index.
-import { SORT_EXPRESSIONS } from './db/migrations/004-list-columns';
-import { LIST_INDEXES } from './db/migrations/005-covering-list-indexes';
+import { LIST_INDEXES, SORT_EXPRESSIONS } from './db/list-indexes';
 import { fold } from '../../shared/text';
 import { failure } from '../../shared/errors';
 import { CALENDAR_DAY_CAP } from '../../shared/app-rules';

@@ -8,7 +8,7 @@ import { migrate, schemaVersion } from '../../electron/main/db/open';
 import { MIGRATIONS } from '../../electron/main/db/migrations/index';
 import { toWire } from '../../electron/main/marketplace/wire';
 import { validDraft, futureDate } from '../support/helpers';
-import { LIST_INDEXES } from '../../electron/main/db/migrations/005-covering-list-indexes';
+import { LIST_INDEXES, SORT_EXPRESSIONS } from '../../electron/main/db/list-indexes';
 import { createListQuery } from '../../electron/main/list-query';
 import { createOfferingsStore, DUE_SQL } from '../../electron/main/db/offerings-store';
 import { ListQuery } from '../../shared/ipc';
@@ -27,9 +27,9 @@ function oldDraft(overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({ ...draft, ...overrides });
 }
 
-function insertV1(db: Database.Database, draft: string, listed: string | null = null): string {
+function insertV1(db: Database.Database, draft: string, listed: string | null = null, offeringId: string = JSON.parse(draft).offeringId): string {
   const id = randomUUID();
-  db.prepare("INSERT INTO offerings (id, offering_id, draft, created_at, updated_at, listed) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)").run(id, JSON.parse(draft).offeringId, draft, listed);
+  db.prepare("INSERT INTO offerings (id, offering_id, draft, created_at, updated_at, listed) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)").run(id, offeringId, draft, listed);
   return id;
 }
 
@@ -94,6 +94,27 @@ test('migration 4: list columns, class days, locations and search backfilled fro
   assert.equal((db.prepare('SELECT COUNT(DISTINCT seq) AS n FROM offerings').get() as { n: number }).n, 10_000, 'every offering has its own seq');
 });
 
+test('migration 4 never throws on a row it cannot read: every row is kept, with what could be read, for the integrity walk to mark', () => {
+  const db = at(3);
+  const secret = JSON.parse(oldDraft({ offeringId: 'secret-link', registrationUrl: 'https://staff:hunter2@training.example.ca/register' })) as Record<string, unknown>;
+  const rows = {
+    unreadable: insertV1(db, '{"offeringId": "unread', null, 'unreadable'),
+    wrongTypes: insertV1(db, JSON.stringify({ offeringId: 'wrong-types', courseName: 42, classDays: 'soon', address: null, trainingStandardKey: 'NOT-A-STANDARD' })),
+    notAnObject: insertV1(db, '[1, 2, 3]', null, 'not-an-object'),
+    // Accepted and published by the first version; today's wire rules refuse the link.
+    refusedToday: insertV1(db, JSON.stringify(secret), JSON.stringify({ ...toWire(JSON.parse(oldDraft()) as never), offeringId: 'secret-link', externalRegistrationUrl: secret.registrationUrl })),
+    listedUnreadable: insertV1(db, oldDraft({ offeringId: 'listed-unreadable' }), '{"offeringId'),
+  };
+  upTo(db, 12);
+  const kept = db.prepare('SELECT o.id, o.seq, o.course_name, o.standard_key, o.program, o.problem_count, d.draft FROM offerings o JOIN offering_drafts d USING (id) ORDER BY o.seq').all() as { id: string; seq: number; course_name: string; standard_key: string | null; program: string | null; problem_count: number; draft: string }[];
+  assert.deepEqual(kept.map((r) => r.id).sort(), Object.values(rows).sort(), 'every row is kept');
+  assert.equal(kept.find((r) => r.id === rows.unreadable)!.draft, '{"offeringId": "unread', 'the stored text is untouched');
+  const wrong = kept.find((r) => r.id === rows.wrongTypes)!;
+  assert.deepEqual([wrong.course_name, wrong.standard_key, wrong.program], ['', 'NOT-A-STANDARD', null]);
+  assert.ok(wrong.problem_count > 0);
+  assert.ok(kept.find((r) => r.id === rows.refusedToday)!.problem_count > 0, 'the rules of its day already wanted the link fixed before a new publish');
+});
+
 test('migration 5: covering indexes carry every filter column, so counts and page keys read no row', (t) => {
   const db = at(3);
   db.transaction(() => {
@@ -108,6 +129,11 @@ test('migration 5: covering indexes carry every filter column, so counts and pag
     for (const column of ['last_end_utc', 'program', 'language', 'kind', 'seq']) assert.ok(columns(index).includes(column), `${index} carries ${column}`);
   }
   assert.deepEqual(columns(LIST_INDEXES.filters).slice(0, 2), ['status', 'seq'], 'status first, then seq: the status sort walks it');
+  // The runtime's own copy (db/list-indexes) names what the latest schema has.
+  const latest = at(MIGRATIONS.length);
+  const indexSql = (latest.prepare("SELECT group_concat(sql, ' ') AS s FROM sqlite_master WHERE type = 'index'").get() as { s: string }).s;
+  for (const index of Object.values(LIST_INDEXES)) assert.ok(latest.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(index), `${index} is in the schema`);
+  for (const [sort, expression] of Object.entries(SORT_EXPRESSIONS)) assert.ok(indexSql.includes(`(${expression}, seq`), `an index sorts by ${sort} as the list does`);
   assert.equal(db.prepare("SELECT name FROM sqlite_master WHERE name = 'offerings_by_date'").get(), undefined, 'the narrower date index is gone');
   assert.ok((db.prepare('SELECT COUNT(*) AS n FROM sqlite_stat1').get() as { n: number }).n > 0, 'the planner has statistics');
   // The list's own queries, as it makes them, must be answerable from the index.

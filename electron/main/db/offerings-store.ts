@@ -6,7 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import type { AddressDraft, OfferingDraft } from '../../../shared/offering';
 import type { ConnectionKind } from '../../../shared/connection';
 import type { OfferingStatus } from '../../../shared/ipc';
-import { StoredListing } from '../marketplace/wire';
+import type { WireListing } from '../marketplace/wire';
 import type { Db } from './open';
 import { classDayRows, locationKey, offeringColumns, COLUMN_NAMES, type OfferingColumns } from './offering-columns';
 
@@ -113,7 +113,9 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     }
   }
 
-  const listedOf = (row: Pick<OfferingRow, 'listed'>) => (row.listed === null ? null : StoredListing.parse(JSON.parse(row.listed)));
+  // Only compared with the draft (the `differs` column), never sent: not validated again (an adopted marker differs in every field, as it should). A listing an
+  // earlier version published that today's rules refuse must not stop its fix being saved (the integrity walk marks it).
+  const listedOf = (row: Pick<OfferingRow, 'listed'>) => (row.listed === null ? null : (JSON.parse(row.listed) as WireListing));
 
   return {
     byId: (id: string) => s.byId.get(id),

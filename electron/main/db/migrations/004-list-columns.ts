@@ -1,14 +1,24 @@
 // Migration 4: the columns the list, filters, sort, search, calendar and
 // counts read, a class_days table for date ranges, and full-text search.
-// Shipped: never edit it; add a new migration instead.
+// Shipped: never edit it; add a new migration instead. Frozen: it computes the
+// columns with its own copy of the rules of its day (frozen/offering-columns-v4)
+// and imports nothing outside migrations/, so a rule tightened later never
+// makes an old catalogue refuse to open. A row those rules cannot read is kept
+// with what could be read; the start-up integrity walk marks it.
 import type { Migration } from './migration';
-import { OfferingDraft } from '../../../../shared/offering';
-import { WireListing } from '../../marketplace/wire';
-import { classDayRows, offeringColumns, locationKey, COLUMN_NAMES } from '../offering-columns';
+import { classDayRowsV4, COLUMN_NAMES_V4, locationKeyV4, offeringColumnsV4, readDraftV4, readListedV4 } from './frozen/offering-columns-v4';
 
 /** The status every screen shows, from the publish state and the `differs` flag: never computed on read. */
-/** The sort key of each list column, as SQL: the same expression in its index and in every ORDER BY. */
-export const SORT_EXPRESSIONS = {
+const STATUS_SQL = `CASE
+  WHEN needs_attention THEN 'needs-attention'
+  WHEN held THEN 'failed'
+  WHEN pending IS NOT NULL THEN 'waiting'
+  WHEN listed IS NULL THEN 'draft'
+  WHEN differs OR problem_count > 0 THEN 'changed'
+  ELSE 'published' END`;
+
+/** The sort key of each list column, as SQL, as this version indexed them. */
+const SORT_EXPRESSIONS = {
   firstDate: "IFNULL(first_date, '9999-12-31')",
   course: 'course_sort',
   standard: "IFNULL(standard_key, '~')",
@@ -16,14 +26,6 @@ export const SORT_EXPRESSIONS = {
   seats: 'IFNULL(seats, 1000000000)',
   status: 'status',
 } as const;
-
-export const STATUS_SQL = `CASE
-  WHEN needs_attention THEN 'needs-attention'
-  WHEN held THEN 'failed'
-  WHEN pending IS NOT NULL THEN 'waiting'
-  WHEN listed IS NULL THEN 'draft'
-  WHEN differs OR problem_count > 0 THEN 'changed'
-  ELSE 'published' END`;
 
 export const migration004: Migration = {
   version: 4,
@@ -75,18 +77,17 @@ export const migration004: Migration = {
       CREATE VIRTUAL TABLE offerings_fts USING fts5 (course_name, city, offering_id, tokenize = 'unicode61 remove_diacritics 2');
     `);
 
-    const update = db.prepare(`UPDATE offerings SET seq = @seq, ${COLUMN_NAMES.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    const update = db.prepare(`UPDATE offerings SET seq = @seq, ${COLUMN_NAMES_V4.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     const day = db.prepare('INSERT INTO class_days (offering_row, day, date, start, "end") VALUES (?, ?, ?, ?, ?)');
     const location = db.prepare('INSERT INTO locations (key, street, extended, city, province, postal_code, used_at) VALUES (@key, @street, @extended, @city, @province, @postalCode, @usedAt) ON CONFLICT (key) DO UPDATE SET used_at = MAX(used_at, excluded.used_at)');
     const rows = db.prepare<[], { id: string; draft: string; listed: string | null; updated_at: string }>('SELECT id, draft, listed, updated_at FROM offerings ORDER BY created_at, id').all();
     rows.forEach((row, i) => {
-      const draft = OfferingDraft.parse(JSON.parse(row.draft));
-      const listed = row.listed === null ? null : WireListing.parse(JSON.parse(row.listed));
-      update.run({ id: row.id, seq: i + 1, ...offeringColumns(draft, listed) });
-      for (const d of classDayRows(draft)) day.run(row.id, d.day, d.date, d.start, d.end);
+      const draft = readDraftV4(row.draft);
+      update.run({ id: row.id, seq: i + 1, ...offeringColumnsV4(draft, readListedV4(row.listed)) });
+      for (const d of classDayRowsV4(draft)) day.run(row.id, d.day, d.date, d.start, d.end);
       const a = draft.address;
       if (draft.kind === 'class' && a.street.trim() !== '' && a.city.trim() !== '') {
-        location.run({ key: locationKey(a), street: a.street, extended: a.extended, city: a.city, province: a.province, postalCode: a.postalCode, usedAt: row.updated_at });
+        location.run({ key: locationKeyV4(a), street: a.street, extended: a.extended, city: a.city, province: a.province, postalCode: a.postalCode, usedAt: row.updated_at });
       }
     });
 
