@@ -89,7 +89,8 @@ test('seats changed in the list, then in another window, while the offering is o
   const formSeats = page.locator('#f-seatsRemaining');
   assert.equal(await formSeats.inputValue(), '12');
 
-  const listSeats = page.getByRole('textbox', { name: /Open WAH.*Seats/ });
+  // The list's own seats field (a number field before #24, a text field now).
+  const listSeats = page.locator('[id^="seats-input-"]');
   await listSeats.fill('3');
   await listSeats.press('Enter');
   await page.waitForFunction(() => (document.getElementById('f-seatsRemaining') as HTMLInputElement | null)?.value === '3');
