@@ -65,3 +65,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** The answer to a request for a channel not in the list: the same from the preload, the bridge and the handlers, and never echoing the name. */
 export const UNKNOWN_REQUEST = 'Offering Desk does not know this request.';
+
+/** Main asks a closing window's page to write what it has not saved; the page answers on the second once it has (shell/close-guard). Not channels of the contract: they carry nothing. */
+export const FLUSH_CHANNEL = 'desk:flush';
+export const FLUSHED_CHANNEL = 'desk:flushed';

@@ -194,12 +194,13 @@ export const contract = {
     response: z.array(CalendarDay),
   },
   'offerings:get': { request: Id, response: OfferingRecord },
+  /** `base`: the draft as the window last loaded or saved it; fields it did not change since keep what the catalogue holds now (see draft-merge). */
   'offerings:save': {
-    request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
+    request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft, base: OfferingDraft.optional() }).strict(),
     response: OfferingRecord,
   },
   'offerings:publish': {
-    request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft }).strict(),
+    request: z.object({ id: z.string().min(1).max(64).nullable(), draft: OfferingDraft, base: OfferingDraft.optional() }).strict(),
     response: OfferingRecord,
   },
   'offerings:publishAll': { request: Empty, response: PublishSummary },
@@ -320,4 +321,6 @@ export interface DeskApi {
   onMenuCommand?(listener: (command: MenuCommand) => void): void;
   /** What changed in the main process, pushed as it happens. */
   onEvent(listener: (event: DeskEvent) => void): void;
+  /** The window is closing: main waits (a few seconds at most) for the promise, so pending saves get written. Absent in a browser. */
+  onFlush?(listener: () => Promise<unknown>): void;
 }

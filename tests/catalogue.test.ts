@@ -238,3 +238,17 @@ test('the seats of a listed offering change straight from the list and queue a p
   assert.deepEqual(catalogue.removePast(), [past.id]);
   assert.equal(catalogue.get(past.id).pendingAction, 'delete');
 });
+
+test('a save from an editor that has not seen the list’s seats change keeps them: only the fields it changed since its base are written', () => {
+  const db = openCatalogueDb(fileIn(tempDir()));
+  const catalogue = createCatalogue(db);
+  const opened = catalogue.save(null, validDraft({ courseName: 'WAH', seatsRemaining: 12 }));
+  catalogue.setSeats(opened.id, 3);
+  // The form still shows 12: it sends its whole draft, and the draft it started from.
+  const saved = catalogue.save(opened.id, { ...opened.draft, courseName: 'WAH, renamed' }, opened.draft);
+  assert.deepEqual([saved.draft.courseName, saved.draft.seatsRemaining], ['WAH, renamed', 3]);
+  const published = catalogue.publish(opened.id, { ...saved.draft, seatsRemaining: 12, price: 99 }, { ...saved.draft, seatsRemaining: 12 });
+  assert.deepEqual([published.draft.seatsRemaining, published.draft.price], [3, 99], 'Publish sends the list’s seats too');
+  assert.equal(catalogue.save(opened.id, { ...published.draft, seatsRemaining: 8 }).draft.seatsRemaining, 8, 'without a base, the draft as sent');
+  db.close();
+});

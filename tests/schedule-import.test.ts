@@ -33,10 +33,14 @@ test('cells as offices type them: dates, times and prices in English and French 
   assert.equal(readTime('8'), null);
   assert.equal(readTime('25:00'), null);
   for (const [typed, price] of [['149.50', 149.5], ['$149.50', 149.5], ['89,50 $', 89.5], ['1 234,50', 1234.5], ['1\u00a0234,50\u00a0$', 1234.5], ['1,234.50', 1234.5], ['1.234,50', 1234.5], ['0', 0]] as const) {
-    assert.equal(readPrice(typed), price, typed);
+    assert.deepEqual(readPrice(typed), { ok: true, value: price }, typed);
   }
-  assert.equal(readPrice('about 100'), null);
-  assert.equal(readPrice('12.345'), null);
+  assert.deepEqual(readPrice(149.99), { ok: true, value: 149.99 }, 'a spreadsheet number');
+  assert.deepEqual(readPrice('about 100'), { ok: false, code: 'number.unreadable' });
+  // Thousands to an English reader, decimals to a French one: refused, not guessed.
+  assert.deepEqual(readPrice('12.345'), { ok: false, code: 'number.ambiguous' });
+  assert.deepEqual(readPrice('1,200'), { ok: false, code: 'number.ambiguous' });
+  assert.deepEqual(readPrice('149,99'), { ok: true, value: 149.99 }, 'the French decimal comma');
 });
 
 test('a French Excel export: every row reported at its cell before anything is written, then the good ones imported as drafts', async (t) => {

@@ -2,6 +2,7 @@
 // the Marketplace has no read call. Publishing intent is stored here, in the
 // same transaction as the edit, so nothing is lost between click and send.
 // Its SQL is the offerings store's; this module holds the rules.
+import { mergeDraft } from '../../shared/draft-merge';
 import { TRASH_DAYS } from '../../shared/app-rules';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError, type FieldError } from '../../shared/errors';
@@ -157,6 +158,12 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     return row(rowId);
   }
 
+  /** The editor's draft with what changed in the catalogue since its `base` (inside the write's transaction). */
+  function merged(id: string | null, draft: OfferingDraft, base: OfferingDraft | undefined): OfferingDraft {
+    if (id === null || base === undefined) return draft;
+    return mergeDraft(base, draft, parseDraft(row(id)));
+  }
+
   /** New drafts from `id`: the first starts on firstFor(its first class date), the others a week apart each. */
   function copies(id: string, firstFor: (origin: string) => string, weeks: number, every = 1, weekdays: readonly number[] = []): OfferingRecord[] {
     const source = parseDraft(row(id));
@@ -204,13 +211,15 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     get(id: string): OfferingRecord {
       return record(row(id));
     },
-    save(id: string | null, draft: OfferingDraft): OfferingRecord {
-      return record(db.transaction(() => write(id, draft)).immediate());
+    /** With `base` (the draft as the editor last had it), fields it did not change keep what is stored now: a change made meanwhile elsewhere is not written over. */
+    save(id: string | null, draft: OfferingDraft, base?: OfferingDraft): OfferingRecord {
+      return record(db.transaction(() => write(id, merged(id, draft, base))).immediate());
     },
     /** Saves and queues in one transaction; an offering that cannot be published is refused untouched. */
-    publish(id: string | null, input: OfferingDraft): OfferingRecord {
+    publish(id: string | null, typed: OfferingDraft, base?: OfferingDraft): OfferingRecord {
       return record(
         db.transaction(() => {
+          const input = merged(id, typed, base);
           const draft = { ...input, offeringId: input.offeringId.trim() || generateOfferingId(input) };
           const problems = problemsOf(draft);
           if (problems.length > 0) {

@@ -23,9 +23,9 @@ export function createHandlers(s: Services): Handlers {
     'offerings:counts': () => s.lists.counts(s.clock.now()),
     'calendar:range': ({ from, to }) => s.lists.calendar(from, to),
     'offerings:get': ({ id }) => s.catalogue.get(id),
-    'offerings:save': ({ id, draft }) => s.catalogue.save(id, draft),
-    'offerings:publish': ({ id, draft }) => {
-      const record = s.catalogue.publish(id, draft);
+    'offerings:save': ({ id, draft, base }) => s.catalogue.save(id, draft, base),
+    'offerings:publish': ({ id, draft, base }) => {
+      const record = s.catalogue.publish(id, draft, base);
       s.queue.track([record.id]);
       void s.queue.kick();
       return record;

@@ -18,6 +18,8 @@ import { BUILT_IN_UPDATE_FEED } from './shell/update-feed';
 import { installCrashHandlers } from './shell/crash';
 import { productionLicences } from './shell/licences';
 import { PAGE_PROBE, SMOKE_FLAG, runSmoke } from './shell/smoke';
+import { guardClose } from './shell/close-guard';
+import { FLUSH_CHANNEL, FLUSHED_CHANNEL } from '../../shared/channels';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -63,6 +65,8 @@ function createWindow(): BrowserWindow {
   const win = new BrowserWindow({ ...mainWindowOptions(path.join(here, '../preload/index.cjs')), ...placed.bounds });
   if (placed.maximized) win.maximize();
   win.on('close', () => saveWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
+  // The page's last keystrokes are written before the window goes (closing it, or quitting the app).
+  guardClose(win, () => askFlush(win));
   win.webContents.setWindowOpenHandler(({ url }) => {
     const external = externalUrlToOpen(url);
     if (external) void shell.openExternal(external);
@@ -74,6 +78,19 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+/** Asks the page to write what it has not saved yet; resolves when it says it has (preload: onFlush). */
+function askFlush(win: BrowserWindow): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (event: Electron.IpcMainEvent) => {
+      if (event.sender !== win.webContents) return;
+      ipcMain.removeListener(FLUSHED_CHANNEL, done);
+      resolve();
+    };
+    ipcMain.on(FLUSHED_CHANNEL, done);
+    win.webContents.send(FLUSH_CHANNEL);
+  });
 }
 
 function installMenu(s: Services, checkForUpdates: () => void): void {

@@ -54,6 +54,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** Browsers refuse keepalive requests past 64 KiB in flight together; a draft is far smaller. Larger calls (a schedule file) go without. */
+export const KEEPALIVE_MAX_BYTES = 48 * 1024;
+
 /** Plays the preload's part in a browser: `window.api.invoke` over fetch. */
 function bridgeScript(): string {
   return `(() => {
@@ -74,7 +77,9 @@ function bridgeScript(): string {
     async invoke(channel, request) {
       if (!channels.has(channel)) return { ok: false, error: { code: 'bad-request', message: ${JSON.stringify(UNKNOWN_REQUEST)} } };
       try {
-        const res = await fetch('/api/' + encodeURIComponent(channel), { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(request ?? {}) });
+        const body = JSON.stringify(request ?? {});
+        // keepalive lets a call made as the page goes (the form's last save on pagehide) outlive it; browsers allow it for small bodies only.
+        const res = await fetch('/api/' + encodeURIComponent(channel), { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body, keepalive: new Blob([body]).size <= ${KEEPALIVE_MAX_BYTES} });
         return await res.json();
       } catch (e) {
         return { ok: false, error: { code: 'internal', message: 'Offering Desk is not running.' } };

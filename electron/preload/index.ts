@@ -1,13 +1,19 @@
 // Exposes only `window.api.invoke` for the channels of the contract. Built as
 // CommonJS: an ES-module preload would force sandbox: false.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, UNKNOWN_REQUEST } from '../../shared/channels';
+import { CHANNELS, FLUSH_CHANNEL, FLUSHED_CHANNEL, UNKNOWN_REQUEST } from '../../shared/channels';
 import type { DeskApi, DeskEvent, MenuCommand } from '../../shared/ipc';
 
 const MENU_CHANNEL = 'menu:command';
 const EVENT_CHANNEL = 'desk:event';
 
 const allowed = new Set<string>(CHANNELS);
+
+// The window is closing (main's close guard): every listener's saves, then "flushed", even with none or one failing.
+const flushListeners: (() => Promise<unknown>)[] = [];
+ipcRenderer.on(FLUSH_CHANNEL, () => {
+  void Promise.allSettled(flushListeners.map((l) => l())).then(() => ipcRenderer.send(FLUSHED_CHANNEL));
+});
 
 const api: DeskApi = {
   invoke(channel, request) {
@@ -19,6 +25,9 @@ const api: DeskApi = {
   },
   onEvent(listener) {
     ipcRenderer.on(EVENT_CHANNEL, (_event, event: DeskEvent) => listener(event));
+  },
+  onFlush(listener) {
+    flushListeners.push(listener);
   },
 };
 

@@ -119,7 +119,7 @@ test('the seats stepper in the list queues a patch that reaches the sandbox', as
     if (page.ok) await window.api.invoke('offerings:publishMany', { ids: page.value.rows.map((o) => o.id) });
   }, key);
   await page.getByRole('button', { name: /WAH Toronto/ }).getByTestId('status').filter({ hasText: /^Published$/ }).waitFor();
-  const seats = page.getByRole('spinbutton', { name: 'WAH Toronto Seats' });
+  const seats = page.getByRole('textbox', { name: 'WAH Toronto Seats' });
   await seats.fill('5');
   await seats.press('Enter');
   await page.getByText('Seats set to 5; the change is on its way to the Marketplace.').waitFor();

@@ -61,7 +61,7 @@ test('Undo: a deleted offering and a list seats change come back from the toast'
   await page.getByText('Undone.').waitFor();
   await page.getByRole('button', { name: /Oops WAH/ }).waitFor();
 
-  const seats = page.getByRole('spinbutton', { name: /Oops WAH.*Seats/ });
+  const seats = page.getByRole('textbox', { name: /Oops WAH.*Seats/ });
   await seats.fill('3');
   await seats.press('Enter');
   await page.getByRole('status').filter({ hasText: 'Saved.' }).getByRole('button', { name: 'Undo' }).click();
@@ -71,7 +71,7 @@ test('Undo: a deleted offering and a list seats change come back from the toast'
 
 test('a seats number being typed in the list survives a refresh pushed by the main process', async (t) => {
   const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Busy WAH', seatsRemaining: 12 }), validDraft({ courseName: 'Other WAH' })] });
-  const seats = page.getByRole('spinbutton', { name: /Busy WAH.*Seats/ });
+  const seats = page.getByRole('textbox', { name: /Busy WAH.*Seats/ });
   await seats.fill('4');
   // Another change arrives while the user is still in the field.
   await page.evaluate(async () => {

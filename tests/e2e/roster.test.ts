@@ -106,7 +106,7 @@ for (const lang of ['en', 'fr'] as const) {
       }
     }
     // A score out of range is said at the field and saved nowhere; a good one replaces it.
-    const score = rowOf('Sam Lee').getByRole('spinbutton', { name: w.score });
+    const score = rowOf('Sam Lee').getByRole('textbox', { name: w.score });
     await score.fill('150');
     await score.press('Tab');
     await rowOf('Sam Lee').getByRole('alert').filter({ hasText: w.scoreRange }).waitFor();

@@ -184,8 +184,15 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
         problems.push({ column: heading(mapping.dates[0]) || 'Date', code: 'import.noDate', message: 'This row has no usable class date.' });
       }
       const priceText = text(cellOf(cells, 'price'));
-      const price = readPrice(cellOf(cells, 'price'));
-      if (priceText !== '' && price === null) notes.push({ path: 'price', code: 'import.priceUnreadable', message: `“${priceText.slice(0, 30)}” is not a price.` });
+      const priceReading = readPrice(cellOf(cells, 'price'));
+      const price = priceReading.ok ? priceReading.value : null;
+      if (!priceReading.ok) {
+        notes.push(
+          priceReading.code === 'number.ambiguous'
+            ? { path: 'price', code: 'import.priceAmbiguous', message: `“${priceText.slice(0, 30)}” can be read as thousands or as decimals.` }
+            : { path: 'price', code: 'import.priceUnreadable', message: `“${priceText.slice(0, 30)}” is not a price.` },
+        );
+      }
       const seats = readWhole(cellOf(cells, 'seats'));
       const province = text(cellOf(cells, 'province')).toUpperCase();
       const base = emptyDraft(online ? 'online' : 'class');

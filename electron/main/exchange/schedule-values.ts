@@ -1,10 +1,14 @@
 // Reading the cells of a schedule as Ontario offices type them: dates
 // (2027-03-15, 15/03/2027, March 15, 2027, 15 mars 2027, or a spreadsheet
-// date), times (8:30 AM, 08h30, 13 h), prices ($89.50, 89,50 $, 1 234,50),
-// yes/no in either language. Pure: each answers a value or null.
+// date), times (8:30 AM, 08h30, 13 h), prices ($89.50, 89,50 $, 1 234,50: the
+// form's own reader, shared/number-text),
+// yes/no in either language. Pure: each answers a value or null (a price, its
+// reading: the import says why one is refused).
 import { isDate } from '../../../shared/time';
 import type { DateOrder } from '../../../shared/schedule-import';
 import { fold } from '../../../shared/text';
+import { hasAtMostTwoDecimals } from '../../../shared/offering-rules';
+import { readDecimal, readPrice as readTypedPrice, readWholeNumber, type NumberReading } from '../../../shared/number-text';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -87,30 +91,27 @@ export function readTime(cell: Cell): string | null {
   return `${pad(hours)}:${pad(minutes)}`;
 }
 
-/** A price: `149.50`, `$149.50`, `1,234.50`, `89,50 $`, `1 234,50`, `1.234,50`. */
-export function readPrice(cell: Cell): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? cell : null;
-  if (typeof cell !== 'string') return null;
-  let v = cell.replace(/[\s\u00a0\u202f$]|CAD|CA/gi, '');
-  if (v === '') return null;
-  if (/^\d{1,3}(\.\d{3})+,\d{1,2}$/.test(v)) v = v.replace(/\./g, '').replace(',', '.');
-  else if (/^\d+(,\d{3})+(\.\d{1,2})?$/.test(v)) v = v.replace(/,/g, '');
-  else if (/^\d+,\d{1,2}$/.test(v)) v = v.replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
-  return Number(v);
+/** A price cell: text as the form reads it (`149.50`, `$149.50`, `1,234.50`, `89,50 $`, `1 234,50`, `1.234,50`), or a spreadsheet number with at most two decimals. */
+export function readPrice(cell: Cell): NumberReading {
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) && cell >= 0 && hasAtMostTwoDecimals(cell) ? { ok: true, value: Math.round(cell * 100) / 100 } : { ok: false, code: 'number.unreadable' };
+  }
+  if (typeof cell !== 'string') return { ok: true, value: null };
+  return readTypedPrice(cell);
 }
 
 export function readWhole(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 ? cell : null;
-  if (typeof cell !== 'string' || !/^\s*\d+\s*$/.test(cell)) return null;
-  return Number(cell.trim());
+  if (typeof cell !== 'string') return null;
+  const reading = readWholeNumber(cell);
+  return reading.ok ? reading.value : null;
 }
 
 export function readHours(cell: Cell): number | null {
   if (typeof cell === 'number') return cell > 0 ? cell : null;
   if (typeof cell !== 'string') return null;
-  const v = cell.trim().replace(',', '.').replace(/\s*(h|hours?|heures?)$/i, '');
-  return /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? Number(v) : null;
+  const reading = readDecimal(cell.trim().replace(/\s*(h|hours?|heures?)$/i, ''));
+  return reading.ok && reading.value !== null && reading.value > 0 ? reading.value : null;
 }
 
 /** yes/no, oui/non, true/false, x, 1/0; null when empty or anything else. */
