@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { networkKey, validDraft } from '../support/helpers';
+import { networkKey, validDraft, waitFor } from '../support/helpers';
 import { DAY_ONE, DAY_TWO } from '../support/roster';
 import { startApp, screenshot } from './harness';
 import { keytarStore } from '../../electron/main/credentials';
@@ -70,9 +70,7 @@ for (const lang of ['en', 'fr'] as const) {
       },
       { key, draft: validDraft({ courseName: course, classDays: [{ date: DAY_ONE, start: '08:30', end: '16:30' }, { date: DAY_TWO, start: '08:30', end: '12:00' }] }) },
     );
-    await page.waitForFunction(async () => (await window.api.invoke('queue:status', {})).ok && (await window.api.invoke('offerings:counts', {})).ok);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(sandbox.listings(key).length, 1, 'the class is listed');
+    await waitFor(() => sandbox.listings(key).length === 1, { what: 'the class listed' });
 
     await page.getByRole('button', { name: new RegExp(course) }).click();
     await page.getByRole('tab', { name: w.roster }).click();
@@ -119,7 +117,7 @@ for (const lang of ['en', 'fr'] as const) {
     await page.waitForFunction(() => document.querySelector('[role="alert"].field-error') === null);
     await page.getByRole('tab', { name: w.details }).click();
     await page.getByRole('tab', { name: w.roster }).click();
-    assert.equal(await score.inputValue(), '92.5');
+    assert.equal(await score.inputValue(), lang === 'fr' ? '92,5' : '92.5', 'shown back as the language writes it');
     for (const name of ['Sam Lee', 'Priya Natarajan']) {
       for (const index of [0, 1]) await rowOf(name).getByRole('checkbox', { name: w.present }).nth(index).check();
       await rowOf(name).getByRole('checkbox', { name: w.completed }).check();
@@ -133,7 +131,11 @@ for (const lang of ['en', 'fr'] as const) {
     await screenshot(page, `roster-report-${lang}`);
     await page.getByRole('button', { name: w.confirm }).click();
     await page.getByText(w.held).waitFor();
-    await new Promise((r) => setTimeout(r, 300));
+    // The queue has looked at the records and stopped for the key: only then does "nothing sent" mean something.
+    await page.waitForFunction(async () => {
+      const status = await window.api.invoke('queue:status', {});
+      return status.ok && status.value.paused !== null;
+    });
     assert.equal(sandbox.records(key).length, 0, 'nothing left without a key');
     await page.evaluate(async (k) => void (await window.api.invoke('settings:save', { networkKey: k })), key);
 
