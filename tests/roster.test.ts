@@ -101,7 +101,7 @@ test('a lost answer is sent again with the same learningRecordId, and "already e
   // The record reaches the ministry, then the connection drops before the answer.
   sandbox.setFaults({ resetAfterApply: 1 });
   await ipc('records:report', { offeringRowId: offering.id, ids: [learnerId] });
-  await new Promise((r) => setTimeout(r, 150));
+  await waitFor(() => sandbox.requests().some((r) => r.path.endsWith('/learning-records')), { what: 'the first send' });
   sandbox.setFaults({ resetAfterApply: 0 });
   await services.queue.drain();
 
