@@ -20,7 +20,8 @@ export interface EventHub {
   close(): void;
 }
 
-export function createEventHub(queueStatus: () => QueueView, { minIntervalMs = MIN_INTERVAL_MS } = {}): EventHub {
+/** `now` is the hub's clock in milliseconds (a test passes its own). */
+export function createEventHub(queueStatus: () => QueueView, { minIntervalMs = MIN_INTERVAL_MS, now = () => performance.now() } = {}): EventHub {
   const listeners = new Set<(event: DeskEvent) => void>();
   let ids: Set<string> | null = new Set();
   let scheduled: { cancel(): void } | null = null;
@@ -28,7 +29,7 @@ export function createEventHub(queueStatus: () => QueueView, { minIntervalMs = M
 
   /** In the next turn, or once MIN_INTERVAL_MS has passed since the last event. */
   function schedule(): { cancel(): void } {
-    const wait = lastFlush + minIntervalMs - performance.now();
+    const wait = lastFlush + minIntervalMs - now();
     if (wait <= 0) {
       const turn = setImmediate(flush);
       return { cancel: () => clearImmediate(turn) };
@@ -39,7 +40,7 @@ export function createEventHub(queueStatus: () => QueueView, { minIntervalMs = M
 
   function flush(): void {
     scheduled = null;
-    lastFlush = performance.now();
+    lastFlush = now();
     const event: DeskEvent = { changed: ids === null ? null : [...ids], queue: queueStatus() };
     ids = new Set();
     for (const listener of listeners) listener(event);
