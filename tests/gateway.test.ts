@@ -11,6 +11,7 @@ import { startSandbox, type GatewayAccount, type Sandbox } from '../electron/mai
 import { refreshMargin } from '../electron/main/marketplace/gateway-token';
 import type { AppLog } from '../electron/main/logging';
 import { filesContaining, networkKey, validDraft, validOnlineDraft, waitFor } from './support/helpers';
+import { MovableClock } from './support/roster';
 
 function account(): GatewayAccount {
   return {
@@ -39,11 +40,11 @@ async function servicesFor(t: TestContext, options: Partial<ServiceOptions> = {}
   return { services, ipc, log };
 }
 
-async function gatewaySetup(t: TestContext, { ttl, concurrency }: { ttl?: number; concurrency?: number } = {}) {
+async function gatewaySetup(t: TestContext, { ttl, concurrency, clock }: { ttl?: number; concurrency?: number; clock?: MovableClock } = {}) {
   const acct = account();
   const sandbox = await startSandbox({ dialect: 'gateway', gateway: acct, ...(ttl ? { tokenTtlSeconds: ttl } : {}) });
   t.after(() => sandbox.close());
-  const { services, ipc, log } = await servicesFor(t, concurrency ? { queue: { baseDelayMs: 10, maxDelayMs: 50, concurrency } } : {});
+  const { services, ipc, log } = await servicesFor(t, { ...(concurrency ? { queue: { baseDelayMs: 10, maxDelayMs: 50, concurrency } } : {}), ...(clock ? { clock } : {}) });
   const saved = await ipc('settings:save', {
     connection: 'gateway',
     gatewayBaseUrl: sandbox.baseUrl,
@@ -119,7 +120,8 @@ test('ministry gateway: list, patch and delete a class and an online offering wi
 });
 
 test('gateway tokens: one token request for 50 publishes at once, a refresh shortly before expiry', async (t) => {
-  const { acct, sandbox, services } = await gatewaySetup(t, { ttl: 3 });
+  const clock = new MovableClock();
+  const { acct, sandbox, services } = await gatewaySetup(t, { ttl: 3, clock });
   const ids = Array.from({ length: 50 }, () => services.catalogue.save(null, validDraft()).id);
   services.catalogue.publishMany(ids);
   await services.queue.drain();
@@ -128,9 +130,10 @@ test('gateway tokens: one token request for 50 publishes at once, a refresh shor
 
   // A 3-second token is renewed 1.5 s before it expires: no call ever meets an expired token.
   assert.equal(refreshMargin(3000), 1500);
-  await new Promise((r) => setTimeout(r, 1600));
+  // The app's clock 1.6 s on: the token is judged by it, not by the computer's.
+  clock.set(new Date(clock.now().getTime() + 1600).toISOString());
   await publishAndDrain(services);
-  assert.equal(sandbox.tokenRequests(), 2);
+  assert.equal(sandbox.tokenRequests(), 2, 'renewed by the app clock');
   assert.equal(sandbox.requests().filter((r) => r.status === 401).length, 0);
   assert.equal(refreshMargin(12 * 3600 * 1000), 60_000, 'a 12-hour token is renewed a minute before');
 });

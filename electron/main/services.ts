@@ -79,7 +79,7 @@ export function createServices(options: ServiceOptions) {
 
   let sandbox: Promise<Sandbox> | null = null;
   const embeddedSandbox = () => (sandbox ??= startSandbox({ file: path.join(options.dataDir, 'sandbox-marketplace.json') }));
-  const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, log });
+  const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, now: () => clock.now().getTime(), log });
 
   // The hub asks the queue (made below) for its status only when it sends an event, a turn later.
   const events = createEventHub(() => queue.status());

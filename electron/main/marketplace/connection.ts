@@ -17,17 +17,19 @@ export interface ConnectionOptions {
   /** The embedded sandbox's base URL, started on first use when no Marketplace URL is set. */
   sandboxUrl(): Promise<string>;
   timeoutMs?: number;
+  /** The app's clock in milliseconds: a token's expiry is judged by it. */
+  now?: () => number;
   log?: AppLog;
 }
 
-export function createConnection({ settings, credentials, sandboxUrl, timeoutMs = 15_000, log = silentLog }: ConnectionOptions) {
+export function createConnection({ settings, credentials, sandboxUrl, timeoutMs = 15_000, now = Date.now, log = silentLog }: ConnectionOptions) {
   let cached: { signature: string; client: MarketplaceClient } | null = null;
   let tokens: { signature: string; source: TokenSource } | null = null;
 
   function tokenSource(tokenUrl: string, clientId: string): TokenSource {
     const signature = `${tokenUrl}\n${clientId}`;
     if (tokens?.signature !== signature) {
-      tokens = { signature, source: createTokenSource({ tokenUrl, clientId, getSecret: () => credentials.clientSecret.get(), timeoutMs, log }) };
+      tokens = { signature, source: createTokenSource({ tokenUrl, clientId, getSecret: () => credentials.clientSecret.get(), timeoutMs, now, log }) };
     }
     return tokens.source;
   }
