@@ -11,7 +11,8 @@ import { loadWindowState, saveWindowState, placeWindow } from '../electron/main/
 import { menuTemplate, menuLanguage } from '../electron/main/shell/menu';
 import { startUpdates, DAY_MS, type Updater } from '../electron/main/shell/updater';
 import { installCrashHandlers, CRASH_MESSAGE } from '../electron/main/shell/crash';
-import { productionLicences } from '../electron/main/shell/licences';
+import { productionLicences, SHIPPED_PACKAGES_FILE } from '../electron/main/shell/licences';
+import { packageDirOf } from '../scripts/shipped-packages-plugin';
 import { silentLog } from '../electron/main/logging';
 import { tempDir } from './support/helpers';
 
@@ -158,11 +159,27 @@ test('a crash or an unhandled rejection is logged and offers a restart', async (
   assert.equal(restarts, 1);
 });
 
-test('About lists the shipped packages with their licences', () => {
+test('About lists every shipped package with its licence: dependencies, what they depend on, and what the builds bundle', () => {
+  // npm test builds first: out/ holds each build's list of the packages it bundled.
   const licences = productionLicences(process.cwd());
+  const names = new Set(licences.map((l) => l.name));
   assert.deepEqual(licences.find((l) => l.name === 'better-sqlite3')?.license, 'MIT');
   assert.ok(licences.every((l) => l.license && l.version));
-  assert.ok(licences.some((l) => l.name === 'zod'));
+  for (const direct of Object.keys((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies)) assert.ok(names.has(direct), direct);
+  assert.ok(names.has('semver') && names.has('js-yaml'), 'electron-updater’s own dependencies are shipped too');
+  assert.ok(names.has('node-addon-api') || names.has('prebuild-install'), 'keytar’s too');
+  assert.ok(names.has('svelte'), 'the Svelte runtime bundled into the window is shipped, though a devDependency');
+  const bundledInWindow = JSON.parse(fs.readFileSync(path.join('out/renderer', SHIPPED_PACKAGES_FILE), 'utf8')) as { name: string }[];
+  for (const p of bundledInWindow) assert.ok(names.has(p.name), p.name);
+  assert.equal(new Set(licences.map((l) => `${l.name}@${l.version}`)).size, licences.length, 'each once');
+});
+
+test('a module file belongs to the package of its last node_modules folder, scoped or not', () => {
+  assert.equal(packageDirOf('/app/node_modules/svelte/src/internal/client/index.js'), '/app/node_modules/svelte');
+  assert.equal(packageDirOf('/app/node_modules/@date-fns/tz/index.js?commonjs-proxy'), '/app/node_modules/@date-fns/tz');
+  assert.equal(packageDirOf('\0/app/node_modules/a/node_modules/b/x.js'), '/app/node_modules/a/node_modules/b');
+  assert.equal(packageDirOf('C:\\app\\node_modules\\zod\\index.js'), 'C:/app/node_modules/zod');
+  assert.equal(packageDirOf('/app/renderer/src/App.svelte'), null);
 });
 
 test('--smoke passes only with a catalogue, window.api.invoke alone, no Node in the page and the app:// origin', async () => {
