@@ -227,6 +227,19 @@ test('migration 10: templates, one per name whatever its case', () => {
   assert.throws(() => insert.run('b', 'wah toronto'), /UNIQUE/);
 });
 
+test('migration 11: one column mapping per set of schedule headings, never empty; nothing else changes', () => {
+  const db = at(10);
+  const before = db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  upTo(db, 11);
+  const after = db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  assert.deepEqual(after.filter((o) => o.name !== 'schedule_mappings' && !o.name.startsWith('sqlite_autoindex_schedule_mappings')), before, 'only the new table');
+  const headers = 'Course\tDate\tCity';
+  db.prepare('INSERT INTO schedule_mappings (headers, mapping) VALUES (?, ?)').run(headers, '{"courseName":0}');
+  assert.throws(() => db.prepare('INSERT INTO schedule_mappings (headers, mapping) VALUES (?, ?)').run(headers, '{}'), /UNIQUE|PRIMARY KEY/, 'one mapping per set of headings');
+  assert.throws(() => db.prepare('INSERT INTO schedule_mappings (headers, mapping) VALUES (?, NULL)').run('other'), /NOT NULL/);
+  assert.deepEqual(db.prepare('SELECT headers, mapping FROM schedule_mappings').all(), [{ headers, mapping: '{"courseName":0}' }]);
+});
+
 test('migration 12: the queue takes its next offerings in order from an index, not by sorting every waiting one', () => {
   const db = at(11);
   const insert = db.prepare('INSERT INTO offerings (id, seq, offering_id, created_at, updated_at, pending, held, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
