@@ -15,6 +15,7 @@ import { checkBackup, createBackup, listBackups, restoreCheckedBackup } from './
 import { createCatalogue, systemClock, type Clock } from './catalogue';
 import { createCallLog } from './call-log';
 import { createSettings, SANDBOX } from './settings';
+import { makeFolderPrivate, PRIVATE_FILE_MODE } from './private-files';
 import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type Credentials, type SecretStore } from './credentials';
 import { createConnection } from './marketplace/connection';
 import { createPublishQueue, type QueueOptions } from './publish-queue';
@@ -59,7 +60,8 @@ export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = 
 }
 
 export function createServices(options: ServiceOptions) {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Private from the start, and again once SQLite has made its write-ahead log and shared-memory files.
+  makeFolderPrivate(options.dataDir);
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLog;
   const catalogueFile = path.join(options.dataDir, 'catalogue.sqlite');
@@ -90,11 +92,12 @@ export function createServices(options: ServiceOptions) {
       log.error('The restore asked for could not be done; the catalogue was not replaced', e);
       outcome ??= { restoredFrom: '', replaced: null, refused: { code: 'backup-refused', message: 'The restore could not be done. Nothing was changed.' } };
     }
-    fs.writeFileSync(lastRestoreFile, JSON.stringify({ at: at.toISOString(), ...outcome }));
+    fs.writeFileSync(lastRestoreFile, JSON.stringify({ at: at.toISOString(), ...outcome }), { mode: PRIVATE_FILE_MODE });
     fs.rmSync(restoreMarker, { force: true });
   }
 
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
+  makeFolderPrivate(options.dataDir);
   const checkpointer = startCheckpointer(db, log);
   const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
   const credentials = createCredentials({
@@ -233,7 +236,7 @@ export function createServices(options: ServiceOptions) {
       restoreOnRestart(name: string): void {
         if (!listBackups(catalogueFile).some((b) => b.name === name)) throw failure('not-found', `There is no backup called “${name}”.`);
         checkBackup(catalogueFile, name);
-        fs.writeFileSync(restoreMarker, JSON.stringify({ name }));
+        fs.writeFileSync(restoreMarker, JSON.stringify({ name }), { mode: PRIVATE_FILE_MODE });
         options.onRestartRequested?.();
       },
       /** The last restore's outcome, with the backup of what it replaced while that is still kept. */

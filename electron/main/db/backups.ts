@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { failure } from '../../../shared/errors';
 import { checkBackupFile } from './backup-check';
+import { makeFilePrivate, PRIVATE_DIR_MODE } from '../private-files';
 import type { Db } from './open';
 
 export const KEEP_BACKUPS = 5;
@@ -48,10 +49,11 @@ export type BackupReason = 'before-migration' | 'manual' | 'before-restore';
 /** A consistent copy via VACUUM INTO, then rotation to the newest KEEP_BACKUPS of the same reason. */
 export function createBackup(db: Db, catalogueFile: string, reason: BackupReason, now: Date, keep = KEEP_BACKUPS): BackupInfo {
   const dir = backupsDir(catalogueFile);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const version = db.pragma('user_version', { simple: true }) as number;
   const name = backupName(now, version, reason);
   db.prepare('VACUUM INTO ?').run(path.join(dir, name));
+  makeFilePrivate(path.join(dir, name));
   return rotated(catalogueFile, name, reason, keep);
 }
 
@@ -82,6 +84,7 @@ function stagedCopy(catalogueFile: string, name: string): string {
   const staged = `${catalogueFile}.restoring`;
   removeDb(staged);
   fs.copyFileSync(backupFile(catalogueFile, name), staged);
+  makeFilePrivate(staged);
   try {
     checkBackupFile(staged);
   } catch (e) {
@@ -111,8 +114,9 @@ function keepReplaced(catalogueFile: string, now: Date): BackupInfo | null {
     }
   } catch {
     const name = backupName(now, 0, 'before-restore');
-    fs.mkdirSync(backupsDir(catalogueFile), { recursive: true });
+    fs.mkdirSync(backupsDir(catalogueFile), { recursive: true, mode: PRIVATE_DIR_MODE });
     fs.copyFileSync(catalogueFile, path.join(backupsDir(catalogueFile), name));
+    makeFilePrivate(path.join(backupsDir(catalogueFile), name));
     return rotated(catalogueFile, name, 'before-restore', KEEP_BACKUPS);
   }
 }
