@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'not-listed',
   'learner-reported',
   'file-unreadable',
+  'stored-setting-refused',
+  'backup-refused',
   'internal',
 ] as const;
 

@@ -2,6 +2,7 @@
 // that removes the network key and every URL query string first, whatever
 // path they took (text, errors, objects).
 import path from 'node:path';
+import { makeFolderPrivate, PRIVATE_FILE_MODE } from './private-files';
 import type NodeLog from 'electron-log/node';
 
 export type FileLogger = typeof NodeLog;
@@ -44,8 +45,11 @@ export function redactValue(value: unknown, secrets: readonly string[], seen = n
 }
 
 export function configureFileLog(log: FileLogger, { dir, secrets, maxBytes = 1024 * 1024 }: { dir: string; secrets: () => readonly string[]; maxBytes?: number }): void {
+  makeFolderPrivate(dir);
   log.transports.file.resolvePathFn = () => path.join(dir, LOG_FILE);
   // electron-log rotates by renaming the full file to *.old.log.
   log.transports.file.maxSize = maxBytes;
+  // The log names offerings and Marketplace answers: the user's alone, as the rest of the data folder.
+  log.transports.file.writeOptions = { ...log.transports.file.writeOptions, mode: PRIVATE_FILE_MODE };
   log.hooks.push((message) => ({ ...message, data: message.data.map((d) => redactValue(d, secrets())) }));
 }

@@ -4,6 +4,7 @@
 // It keeps class and online offerings per provider and can inject faults. It
 // is the app's default Marketplace on first run and the one every test talks to.
 import fs from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../private-files';
 import http from 'node:http';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -176,7 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const ids: Record<string, string[]> = {};
     for (const [id, owner] of recordOwners) (ids[owner] ??= []).push(id);
     data[RECORD_IDS_ENTRY] = ids;
-    fs.writeFileSync(`${options.file}.tmp`, JSON.stringify(data));
+    fs.writeFileSync(`${options.file}.tmp`, JSON.stringify(data), { mode: PRIVATE_FILE_MODE });
     fs.renameSync(`${options.file}.tmp`, options.file);
   }
 
