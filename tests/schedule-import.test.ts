@@ -192,3 +192,16 @@ test('an .xlsx with two sheets: the first is read unless another is chosen; spre
   assert.equal(first!.draft.price, 139.99);
   assert.equal(first!.draft.seatsRemaining, 14);
 });
+
+test('a row with no offering ID imports without a word about its ID: one is made for it, as for a new draft', async (t) => {
+  const { services } = testServices(t);
+  const { ipc } = ipcFor(services);
+  const csv = ['Offering ID,Course name,Training standard,Date,Start,End,Seats remaining,Price,Street address,City,Postal code,Registration URL', ',WAH no ID,WAH-E-I,2031-10-06,08:30,16:30,12,149.99,100 Queen St W,Toronto,M5H 2N2,https://training.example.ca/r/no-id'].join('\r\n');
+  const file = Buffer.from(csv).toString('base64');
+  const preview = await ipc('schedule:preview', { file, choices: {} });
+  assert.deepEqual(preview.rows.map((r) => [r.action, r.problems, r.incomplete]), [['create', [], []]], 'no “Use 1–64 letters…” on the row');
+  await ipc('schedule:import', { file, choices: {} });
+  const [row] = services.catalogue.list();
+  assert.match(row!.draft.offeringId, /^wah-e-i-2031-10-06-[a-z0-9x]{4}$/);
+  assert.equal(row!.status, 'draft', 'ready to publish, not incomplete');
+});
