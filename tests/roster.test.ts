@@ -47,6 +47,7 @@ test('a completed learner is reported once, with the record the ministry expects
   const preview = await ipc('records:preview', { offeringRowId: id });
   assert.deepEqual(preview.blockers, []);
   assert.deepEqual(preview.learners.map((l) => l.name), ['Amélie Tremblay']);
+  assert.deepEqual(preview.learners.map(({ email, learnerId }) => ({ email, learnerId })), [{ email: 'amelie.tremblay@example.ca', learnerId: amelie.details.learnerId }], 'what the record will carry, to be checked');
   assert.equal(preview.instructorNames, 'Jordan Smith; Marie-Ève Gagnon');
   assert.equal(preview.evaluatorNames, 'Marie-Ève Gagnon');
   assert.equal(preview.completionDate, ontarioToUtc(DAY_TWO, '12:00'));
