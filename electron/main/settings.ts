@@ -1,10 +1,10 @@
 // App settings kept in the catalogue's settings table. The network key, the
 // client secret and the subscription key are not settings: they live in the
 // keychain (see credentials.ts).
-import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS } from '../../shared/app-rules';
+import { LANGUAGES, PROGRAM_ID, PUBLISH_CONCURRENCY, RETENTION_YEARS } from '../../shared/app-rules';
 import { z } from 'zod';
 import { AppFailure, failure, type AppError, type FieldError } from '../../shared/errors';
-import { ConnectionKind, PROGRAM_ID } from '../../shared/connection';
+import { ConnectionKind } from '../../shared/connection';
 import { StandardKey } from '../../shared/standards';
 import type { Db } from './db/open';
 
