@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'not-listed',
   'learner-reported',
   'file-unreadable',
+  'spreadsheet-too-large',
   'internal',
 ] as const;
 
