@@ -124,12 +124,12 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
 }
 
 export function networkError(e: unknown, timeoutMs: number): AppError {
-  // fetch (the gateway's token) puts the system's code in `cause`; node:http on the error itself.
-  const err = e as { name?: string; code?: string; cause?: { code?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
+  // Every call, token included, goes through http-exchange (node:http): the system's code is on the error itself.
+  const err = e as { name?: string; code?: string };
+  if (err?.name === 'TimeoutError') {
     return { code: 'marketplace-timeout', message: `The Marketplace did not answer within ${Math.round(timeoutMs / 1000)} seconds. The change will be tried again.` };
   }
-  const code = err?.cause?.code ?? err?.code;
+  const code = err?.code;
   const detail = code ? ` (${code})` : '';
   return { code: 'marketplace-unreachable', message: `Cannot reach the Marketplace${detail}. Check the internet connection; the change will wait and be sent later.` };
 }
