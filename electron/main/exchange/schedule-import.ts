@@ -35,7 +35,7 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
   if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
     // Bounded before read-excel-file expands anything: it reads only what was checked.
-    const workbook = boundedWorkbook(bytes);
+    const workbook = await boundedWorkbook(bytes);
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
       // Loaded on the first spreadsheet read, not at start (as csv-table's libraries).

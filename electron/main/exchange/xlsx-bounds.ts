@@ -8,8 +8,8 @@
 // of a schedule, with the same XML reader read-excel-file uses (saxen), so it
 // sees the same rows. What passes is packed again, exactly as checked, for
 // read-excel-file to read: nothing else in the file reaches it. Pure: no I/O.
-import { unzipSync, zipSync } from 'fflate';
-import { Parser } from 'saxen';
+// fflate and saxen are loaded with the first spreadsheet, as read-excel-file is.
+import type { Parser as SaxParser } from 'saxen';
 import { AppFailure, failure } from '../../../shared/errors';
 
 /** Bounds of a schedule workbook, far past any real one (the CSV import's 5 MB holds about 40,000 rows). */
@@ -51,7 +51,7 @@ function cellPosition(reference: string): { row: number; column: number } {
 }
 
 /** How far one XML part reaches, as rows and columns; refused as soon as it passes a bound. */
-function reach(xml: string): { rows: number; columns: number } {
+function reach(Parser: typeof SaxParser, xml: string): { rows: number; columns: number } {
   let rows = 0;
   let columns = 0;
   let rowElements = 0;
@@ -93,7 +93,8 @@ function reach(xml: string): { rows: number; columns: number } {
  * The workbook, checked and packed again with only its XML parts: refused with `spreadsheet-too-large`
  * when it reaches past XLSX_LIMITS, `file-unreadable` when it is no zip or its XML does not parse.
  */
-export function boundedWorkbook(bytes: Buffer): Buffer {
+export async function boundedWorkbook(bytes: Buffer): Promise<Buffer> {
+  const [{ unzipSync, zipSync }, { Parser }] = await Promise.all([import('fflate'), import('saxen')]);
   let unpacked = 0;
   let parts: Record<string, Uint8Array>;
   try {
@@ -115,7 +116,7 @@ export function boundedWorkbook(bytes: Buffer): Buffer {
   for (const part of Object.values(parts)) {
     let grid: { rows: number; columns: number };
     try {
-      grid = reach(decoder.decode(part));
+      grid = reach(Parser, decoder.decode(part));
     } catch (e) {
       if (e instanceof AppFailure) throw e;
       throw failure('file-unreadable', UNREADABLE_XLSX);
