@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'learner-reported',
   'file-unreadable',
   'spreadsheet-too-large',
+  'sending-interrupted',
   'internal',
 ] as const;
 

@@ -7,11 +7,15 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { once } from 'node:events';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { testServices } from './support/services';
 import { MovableClock } from './support/roster';
 import { networkKey, tempDir, validDraft, waitFor } from './support/helpers';
 import { createHandlers, dispatch } from '../electron/main/handlers';
+import en from '../shared/locales/en.json';
+import fr from '../shared/locales/fr.json';
 import { ANSWER_MAX_BYTES } from '../electron/main/marketplace/http-exchange';
 
 const MB = 1024 * 1024;
@@ -168,4 +172,65 @@ test('a token endpoint whose answer never ends: the timeout covers its body', { 
   console.log(`endless token trickle: ended after ${run.ms} ms (timeout 1500 ms)`);
   assert.equal(!run.value.ok && run.value.error.code, 'marketplace-timeout');
   assert.ok(run.ms >= 1400 && run.ms < 4000, `ended at the deadline: ${run.ms} ms`);
+});
+
+test('a crash while a change is on the wire holds that change: the next start does not send it again on its own', { timeout: 60_000 }, async (t) => {
+  // A Marketplace that takes the request and never answers: the change stays on the wire.
+  let requests = 0;
+  const server = http.createServer((req) => {
+    requests++;
+    req.resume();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => new Promise<void>((r) => server.close(() => r())));
+  t.after(() => server.closeAllConnections());
+  const dataDir = tempDir();
+  const marketplaceUrlPreset = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api-v2`;
+  const setup = testServices(t, { dataDir, marketplaceUrlPreset });
+  await setup.services.credentials.setKey(networkKey());
+  await setup.services.close();
+
+  // A real main process goes down on an uncaught exception while its add is on the wire.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-while-sending.ts', dataDir, marketplaceUrlPreset, setup.keychainService], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(code, 70, 'it went down where the crash dialog shows');
+  assert.equal(requests, 1, 'the add was on the wire');
+  const id = /offering (\S+)/.exec(out)![1]!;
+
+  const next = testServices(t, { dataDir, marketplaceUrlPreset, keychainService: setup.keychainService });
+  await next.services.queue.kick();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(requests, 1, 'not sent again at the next start');
+  const held = next.services.catalogue.get(id);
+  assert.deepEqual([held.status, held.error?.code], ['failed', 'sending-interrupted'], 'shown as failed, with Retry');
+  assert.match(en.errors['sending-interrupted'], /not sent again on its own/);
+  assert.match(fr.errors['sending-interrupted'], /n’est plus renvoyée d’elle-même/);
+  // Retry is the user's: then it goes.
+  assert.equal((await dispatch(createHandlers(next.services), 'queue:retry', { id })).ok, true);
+  await waitFor(() => requests === 2, { what: 'the retried add' });
+});
+
+test('Keep working after a crash: a held change whose answer then comes is settled by that answer', { timeout: 60_000 }, async (t) => {
+  const waiting: http.ServerResponse[] = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    waiting.push(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => new Promise<void>((r) => server.close(() => r())));
+  const { services } = testServices(t, { marketplaceUrlPreset: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api-v2`, requestTimeoutMs: 30_000 });
+  await services.credentials.setKey(networkKey());
+  const record = services.catalogue.publish(null, validDraft());
+  const sent = services.queue.kick();
+  await waitFor(() => waiting.length === 1, { what: 'the add to be on the wire' });
+  assert.equal(services.queue.holdInFlight(), 1);
+  assert.equal(services.catalogue.get(record.id).error?.code, 'sending-interrupted');
+  // The user chose Keep working, and the Marketplace answers after all.
+  waiting[0]!.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+  await sent;
+  const settled = services.catalogue.get(record.id);
+  assert.deepEqual([settled.status, settled.error], ['published', null]);
+  assert.equal(services.queue.status().failed, 0);
 });
