@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'file-unreadable',
   'stored-setting-refused',
   'backup-refused',
+  'spreadsheet-too-large',
+  'sending-interrupted',
   'internal',
 ] as const;
 

@@ -19,6 +19,7 @@ import { adoptedListing } from '../marketplace/wire';
 import { headingSignature, readCsvTable, UNREADABLE } from './csv-table';
 import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell, type DateReading } from './schedule-values';
 import { standardsFor } from './standard-labels';
+import { boundedWorkbook } from './xlsx-bounds';
 import { fold, foldHeading } from '../../../shared/text';
 
 interface Table {
@@ -33,11 +34,13 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
   if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
+    // Bounded before read-excel-file expands anything: it reads only what was checked.
+    const workbook = await boundedWorkbook(bytes);
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
       // Loaded on the first spreadsheet read, not at start (as csv-table's libraries).
       const { default: readXlsxFile } = await import('read-excel-file/node');
-      sheets = (await readXlsxFile(bytes)) as unknown as { sheet: string; data: unknown[][] }[];
+      sheets = (await readXlsxFile(workbook)) as unknown as { sheet: string; data: unknown[][] }[];
     } catch {
       throw failure('file-unreadable', 'This spreadsheet cannot be read. Save it again from Excel as .xlsx, or as CSV, and try again.');
     }

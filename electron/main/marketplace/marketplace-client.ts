@@ -2,13 +2,12 @@
 // has a timeout, never follows a redirect, and every failure becomes a typed
 // AppError a person can act on. Paths, auth and the few differing fields are
 // the dialect's (network.ts, gateway.ts).
-import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
 import { AppFailure, type AppError } from '../../../shared/errors';
 import type { ConnectionKind } from '../../../shared/connection';
 import { silentLog, type AppLog } from '../logging';
 import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
 import type { WireLearningRecord } from './record-wire';
+import { httpExchange, type HttpAnswer } from './http-exchange';
 
 export type CallOutcome =
   | { ok: true; status: number; raw: string }
@@ -69,58 +68,21 @@ export interface ClientOptions {
 const MAX_RAW = 4000;
 const SUCCESS: Record<WireCall['action'], number[]> = { add: [200, 201, 204], patch: [200, 204], delete: [200, 204] };
 
-/** An answer as far as the client reads it. */
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-// Connections are kept open between calls, as fetch's did: a batch sends hundreds through one or a few sockets.
-const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-
-/**
- * node:http rather than fetch: the queue makes one call per change on the
- * main thread (every window waits in Electron), and fetch's streams and
- * headers objects cost about twice the CPU per call. It never follows a redirect.
- */
-function request(prepared: PreparedRequest, body: string | undefined, timeoutMs: number): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(prepared.url);
-    const secure = url.protocol === 'https:';
-    const headers: Record<string, string | number> = { accept: 'application/json', ...prepared.headers };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = (secure ? https : http).request(url, { method: prepared.method, headers, agent: secure ? agents.https : agents.http }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', fail);
-    });
-    // The whole exchange, answer included, within the timeout.
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`No answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
-    function fail(e: unknown) {
-      clearTimeout(timer);
-      reject(e);
-    }
-    req.on('error', fail);
-    req.end(body);
-  });
-}
-
 /** One HTTP exchange with a timeout and no redirects (a redirect would carry the credentials wherever it points). */
 export async function exchange(prepared: PreparedRequest, okStatuses: number[], timeoutMs: number, log: AppLog): Promise<CallOutcome> {
   const body = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
-  let answer: Answer;
+  const headers: Record<string, string | number> = { accept: 'application/json', ...prepared.headers };
+  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  let answer: HttpAnswer;
   try {
-    answer = await request(prepared, body, timeoutMs);
+    answer = await httpExchange({ method: prepared.method, url: prepared.url, headers, body }, timeoutMs);
   } catch (e) {
     log.warn(`${prepared.method} ${prepared.url} failed:`, e);
     return { ok: false, status: null, raw: null, error: networkError(e, timeoutMs) };
   }
-  log.info(`${prepared.method} ${prepared.url} → ${answer.status}`);
+  // A cut body still comes with its status, which is the answer: the body only ever explains it.
+  const cut = answer.cut === 'size' ? ' (answer cut: longer than the desk reads)' : answer.cut === 'time' ? ' (answer cut: still coming at the deadline)' : '';
+  log.info(`${prepared.method} ${prepared.url} → ${answer.status}${cut}`);
   const raw = answer.text.slice(0, MAX_RAW);
   if (okStatuses.includes(answer.status)) return { ok: true, status: answer.status, raw };
   return { ok: false, status: answer.status, raw, error: httpError(answer, raw) };
@@ -162,12 +124,12 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
 }
 
 export function networkError(e: unknown, timeoutMs: number): AppError {
-  // fetch (the gateway's token) puts the system's code in `cause`; node:http on the error itself.
-  const err = e as { name?: string; code?: string; cause?: { code?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
+  // Every call, token included, goes through http-exchange (node:http): the system's code is on the error itself.
+  const err = e as { name?: string; code?: string };
+  if (err?.name === 'TimeoutError') {
     return { code: 'marketplace-timeout', message: `The Marketplace did not answer within ${Math.round(timeoutMs / 1000)} seconds. The change will be tried again.` };
   }
-  const code = err?.cause?.code ?? err?.code;
+  const code = err?.code;
   const detail = code ? ` (${code})` : '';
   return { code: 'marketplace-unreachable', message: `Cannot reach the Marketplace${detail}. Check the internet connection; the change will wait and be sent later.` };
 }
@@ -181,7 +143,7 @@ function parseWireError(raw: string): WireError | null {
   }
 }
 
-function httpError(response: Answer, raw: string): AppError {
+function httpError(response: HttpAnswer, raw: string): AppError {
   const body = parseWireError(raw);
   const status = response.status;
   const said = body?.message ? ` The Marketplace said: “${body.message}”` : '';
