@@ -146,6 +146,13 @@ test('every error code has a message in English and in French; French punctuatio
   assert.deepEqual(wrong, []);
 });
 
+test('French calls an offering “offre” everywhere: the list, its count, the form, the import and the print', () => {
+  const texts = (node: unknown, path = ''): [string, string][] =>
+    typeof node === 'string' ? [[path, node]] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
+  assert.deepEqual(texts(fr).filter(([, text]) => /séances?/i.test(text)), [], 'the list said “Séances” and its count “7 offres”');
+  assert.equal(fr.app.nav.offerings, 'Offres');
+});
+
 test('copy dates: weekly, every N weeks, and on chosen weekdays from the first day on', () => {
   // 2027-03-08 is a Monday.
   assert.deepEqual(copyStarts('2027-03-08', 3), ['2027-03-08', '2027-03-15', '2027-03-22']);

@@ -51,7 +51,7 @@ test('every screen passes axe-core with no serious or critical violations, in bo
     for (const language of ['en', 'fr'] as const) {
       await page.locator('header nav button').last().click();
       await page.locator('#s-language').selectOption(language);
-      const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Séances', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
+      const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Offres', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
       const where = `${theme} ${language}`;
       await page.getByRole('button', { name: nav[0], exact: true }).click();
       await page.getByRole('button', { name: /WAH April/ }).click();
@@ -63,7 +63,7 @@ test('every screen passes axe-core with no serious or critical violations, in bo
       await page.locator('#le-firstName').waitFor();
       found.push(...(await scan(page, `${where} roster`)));
       await page.getByRole('tab', { name: language === 'en' ? 'Details' : 'Détails' }).click();
-      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance', exact: true }).click();
+      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle offre', exact: true }).click();
       // The new, empty form has replaced WAH April's before Publish is pressed.
       await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
       await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();

@@ -25,7 +25,7 @@ const L = {
   },
   fr: {
     settings: 'Paramètres',
-    offerings: 'Séances',
+    offerings: 'Offres',
     backUp: 'Sauvegarder le catalogue…',
     saved: /Sauvegarde enregistrée/,
     choose: 'Sauvegarde à restaurer',

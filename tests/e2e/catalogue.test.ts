@@ -174,7 +174,7 @@ test('in French: the form, dates and prices', async (t) => {
   const page = await setup(t, [validDraft({ courseName: 'Travail en hauteur', trainingStandardKey: 'WAH-F-I', price: 149.5, classDays: [{ date: futureDate('03-10'), start: '08:30', end: '16:30' }] })]);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Séances' }).click();
+  await page.getByRole('button', { name: 'Offres' }).click();
   await page.getByRole('button', { name: /Travail en hauteur/ }).click();
   await page.getByLabel('Nom du cours').waitFor();
   await page.getByLabel('Jour 1 date').waitFor();
@@ -195,9 +195,9 @@ test('in French: the form, dates and prices', async (t) => {
     }).observe(document, { childList: true, subtree: true });
   });
   await page.reload();
-  await page.getByRole('button', { name: 'Séances' }).waitFor();
+  await page.getByRole('button', { name: 'Offres' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr', 'the choice is remembered');
-  assert.equal(await page.evaluate(() => (window as unknown as { firstNavText: string | null }).firstNavText), 'Séances', 'the window never shows English first');
+  assert.equal(await page.evaluate(() => (window as unknown as { firstNavText: string | null }).firstNavText), 'Offres', 'the window never shows English first');
 });
 
 test('keyboard only: create, save and publish', async (t) => {
@@ -359,8 +359,8 @@ test('Print schedule puts only the filtered offerings on paper, on A4 and on Let
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.locator('#s-language').selectOption('fr');
-  await page.getByRole('button', { name: 'Séances', exact: true }).click();
+  await page.getByRole('button', { name: 'Offres', exact: true }).click();
   await page.getByRole('button', { name: 'Imprimer l’horaire' }).click();
   await page.emulateMedia({ media: 'print' });
-  assert.match(await page.locator('.print-schedule').innerText(), /Horaire des séances[\s\S]*WAH Ottawa[\s\S]*Prix sur demande/);
+  assert.match(await page.locator('.print-schedule').innerText(), /Horaire des offres[\s\S]*WAH Ottawa[\s\S]*Prix sur demande/);
 });
