@@ -144,7 +144,7 @@ test('the calendar shows class days on the right dates across a daylight-saving 
   for (const d of [dstDay - 1, dstDay, dstDay + 1]) {
     // The month's class days are read from the catalogue for just that range.
     await page.locator(`td[data-date="${iso(d)}"]`).getByRole('button').first().waitFor();
-    assert.match((await page.locator(`td[data-date="${iso(d)}"]`).textContent()) ?? '', /08:30 JHSC across DST · Draft/, iso(d));
+    assert.match((await page.locator(`td[data-date="${iso(d)}"]`).textContent()) ?? '', /8:30\u00a0a\.m\. JHSC across DST · Draft/, iso(d));
   }
   assert.doesNotMatch((await page.locator(`td[data-date="${iso(dstDay + 2)}"]`).textContent()) ?? '', /JHSC/);
   await screenshot(page, 'calendar-month');
@@ -180,7 +180,7 @@ test('in French: the form, dates and prices', async (t) => {
   await page.getByLabel('Jour 1 date').waitFor();
   const preview = (await page.getByRole('region', { name: /Aperçu/ }).textContent()) ?? '';
   assert.match(preview, /mars/);
-  assert.match(preview, /8 h 30/);
+  assert.match(preview, /8\u00a0h\u00a030 – 16\u00a0h\u00a030/);
   assert.match(preview, /149,50\s\$/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   assert.match((await page.getByLabel('Norme de formation').locator('option:checked').textContent()) ?? '', /^Travail en hauteur – cours complet — français, en personne/);
