@@ -257,5 +257,5 @@ test('formula injection: cells starting with = + - @, a tab or a CR are escaped 
   assert.deepEqual(startsFormula(parse(saved.text.slice(1)) as string[][]), []);
   const again = await b('schedule:preview', { file: Buffer.from(saved.text, 'utf8').toString('base64'), choices: {} });
   assert.deepEqual(again.rows.map((r: { cells: string[] }) => r.cells), refused.map((r: { cells: string[] }) => r.cells));
-  assert.deepEqual(refused[0].cells, ['', 'WAH-E-I', '=1+1', '@start', '-end']);
+  assert.deepEqual(refused[0]!.cells, ['', 'WAH-E-I', '=1+1', '@start', '-end']);
 });
