@@ -133,5 +133,7 @@ test('redaction finds a secret in the forms a server echoes it', () => {
   for (const form of echoedForms(secret)) assert.equal(redactText(`said: ${form}!`, [secret]), 'said: [redacted]!', form);
   assert.equal(redactText(JSON.stringify({ m: JSON.stringify({ networkKey: secret }) }), [secret]).includes('x'.repeat(4)), false, 'JSON in JSON');
   assert.equal(redactText('Authorization: Bearer eyJhbGciOi.eyJzdWIi.c2ln', []), 'Authorization: Bearer [redacted]', 'any Bearer token, known or not');
+  assert.equal(redactText('Basic dXNlcjpwYXNzd29yZA==', []), 'Basic [redacted]');
+  assert.equal(redactText('WAH Basic theory, Bearer of certificates', []), 'WAH Basic theory, Bearer of certificates', 'words are not tokens');
   assert.equal(redactText('short abc stays', ['abc']), 'short abc stays', 'a secret under 4 characters is not one');
 });

@@ -45,8 +45,9 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   return out
     .replace(/(https?:\/\/[^\s?#"']*)\?[^\s#"']*/gi, `$1?${REDACTED}`)
     .replace(/("?networkKey"?\s*[:=]\s*"?)[^"&\s,}]+/gi, `$1${REDACTED}`)
-    // An Authorization header, whoever's token or password it carries.
-    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/-]+=*/g, `$1 ${REDACTED}`);
+    // An Authorization value, whoever's token or password it carries: 16 or more token characters with a digit or
+    // punctuation in them, so "Basic theory" in a course name or a server's sentence is left alone.
+    .replace(/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/])[A-Za-z0-9._~+/-]{16,}=*/g, `$1 ${REDACTED}`);
 }
 
 export function redactValue(value: unknown, secrets: readonly string[], seen = new WeakSet<object>()): unknown {
