@@ -259,3 +259,14 @@ test('formula injection: cells starting with = + - @, a tab or a CR are escaped 
   assert.deepEqual(again.rows.map((r: { cells: string[] }) => r.cells), refused.map((r: { cells: string[] }) => r.cells));
   assert.deepEqual(refused[0]!.cells, ['', 'WAH-E-I', '=1+1', '@start', '-end']);
 });
+
+test('formula injection: an export saved from a spreadsheet as .xlsx with its escaping quotes as text reads back as the desk wrote it', async (t) => {
+  const { services } = testServices(t);
+  const { ipc } = ipcFor(services);
+  const header = ['Offering ID', 'Course name', 'Training standard', 'Date', 'Start', 'End', 'City'].map((value) => ({ value }));
+  const row = ["'=xl-1", "'=1+1 WAH", 'WAH-E-I', '2031-10-06', '08:30', '16:30', "'-Toronto"].map((value) => ({ value }));
+  const buffer = await writeXlsxFile([header, row] as never).toBuffer();
+  await ipc('schedule:import', { file: Buffer.from(buffer).toString('base64'), choices: {} });
+  const [imported] = services.catalogue.list();
+  assert.deepEqual([imported!.draft.offeringId, imported!.draft.courseName, imported!.draft.address.city], ['=xl-1', '=1+1 WAH', '-Toronto']);
+});
