@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import log from 'electron-log/node';
-import { configureFileLog, echoedForms, redactText } from '../electron/main/logging';
+import { configureFileLog, echoedForms, redactCut, redactText } from '../electron/main/logging';
+import { redactOutcome } from '../electron/main/marketplace/marketplace-client';
 import { testSandbox, testServices } from './support/services';
 import { ipcFor } from './support/roster';
 import { tempDir, validDraft } from './support/helpers';
@@ -136,4 +137,13 @@ test('redaction finds a secret in the forms a server echoes it', () => {
   assert.equal(redactText('Basic dXNlcjpwYXNzd29yZA==', []), 'Basic [redacted]');
   assert.equal(redactText('WAH Basic theory, Bearer of certificates', []), 'WAH Basic theory, Bearer of certificates', 'words are not tokens');
   assert.equal(redactText('short abc stays', ['abc']), 'short abc stays', 'a secret under 4 characters is not one');
+});
+
+test('an answer kept to its first characters that ends inside a secret loses that beginning too', () => {
+  const secret = `tok-${randomBytes(16).toString('hex')}`;
+  const raw = `{"message":"refused ${secret.slice(0, 12)}`;
+  const outcome = redactOutcome({ ok: false, status: 400, raw, error: { code: 'marketplace-invalid', message: 'x', raw } }, [secret]);
+  assert.equal(outcome.raw, '{"message":"refused [redacted]');
+  assert.equal(!outcome.ok && outcome.error.raw, '{"message":"refused [redacted]');
+  assert.equal(redactCut('ends with tok', [secret]), 'ends with tok', 'under 4 characters of it is not a leak');
 });

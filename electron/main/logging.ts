@@ -50,6 +50,27 @@ export function redactText(text: string, secrets: Iterable<string>): string {
     .replace(/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/-]*[0-9._~+/])[A-Za-z0-9._~+/-]{16,}=*/g, `$1 ${REDACTED}`);
 }
 
+/**
+ * `redactText` for a text that may have been cut short (an answer is kept to
+ * its first characters): a secret the cut split leaves its beginning at the
+ * very end, where no whole form matches, so that goes too.
+ */
+export function redactCut(text: string, secrets: readonly string[]): string {
+  let out = redactText(text, secrets);
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of echoedForms(secret)) {
+      for (let n = Math.min(form.length - 1, out.length); n >= 4; n--) {
+        if (out.endsWith(form.slice(0, n))) {
+          out = `${out.slice(0, -n)}${REDACTED}`;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function redactValue(value: unknown, secrets: readonly string[], seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return redactText(value, secrets);
   if (value instanceof Error) {

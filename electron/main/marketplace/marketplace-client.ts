@@ -4,7 +4,7 @@
 // the dialect's (network.ts, gateway.ts).
 import { AppFailure, type AppError } from '../../../shared/errors';
 import type { ConnectionKind } from '../../../shared/connection';
-import { redactText, silentLog, type AppLog } from '../logging';
+import { redactCut, redactText, silentLog, type AppLog } from '../logging';
 import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
 import type { WireLearningRecord } from './record-wire';
 import { httpExchange, type HttpAnswer } from './http-exchange';
@@ -98,7 +98,8 @@ export async function exchange(prepared: PreparedRequest, okStatuses: number[], 
  */
 export function redactOutcome(outcome: CallOutcome, secrets: readonly string[]): CallOutcome {
   const clean = (text: string) => redactText(text, secrets);
-  const raw = outcome.raw === null ? null : clean(outcome.raw);
+  // The raw body is kept to its first MAX_RAW characters, which may end inside a secret.
+  const raw = outcome.raw === null ? null : redactCut(outcome.raw, secrets);
   if (outcome.ok) return { ...outcome, raw: raw ?? '' };
   const { error } = outcome;
   return {
@@ -107,7 +108,7 @@ export function redactOutcome(outcome: CallOutcome, secrets: readonly string[]):
     error: {
       ...error,
       message: clean(error.message),
-      ...(error.raw === undefined ? {} : { raw: clean(error.raw) }),
+      ...(error.raw === undefined ? {} : { raw: redactCut(error.raw, secrets) }),
       ...(error.fields === undefined ? {} : { fields: error.fields.map((f) => ({ ...f, message: clean(f.message) })) }),
     },
   };
