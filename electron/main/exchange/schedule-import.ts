@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import type { ExchangeStore } from '../db/exchange-store';
 import { adoptedListing } from '../marketplace/wire';
 import { headingSignature, readCsvTable, UNREADABLE } from './csv-table';
+import { unescapeFormula } from './csv-formula';
 import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell, type DateReading } from './schedule-values';
 import { standardsFor } from './standard-labels';
 import { boundedWorkbook } from './xlsx-bounds';
@@ -46,7 +47,8 @@ async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
     }
     const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0];
     if (!chosen) throw failure('file-unreadable', UNREADABLE);
-    const data = chosen.data as Cell[][];
+    // An export opened in a spreadsheet and saved as .xlsx can keep the quote that escaped a formula as text.
+    const data = (chosen.data as Cell[][]).map((row) => row.map((c) => (typeof c === 'string' ? unescapeFormula(c) : c)));
     const headerIndex = data.findIndex((r) => r.some((c) => text(c) !== ''));
     if (headerIndex < 0) throw failure('file-unreadable', 'This sheet is empty: choose the sheet with the schedule.');
     return {

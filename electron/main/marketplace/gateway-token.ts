@@ -18,6 +18,8 @@ export interface TokenSourceOptions {
   timeoutMs?: number;
   now?: () => number;
   log?: AppLog;
+  /** Told every secret this source sends or receives (the Basic credentials, each token), so none is ever stored or logged. */
+  onSecret?: (secret: string) => void;
 }
 
 export interface TokenSource {
@@ -35,12 +37,14 @@ export function refreshMargin(lifetimeMs: number): number {
   return Math.min(60_000, lifetimeMs / 2);
 }
 
-export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 15_000, now = Date.now, log = silentLog }: TokenSourceOptions): TokenSource {
+export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 15_000, now = Date.now, log = silentLog, onSecret = () => {} }: TokenSourceOptions): TokenSource {
   let current: { token: string; expiresAt: number; refreshAt: number } | null = null;
   let pending: Promise<{ token: string; expiresAt: number }> | null = null;
 
   async function fetchToken(): Promise<{ token: string; expiresAt: number }> {
     const secret = await getSecret();
+    const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64');
+    onSecret(basic);
     let response: HttpAnswer;
     try {
       // The same exchange as every API call: no redirect, one deadline over the answer's body too, and its size capped.
@@ -49,7 +53,7 @@ export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 1
           method: 'POST',
           url: tokenUrl,
           headers: {
-            authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`,
+            authorization: `Basic ${basic}`,
             'content-type': 'application/x-www-form-urlencoded',
             accept: 'application/json',
           },
@@ -75,6 +79,7 @@ export function createTokenSource({ tokenUrl, clientId, getSecret, timeoutMs = 1
     } catch {
       throw failure('marketplace-unknown', `The ministry gateway's sign-in service answered in an unexpected way (HTTP ${response.status}).`);
     }
+    onSecret(answer.access_token);
     const lifetimeMs = (answer.expires_in ?? DEFAULT_LIFETIME_S) * 1000;
     const at = now();
     current = { token: answer.access_token, expiresAt: at + lifetimeMs, refreshAt: at + lifetimeMs - refreshMargin(lifetimeMs) };

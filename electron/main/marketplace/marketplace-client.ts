@@ -4,7 +4,7 @@
 // the dialect's (network.ts, gateway.ts).
 import { AppFailure, type AppError } from '../../../shared/errors';
 import type { ConnectionKind } from '../../../shared/connection';
-import { silentLog, type AppLog } from '../logging';
+import { redactCut, redactText, silentLog, type AppLog } from '../logging';
 import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
 import type { WireLearningRecord } from './record-wire';
 import { httpExchange, type HttpAnswer } from './http-exchange';
@@ -63,6 +63,8 @@ export interface ClientOptions {
   dialect: Dialect;
   timeoutMs?: number;
   log?: AppLog;
+  /** Every secret the desk holds or was given (credentials.knownSecrets): taken out of every answer before anyone stores or shows it. */
+  secrets?: () => readonly string[];
 }
 
 const MAX_RAW = 4000;
@@ -88,7 +90,33 @@ export async function exchange(prepared: PreparedRequest, okStatuses: number[], 
   return { ok: false, status: answer.status, raw, error: httpError(answer, raw) };
 }
 
-export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = silentLog }: ClientOptions): MarketplaceClient {
+/**
+ * The outcome without any secret in it. A server or gateway that echoes the
+ * request in its error (URL, headers, body) would otherwise put the network
+ * key, the token or the subscription key into the call log, the offering's
+ * error, backups, Activity and its CSV: everything downstream gets only this.
+ */
+export function redactOutcome(outcome: CallOutcome, secrets: readonly string[]): CallOutcome {
+  const clean = (text: string) => redactText(text, secrets);
+  // The raw body is kept to its first MAX_RAW characters, which may end inside a secret.
+  const raw = outcome.raw === null ? null : redactCut(outcome.raw, secrets);
+  if (outcome.ok) return { ...outcome, raw: raw ?? '' };
+  const { error } = outcome;
+  return {
+    ...outcome,
+    raw,
+    error: {
+      ...error,
+      message: clean(error.message),
+      ...(error.raw === undefined ? {} : { raw: redactCut(error.raw, secrets) }),
+      ...(error.fields === undefined ? {} : { fields: error.fields.map((f) => ({ ...f, message: clean(f.message) })) }),
+    },
+  };
+}
+
+export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = silentLog, secrets = () => [] }: ClientOptions): MarketplaceClient {
+  const send = async (request: PreparedRequest, okStatuses: number[]) => redactOutcome(await exchange(request, okStatuses, timeoutMs, log), secrets());
+
   async function call(wire: WireCall): Promise<CallOutcome> {
     for (let attempt = 0; ; attempt++) {
       let request: PreparedRequest;
@@ -98,7 +126,7 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
         if (!(e instanceof AppFailure)) throw e;
         return { ok: false, status: null, raw: null, error: e.error, notSent: true };
       }
-      const outcome = await exchange(request, SUCCESS[wire.action], timeoutMs, log);
+      const outcome = await send(request, SUCCESS[wire.action]);
       if (outcome.ok || outcome.status !== 401) return outcome;
       // A token can expire between fetching it and using it: fetch a new one, and try once more.
       if (attempt === 0 && dialect.onUnauthorized(request)) continue;
@@ -116,7 +144,7 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
     async test() {
       await dialect.ready();
       const request = await dialect.testRequest();
-      const outcome: CallOutcome = request ? await exchange(request, [200, 204, 404], timeoutMs, log) : { ok: true, status: 200, raw: '' };
+      const outcome: CallOutcome = request ? await send(request, [200, 204, 404]) : { ok: true, status: 200, raw: '' };
       if (!outcome.ok) throw new AppFailure(outcome.status === 401 ? { ...outcome.error, message: dialect.unauthorizedMessage } : outcome.error);
       return dialect.describeTest(outcome);
     },
