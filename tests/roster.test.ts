@@ -2,7 +2,7 @@
 // keychain, real SQLite files and a sandbox Marketplace over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testSandbox, testServices } from './support/services';
+import { gatewaySettings, testSandbox, testServices } from './support/services';
 import { taughtClass, learner, ipcFor, readyToReport, MovableClock, DAY_ONE, DAY_TWO } from './support/roster';
 import { validDraft, waitFor } from './support/helpers';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
@@ -232,15 +232,7 @@ test('over the ministry gateway: POST LearningRecord with the token, the key hea
   const clock = new MovableClock();
   const { services } = testServices(t, { clock, requestTimeoutMs: 1000, queue: { baseDelayMs: 10, maxDelayMs: 50 } });
   const { ipc } = ipcFor(services);
-  await ipc('settings:save', {
-    connection: 'gateway',
-    gatewayBaseUrl: sandbox.baseUrl,
-    gatewayTokenUrl: sandbox.tokenUrl,
-    gatewayClientId: account.clientId,
-    clientSecret: account.clientSecret,
-    subscriptionKey: account.subscriptionKey,
-    programIds: { 'WAH-E-I': 'WAH-10083' },
-  });
+  await ipc('settings:save', gatewaySettings(sandbox, account, { 'WAH-E-I': 'WAH-10083' }));
   const offering = await ipc('offerings:publish', { id: null, draft: validDraft({ classDays: [{ date: DAY_ONE, start: '08:30', end: '16:30' }] }) });
   await services.queue.drain();
   assert.equal(services.catalogue.get(offering.id).listedVia, 'gateway');

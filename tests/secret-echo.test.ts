@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import log from 'electron-log/node';
 import { configureFileLog, echoedForms, redactCut, redactText } from '../electron/main/logging';
 import { redactOutcome } from '../electron/main/marketplace/marketplace-client';
-import { testSandbox, testServices } from './support/services';
+import { gatewaySettings, testSandbox, testServices } from './support/services';
 import { ipcFor } from './support/roster';
 import { tempDir, validDraft } from './support/helpers';
 import type { Services } from '../electron/main/services';
@@ -101,15 +101,7 @@ test('ministry gateway: an echo of the Bearer token, the subscription key and th
   };
   const sandbox = await testSandbox(t, { dialect: 'gateway', gateway: acct });
   const { services, ipc, logDir } = await echoingServices(t, sandbox.baseUrl);
-  await ipc('settings:save', {
-    connection: 'gateway',
-    gatewayBaseUrl: sandbox.baseUrl,
-    gatewayTokenUrl: sandbox.tokenUrl,
-    gatewayClientId: acct.clientId,
-    clientSecret: acct.clientSecret,
-    subscriptionKey: acct.subscriptionKey,
-    programIds: { 'WAH-E-I': 'WAH-10083' },
-  });
+  await ipc('settings:save', gatewaySettings(sandbox, acct, { 'WAH-E-I': 'WAH-10083' }));
   sandbox.setFaults({ echoRequest: 'json' });
   const refused = await publish(services);
   assert.match(refused.error?.message ?? '', /authorization: Bearer \[redacted\] key: \[redacted\]/, JSON.stringify(refused.error));
