@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { validDraft, futureDate } from '../support/helpers';
-import { startApp } from './harness';
+import { startApp, screenshot } from './harness';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -81,3 +81,19 @@ test('every screen passes axe-core with no serious or critical violations, in bo
   }
   assert.deepEqual(found, []);
 });
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: at 1024×768 nothing is wider than the window and the header's status is read whole`, async (t) => {
+    const { page } = await startApp(t, { seed: [validDraft({ courseName: 'WAH at 1024' })], context: { locale: lang === 'en' ? 'en-CA' : 'fr-CA', viewport: { width: 1024, height: 768 } } });
+    await page.getByRole('button', { name: /WAH at 1024/ }).click();
+    await page.locator('header.top .queue').filter({ hasText: /\S/ }).waitFor();
+    const sizes = await page.evaluate(() => {
+      const status = document.querySelector('header.top .queue') as HTMLElement;
+      return { page: document.documentElement.scrollWidth, status: status.scrollWidth, shown: status.clientWidth, right: Math.max(...[...document.querySelectorAll('header.top > *')].map((e) => e.getBoundingClientRect().right)) };
+    });
+    assert.ok(sizes.page <= 1024, `the page is ${sizes.page} px wide`);
+    assert.ok(sizes.right <= 1024, `the header reaches ${sizes.right} px`);
+    assert.ok(sizes.status <= sizes.shown, `the status needs ${sizes.status} px and shows ${sizes.shown}`);
+    await screenshot(page, `small-window-${lang}`);
+  });
+}
