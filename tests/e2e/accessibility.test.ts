@@ -97,3 +97,28 @@ for (const lang of ['en', 'fr'] as const) {
     await screenshot(page, `small-window-${lang}`);
   });
 }
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: a message after Save draft covers neither Save draft nor Publish, at 1024×768`, async (t) => {
+    const { page } = await startApp(t, { seed: [validDraft({ courseName: 'WAH toast' })], context: { locale: lang === 'en' ? 'en-CA' : 'fr-CA', viewport: { width: 1024, height: 768 } } });
+    await page.getByRole('button', { name: /WAH toast/ }).click();
+    const save = page.getByRole('button', { name: lang === 'en' ? 'Save draft' : 'Enregistrer le brouillon', exact: true });
+    const publish = page.getByRole('button', { name: lang === 'en' ? 'Publish' : 'Publier', exact: true });
+    // The buttons at the foot of the window, where a staff member scrolls to reach them.
+    const toFoot = () => save.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await toFoot();
+    await save.click();
+    const toast = page.locator('.toast').first();
+    await toast.waitFor();
+    await toFoot();
+    const toastBox = (await toast.boundingBox())!;
+    for (const button of [save, publish]) {
+      const box = (await button.boundingBox())!;
+      const apart = box.y + box.height <= toastBox.y || toastBox.y + toastBox.height <= box.y || box.x + box.width <= toastBox.x || toastBox.x + toastBox.width <= box.x;
+      assert.ok(apart, `the message at ${JSON.stringify(toastBox)} covers a button at ${JSON.stringify(box)}`);
+      // What a click at the button's middle reaches is the button itself.
+      assert.ok(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent?.trim() ?? null, { x: box.x + box.width / 2, y: box.y + box.height / 2 }), 'the button is clickable');
+    }
+    await screenshot(page, `toast-after-save-${lang}`);
+  });
+}
