@@ -158,3 +158,38 @@ for (const [lang, locale] of [['en', en], ['fr', fr]] as const) {
     await page.getByRole('status').filter({ hasText: said }).waitFor({ state: 'detached' });
   });
 }
+
+for (const [lang, locale] of [['en', en], ['fr', fr]] as const) {
+  test(`a new offering is a draft once something is typed: choosing its kind or passing through a field makes none and says nothing is required (${lang})`, async (t) => {
+    const { page } = await startApp(t, {});
+    if (lang === 'fr') await chooseFrench(page);
+    await page.getByRole('button', { name: locale.list.new, exact: true }).click();
+    // The course name has the keyboard; choosing the kind leaves it, untouched.
+    await page.getByLabel(locale.form.kindOnline).check();
+    await page.getByLabel(locale.form.kindClass).check();
+    await page.getByLabel(locale.form.courseName, { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.getByText(locale.validation.required).count(), 0, 'no “This field is required.” before anything is typed');
+    const count = async () => page.evaluate(async () => {
+      const r = await window.api.invoke('offerings:counts', {});
+      return r.ok ? r.value.total : -1;
+    });
+    await page.getByRole('button', { name: locale.app.nav.calendar }).click();
+    await page.getByRole('button', { name: locale.app.nav.offerings }).click();
+    assert.equal(await count(), 0, 'abandoned before typing: nothing kept');
+    await page.getByText(locale.list.empty).waitFor();
+    assert.equal(await page.locator('button.row').count(), 0, 'no “Untitled offering” row in the list');
+
+    // Typing makes the draft, and leaving a field the user typed in then empties shows its problem.
+    await page.getByRole('button', { name: locale.list.new, exact: true }).click();
+    const name = page.getByLabel(locale.form.courseName, { exact: true });
+    await name.fill('W');
+    await name.fill('');
+    await name.press('Tab');
+    await page.getByText(locale.validation.required).first().waitFor();
+    await name.fill('Typed WAH');
+    await name.press('Tab');
+    await waitFor(async () => (await count()) === 1, { what: 'the typed draft kept' });
+  });
+}
