@@ -27,8 +27,8 @@ export interface Golden {
   given?: GoldenGiven[];
   request: GoldenRequest;
   response: { status: number; body?: unknown };
-  /** What the app makes of the answer (docs: Errors): its error code and the form fields the details land on; ok for a 404 to a delete. */
-  client?: { ok?: true; code?: string; fields?: string[] };
+  /** What the client makes of the answer (docs: Errors): the app's error code and the form fields the details land on. */
+  client?: { code: string; fields?: string[] };
 }
 
 export const GOLDEN_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'marketplace');
