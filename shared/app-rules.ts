@@ -28,3 +28,6 @@ export const SCHEDULE_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
 /** The longest name a course template may have. */
 export const TEMPLATE_NAME_MAX = 100;
+
+/** A program ID from the provider's approved training program schedule, e.g. WAH-10083. */
+export const PROGRAM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;

@@ -33,6 +33,7 @@ export const CHANNELS = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'backups:lastRestore',
   'roster:get',
   'learners:save',
   'roster:setAttendance',

@@ -6,5 +6,3 @@ import { z } from 'zod';
 export const ConnectionKind = z.enum(['network', 'gateway']);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
 
-/** A program ID from the provider's approved training program schedule, e.g. WAH-10083. */
-export const PROGRAM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;

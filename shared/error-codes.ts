@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'not-listed',
   'learner-reported',
   'file-unreadable',
+  'stored-setting-refused',
+  'backup-refused',
+  'spreadsheet-too-large',
+  'sending-interrupted',
   'internal',
 ] as const;
 

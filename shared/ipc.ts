@@ -103,6 +103,8 @@ export const SettingsView = z.object({
   clientSecret: z.object({ set: z.boolean(), last4: z.string().nullable() }),
   subscriptionKey: z.object({ set: z.boolean(), last4: z.string().nullable() }),
   gatewayProblem: AppError.nullable(),
+  /** Settings stored in the catalogue (a restored backup, a hand edit) that today's rules refuse: not used until entered again. */
+  storedProblem: AppError.nullable(),
   programIds: z.partialRecord(StandardKey, z.string()),
   /** How many offerings each connection has listed: those of the other one need it to change or be removed. */
   listedVia: z.object({ network: z.number().int().min(0), gateway: z.number().int().min(0) }),
@@ -154,6 +156,19 @@ export const BackupInfo = z.object({
   bytes: z.number().int(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
+
+/** The last restore asked for: what it replaced (kept as a backup, so it can be put back), or why it was refused at start. */
+export const LastRestore = z.object({
+  /** When the restore ran (the start after it was asked for). */
+  at: z.string(),
+  /** The restored backup's own date. */
+  restoredFrom: z.string(),
+  /** The backup of the catalogue the restore replaced, while it is still kept; null once rotated away or when refused. */
+  replaced: BackupInfo.nullable(),
+  /** Set when the backup failed its check at start: nothing was replaced. */
+  refused: AppError.nullable(),
+});
+export type LastRestore = z.infer<typeof LastRestore>;
 
 const Id = z.object({ id: z.string().min(1).max(64) });
 const Ids = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict();
@@ -276,6 +291,8 @@ export const contract = {
   'backups:create': { request: Empty, response: BackupInfo },
   /** Restoring replaces the open catalogue, so it happens on the next start; the app restarts itself. */
   'backups:restore': { request: z.object({ name: z.string().min(1).max(200) }).strict(), response: z.object({ restartRequired: z.literal(true) }) },
+  /** What the last restore replaced, so Settings can put it back; null when there was none. */
+  'backups:lastRestore': { request: Empty, response: LastRestore.nullable() },
   /** A table the window built (in the user's language) as CSV text for Excel: quoting by csv-stringify in main, so the window's script does not carry it. */
   'export:csv': {
     request: z.object({ rows: z.array(z.array(z.string().max(5000)).max(50)).max(20_000) }).strict(),

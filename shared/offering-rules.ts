@@ -80,7 +80,10 @@ export function normalisePostalCode(value: string): string {
 }
 
 /** Why a link learners will follow is unusable, or null when it is a plain https address. */
-export function linkProblem(value: string): 'url.https' | 'url.credentials' | null {
+export function linkProblem(value: string): 'url.https' | 'url.credentials' | 'url.control' | null {
+  // The URL parser drops a line break inside an address without a word, so the link would be stored and
+  // published with it: a CR/LF (or any control character) is refused, never silently mended.
+  if (/[\u0000-\u001f\u007f]/.test(value.trim())) return 'url.control';
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -97,7 +100,11 @@ export function isHttpsUrl(value: string): boolean {
   return linkProblem(value) === null;
 }
 
-const LINK_MESSAGES = { 'url.https': 'Use a full https:// address.', 'url.credentials': 'Remove the user name and password from this address.' } as const;
+const LINK_MESSAGES = {
+  'url.https': 'Use a full https:// address.',
+  'url.credentials': 'Remove the user name and password from this address.',
+  'url.control': 'This address has a line break or another invisible character in it: type it again on one line.',
+} as const;
 
 function problem(path: string, code: string, message: string): FieldError {
   return { path, code, message };

@@ -78,7 +78,8 @@ export const RecordsPreview = z.object({
   completionDate: z.string().nullable(),
   instructorNames: z.string(),
   evaluatorNames: z.string(),
-  learners: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** What the ministry's record will carry for each learner and cannot be changed afterwards: shown to be checked. */
+  learners: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), learnerId: z.string() })),
   /** Why nothing can be reported yet (class not over, not listed, no instructor or evaluator). */
   blockers: z.array(AppError),
 });

@@ -90,3 +90,48 @@ test('Export calendar: one event per class day in Ontario time with a VTIMEZONE,
   const online = await ipc('offerings:save', { id: null, draft: validOnlineDraft() });
   assert.equal((await ipc('offerings:exportIcs', { ids: [online.id] })).events, 0);
 });
+
+/** RFC 5545's properties, by component (sections 3.6, 3.7 and 3.8), and RFC 7986's NAME; anything else must be an X- name. */
+const RFC5545_PROPERTIES: Record<string, readonly string[]> = {
+  vcalendar: ['version', 'prodid', 'calscale', 'method', 'name'],
+  vevent: ['uid', 'dtstamp', 'dtstart', 'dtend', 'duration', 'sequence', 'summary', 'location', 'description', 'url', 'status', 'class', 'created', 'last-modified', 'rrule', 'rdate', 'exdate', 'categories', 'organizer', 'attendee', 'transp', 'priority', 'geo', 'recurrence-id'],
+  vtimezone: ['tzid', 'last-modified', 'tzurl'],
+  daylight: ['dtstart', 'tzoffsetfrom', 'tzoffsetto', 'tzname', 'rrule', 'rdate', 'comment'],
+  standard: ['dtstart', 'tzoffsetfrom', 'tzoffsetto', 'tzname', 'rrule', 'rdate', 'comment'],
+};
+
+test('Export calendar follows RFC 5545: DTSTAMP in UTC, CRLF lines of at most 75 octets, only its properties, each once where it must be', async (t) => {
+  const { services } = await taughtClass(t, { sandbox: await testSandbox(t) });
+  const { ipc } = ipcFor(services);
+  const saved = await ipc('offerings:save', { id: null, draft: validDraft({ courseName: 'WAH — a name long enough to be folded across more than one line of the file, with “quotes”, commas, and accents: é à ç', classDays: [{ date: SAT, start: '08:30', end: '16:30' }] }) });
+  const before = Date.now();
+  const { text } = await ipc('offerings:exportIcs', { ids: [saved.id] });
+
+  // 3.1: lines end with CRLF and are folded at 75 octets.
+  assert.ok(text.endsWith('\r\n'), 'the last line ends with CRLF too');
+  const lines = text.slice(0, -2).split('\r\n');
+  for (const line of lines) assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `${Buffer.byteLength(line, 'utf8')} octets: ${line}`);
+  assert.doesNotMatch(text.replaceAll('\r\n', ''), /[\r\n]/, 'no bare CR or LF');
+
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const check = (component: ICAL.Component) => {
+    const allowed = RFC5545_PROPERTIES[component.name];
+    assert.ok(allowed, `an RFC 5545 component: ${component.name}`);
+    for (const p of component.getAllProperties()) assert.ok(allowed.includes(p.name) || p.name.startsWith('x-'), `${component.name} may not carry ${p.name}`);
+    for (const sub of component.getAllSubcomponents()) check(sub);
+  };
+  check(calendar);
+  assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
+  assert.ok(calendar.getFirstPropertyValue('prodid'));
+
+  const event = calendar.getFirstSubcomponent('vevent')!;
+  for (const once of ['uid', 'dtstamp', 'dtstart', 'dtend', 'sequence', 'summary']) assert.equal(event.getAllProperties(once).length, 1, once);
+  // 3.8.7.2: "the value MUST be specified in the UTC time format".
+  assert.match(/^DTSTAMP:(.*)$/m.exec(text)![1]!, /^\d{8}T\d{6}Z$/);
+  const stamp = (event.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime();
+  assert.ok(Math.abs(stamp - before) < 60_000, 'the time the file was written');
+  // 3.2.19: a TZID names a VTIMEZONE of the file.
+  const tzid = event.getFirstProperty('dtstart')!.getParameter('tzid');
+  assert.deepEqual(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')), [tzid]);
+  assert.equal(event.getFirstPropertyValue('summary'), 'WAH — a name long enough to be folded across more than one line of the file, with “quotes”, commas, and accents: é à ç', 'folding and escaping round-trip');
+});

@@ -35,3 +35,24 @@ test('hours read as Intl writes them with at most two decimals, in English and F
   assert.equal(formatHours('en', 1234.5), '1,234.5');
   assert.equal(formatHours('fr', 1234.5), '1\u00a0234,5');
 });
+
+test('one way to write a time per language: 8:30 a.m. in English; 8 h 30 and 8 h in French, with non-breaking spaces', async () => {
+  const { formatClock } = await import('../renderer/src/lib/format');
+  assert.deepEqual(['00:05', '08:00', '08:30', '12:00', '16:30', '23:59'].map((t) => formatClock('en', t)), ['12:05\u00a0a.m.', '8:00\u00a0a.m.', '8:30\u00a0a.m.', '12:00\u00a0p.m.', '4:30\u00a0p.m.', '11:59\u00a0p.m.']);
+  assert.deepEqual(['00:05', '08:00', '08:30', '12:00', '16:30'].map((t) => formatClock('fr', t)), ['0\u00a0h\u00a005', '8\u00a0h', '8\u00a0h\u00a030', '12\u00a0h', '16\u00a0h\u00a030']);
+  // As Intl writes them, except that French drops ":00" minutes ("8 h", not "8 h 00").
+  for (let m = 0; m < 24 * 60; m += 7) {
+    const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const at = new Date(Date.UTC(2027, 0, 4, Math.floor(m / 60), m % 60));
+    const intl = (lang: 'en' | 'fr') => new Intl.DateTimeFormat(locales[lang], { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(at).replace(/\s/g, '\u00a0');
+    assert.equal(formatClock('en', hhmm), intl('en'), hhmm);
+    assert.equal(formatClock('fr', hhmm), intl('fr').replace(/\u00a0h\u00a000$/, '\u00a0h'), hhmm);
+  }
+});
+
+test('a moment is its Ontario date and time, whatever zone the computer is in: Activity, Backups, the print and the Trash', async () => {
+  const { formatMoment, formatMomentDate } = await import('../renderer/src/lib/format-day');
+  assert.equal(formatMoment('en', '2026-12-07T23:06:09Z'), 'Mon, Dec 7, 2026, 6:06\u00a0p.m.');
+  assert.equal(formatMoment('fr', '2026-12-07T23:06:09Z'), 'lun. 7 déc. 2026, 18\u00a0h\u00a006', 'a time of day, not “18 h 06 min 09 s”');
+  assert.equal(formatMomentDate('fr', '2026-12-08T03:00:00Z'), 'lun. 7 déc. 2026', 'still the 7th in Toronto');
+});

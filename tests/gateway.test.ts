@@ -5,7 +5,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { ServiceOptions } from '../electron/main/services';
-import { testServices } from './support/services';
+import { gatewaySettings, testServices } from './support/services';
 import { createHandlers, dispatch } from '../electron/main/handlers';
 import { startSandbox, type GatewayAccount, type Sandbox } from '../electron/main/sandbox/sandbox-server';
 import { refreshMargin } from '../electron/main/marketplace/gateway-token';
@@ -45,15 +45,7 @@ async function gatewaySetup(t: TestContext, { ttl, concurrency, clock }: { ttl?:
   const sandbox = await startSandbox({ dialect: 'gateway', gateway: acct, ...(ttl ? { tokenTtlSeconds: ttl } : {}) });
   t.after(() => sandbox.close());
   const { services, ipc, log } = await servicesFor(t, { ...(concurrency ? { queue: { baseDelayMs: 10, maxDelayMs: 50, concurrency } } : {}), ...(clock ? { clock } : {}) });
-  const saved = await ipc('settings:save', {
-    connection: 'gateway',
-    gatewayBaseUrl: sandbox.baseUrl,
-    gatewayTokenUrl: sandbox.tokenUrl,
-    gatewayClientId: acct.clientId,
-    clientSecret: acct.clientSecret,
-    subscriptionKey: acct.subscriptionKey,
-    programIds: { 'WAH-E-I': 'WAH-10083', 'JHSC-2014-1-E-I': 'JHSC-2014-1-10096', 'JHSC-2014-1-E-O': 'JHSC-2014-1-10097' },
-  });
+  const saved = await ipc('settings:save', gatewaySettings(sandbox, acct, { 'WAH-E-I': 'WAH-10083', 'JHSC-2014-1-E-I': 'JHSC-2014-1-10096', 'JHSC-2014-1-E-O': 'JHSC-2014-1-10097' }));
   assert.equal(saved.result.ok, true, saved.text);
   return { acct, sandbox, services, ipc, log };
 }

@@ -2,7 +2,7 @@
 // keychain, real SQLite files and a sandbox Marketplace over HTTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testSandbox, testServices } from './support/services';
+import { gatewaySettings, testSandbox, testServices } from './support/services';
 import { taughtClass, learner, ipcFor, readyToReport, MovableClock, DAY_ONE, DAY_TWO } from './support/roster';
 import { validDraft, waitFor } from './support/helpers';
 import { startSandbox } from '../electron/main/sandbox/sandbox-server';
@@ -47,6 +47,7 @@ test('a completed learner is reported once, with the record the ministry expects
   const preview = await ipc('records:preview', { offeringRowId: id });
   assert.deepEqual(preview.blockers, []);
   assert.deepEqual(preview.learners.map((l) => l.name), ['Amélie Tremblay']);
+  assert.deepEqual(preview.learners.map(({ email, learnerId }) => ({ email, learnerId })), [{ email: 'amelie.tremblay@example.ca', learnerId: amelie.details.learnerId }], 'what the record will carry, to be checked');
   assert.equal(preview.instructorNames, 'Jordan Smith; Marie-Ève Gagnon');
   assert.equal(preview.evaluatorNames, 'Marie-Ève Gagnon');
   assert.equal(preview.completionDate, ontarioToUtc(DAY_TWO, '12:00'));
@@ -231,15 +232,7 @@ test('over the ministry gateway: POST LearningRecord with the token, the key hea
   const clock = new MovableClock();
   const { services } = testServices(t, { clock, requestTimeoutMs: 1000, queue: { baseDelayMs: 10, maxDelayMs: 50 } });
   const { ipc } = ipcFor(services);
-  await ipc('settings:save', {
-    connection: 'gateway',
-    gatewayBaseUrl: sandbox.baseUrl,
-    gatewayTokenUrl: sandbox.tokenUrl,
-    gatewayClientId: account.clientId,
-    clientSecret: account.clientSecret,
-    subscriptionKey: account.subscriptionKey,
-    programIds: { 'WAH-E-I': 'WAH-10083' },
-  });
+  await ipc('settings:save', gatewaySettings(sandbox, account, { 'WAH-E-I': 'WAH-10083' }));
   const offering = await ipc('offerings:publish', { id: null, draft: validDraft({ classDays: [{ date: DAY_ONE, start: '08:30', end: '16:30' }] }) });
   await services.queue.drain();
   assert.equal(services.catalogue.get(offering.id).listedVia, 'gateway');

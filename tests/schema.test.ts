@@ -140,8 +140,17 @@ test('every error code has a message in English and in French; French punctuatio
   const texts = (node: unknown, path = ''): [string, string][] =>
     typeof node === 'string' ? [[path, node]] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
   // "Paramètres : …" with an ordinary space, or none, breaks across lines and reads as English typography.
-  const wrong = texts(fr).filter(([, text]) => /(?:[^\s\u00a0\u202f]|[ ])[:;?!](?=\s|$)/.test(text.replace(/https?:\/\//g, '')));
+  // A nested plural, $t(key, {"count": …}), is i18next's syntax, not French text.
+  const prose = (text: string) => text.replace(/https?:\/\//g, '').replace(/\$t\([^)]*\)/g, 'n');
+  const wrong = texts(fr).filter(([, text]) => /(?:[^\s\u00a0\u202f]|[ ])[:;?!](?=\s|$)/.test(prose(text)));
   assert.deepEqual(wrong, []);
+});
+
+test('French calls an offering “offre” everywhere: the list, its count, the form, the import and the print', () => {
+  const texts = (node: unknown, path = ''): [string, string][] =>
+    typeof node === 'string' ? [[path, node]] : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
+  assert.deepEqual(texts(fr).filter(([, text]) => /séances?/i.test(text)), [], 'the list said “Séances” and its count “7 offres”');
+  assert.equal(fr.app.nav.offerings, 'Offres');
 });
 
 test('copy dates: weekly, every N weeks, and on chosen weekdays from the first day on', () => {

@@ -54,8 +54,10 @@ export interface Credentials {
   subscriptionKey: SecretEntry;
   /** The key that seals learners' personal details (records/field-crypto.ts). */
   learnerDataKey: SecretEntry;
-  /** Secrets this process has seen, so the log can remove them. Memory only. */
+  /** Secrets this process has seen or been given, so the log and stored answers can be cleaned of them. Memory only. */
   knownSecrets(): readonly string[];
+  /** A secret that is not in the keychain but must never be stored or shown either: the gateway's access token. */
+  learn(secret: string): void;
   /**
    * Opens the keychain by reading the network key once: its first answer in a process
    * (the native module loaded, the Secret Service or Keychain session started) took
@@ -245,6 +247,7 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved, reme
     // No saved flag: a missing key must read as missing (records/data-key.ts says what that means), not as locked.
     learnerDataKey: entry(LEARNER_DATA_KEY, memoryFlag()),
     knownSecrets: () => [...seen],
+    learn: (secret) => void seen.add(secret),
     warm: async () => void (await networkKey.status()),
   };
 }

@@ -143,6 +143,7 @@ export function createHandlers(s: Services): Handlers {
       s.backups.restoreOnRestart(name);
       return { restartRequired: true } as const;
     },
+    'backups:lastRestore': () => s.backups.lastRestore(),
     'export:csv': async ({ rows }) => ({ text: await toCsv(rows) }),
     ...recordHandlers(s),
     ...exchangeHandlers(s),

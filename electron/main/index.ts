@@ -40,6 +40,7 @@ installCrashHandlers({
     app.relaunch();
     app.exit(0);
   },
+  onCrash: () => void services?.queue.holdInFlight(),
 });
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);

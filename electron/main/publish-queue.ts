@@ -70,6 +70,9 @@ export interface QueueOptions {
   progress: BatchProgress;
 }
 
+export const SENDING_INTERRUPTED =
+  'Offering Desk ran into an unexpected problem while this change was being sent, so it is not sent again on its own. Choose Retry to send it; if the problem comes back, check the Marketplace address in Settings.';
+
 /** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
 const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect', 'gateway-refused']);
 const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
@@ -176,6 +179,8 @@ export function createPublishQueue(options: QueueOptions) {
         next_attempt_at: null,
         error: null,
         needs_attention: 0,
+        // Held after a crash while on the wire (holdInFlight), and the answer came after all: it stands.
+        held: 0,
       });
     }, { durable: false });
     inBackground(row, written);
@@ -546,6 +551,23 @@ export function createPublishQueue(options: QueueOptions) {
       store.dueNowAll();
       for (const job of jobs) job.dueNow(clock.now().toISOString());
       void kick();
+    },
+    /**
+     * The main process hit an unexpected error (shell/crash.ts): the changes this worker has on the wire are
+     * held, to be sent again only by the user's Retry. A change whose sending brings the app down (an answer
+     * no string can hold did) is then not sent again at every start. Their in-flight mark stays: they may be
+     * on the Marketplace. Synchronous, as a crash handler needs. Returns how many were held.
+     */
+    holdInFlight(): number {
+      const error: AppError = { code: 'sending-interrupted', message: SENDING_INTERRUPTED };
+      let held = 0;
+      for (const key of active) {
+        if (key.startsWith('job')) continue;
+        store.update(key, { held: 1, error: JSON.stringify(error) });
+        held++;
+      }
+      if (held > 0) log.warn(`Held ${held} change(s) that were on the wire when the main process hit an unexpected error`);
+      return held;
     },
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */
     cancel(): void {

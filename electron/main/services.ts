@@ -2,7 +2,8 @@
 // publishing queue and, when no Marketplace URL is set, the embedded sandbox.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SettingsView } from '../../shared/ipc';
+import { z } from 'zod';
+import { LastRestore, type SettingsView } from '../../shared/ipc';
 import type { SendState } from '../../shared/roster-contract';
 import { createEventHub } from './events';
 import { createBatchProgress } from './batch-progress';
@@ -10,10 +11,11 @@ import { createListQuery } from './list-query';
 import { AppFailure, failure, type AppError } from '../../shared/errors';
 import { openCatalogueDb } from './db/open';
 import { startCheckpointer } from './db/checkpointer';
-import { createBackup, listBackups, restoreBackup } from './db/backups';
+import { checkBackup, createBackup, listBackups, restoreCheckedBackup } from './db/backups';
 import { createCatalogue, systemClock, type Clock } from './catalogue';
 import { createCallLog } from './call-log';
-import { createSettings } from './settings';
+import { createSettings, SANDBOX } from './settings';
+import { makeFolderPrivate, PRIVATE_FILE_MODE } from './private-files';
 import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type Credentials, type SecretStore } from './credentials';
 import { createConnection } from './marketplace/connection';
 import { createPublishQueue, type QueueOptions } from './publish-queue';
@@ -58,17 +60,44 @@ export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = 
 }
 
 export function createServices(options: ServiceOptions) {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Private from the start, and again once SQLite has made its write-ahead log and shared-memory files.
+  makeFolderPrivate(options.dataDir);
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLog;
   const catalogueFile = path.join(options.dataDir, 'catalogue.sqlite');
   const restoreMarker = path.join(options.dataDir, 'restore-on-start.json');
-  if (fs.existsSync(restoreMarker)) {
-    const { name } = JSON.parse(fs.readFileSync(restoreMarker, 'utf8')) as { name: string };
-    restoreBackup(catalogueFile, name);
-    fs.rmSync(restoreMarker);
+  const lastRestoreFile = path.join(options.dataDir, 'last-restore.json');
+  if (fs.existsSync(restoreMarker)) restoreAtStart();
+  /**
+   * The restore asked for before this start. A backup that fails its check (or a marker that cannot be read)
+   * replaces nothing and never stops the start: the outcome is kept for Settings → Backups either way.
+   */
+  function restoreAtStart(): void {
+    const at = clock.now();
+    let outcome: { restoredFrom: string; replaced: string | null; refused: AppError | null } | null = null;
+    try {
+      const marker: unknown = JSON.parse(fs.readFileSync(restoreMarker, 'utf8'));
+      const name = typeof marker === 'object' && marker !== null && 'name' in marker && typeof marker.name === 'string' ? marker.name : '';
+      const restoredFrom = listBackups(catalogueFile).find((b) => b.name === name)?.at ?? '';
+      try {
+        const { replaced } = restoreCheckedBackup(catalogueFile, name, at);
+        outcome = { restoredFrom, replaced: replaced?.name ?? null, refused: null };
+        log.info('Restored the catalogue from a backup; the one it replaced is kept as', replaced?.name);
+      } catch (e) {
+        if (!(e instanceof AppFailure)) throw e;
+        outcome = { restoredFrom, replaced: null, refused: e.error };
+        log.warn('The backup to restore was refused; the catalogue was not replaced', e.error.message);
+      }
+    } catch (e) {
+      log.error('The restore asked for could not be done; the catalogue was not replaced', e);
+      outcome ??= { restoredFrom: '', replaced: null, refused: { code: 'backup-refused', message: 'The restore could not be done. Nothing was changed.' } };
+    }
+    fs.writeFileSync(lastRestoreFile, JSON.stringify({ at: at.toISOString(), ...outcome }), { mode: PRIVATE_FILE_MODE });
+    fs.rmSync(restoreMarker, { force: true });
   }
+
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
+  makeFolderPrivate(options.dataDir);
   const checkpointer = startCheckpointer(db, log);
   const settings = createSettings(db, { marketplaceUrl: options.marketplaceUrlPreset });
   const credentials = createCredentials({
@@ -135,12 +164,16 @@ export function createServices(options: ServiceOptions) {
   let closing: Promise<void> | null = null;
 
   async function settingsView(): Promise<SettingsView> {
-    const url = settings.marketplaceUrl();
     const stored = settings.get();
+    // A stored URL today's rules refuse is not used: it shows as empty, with the problem, and is not the sandbox.
+    const storedProblem = settings.storedProblem();
+    const urlRefused = storedProblem?.fields?.some((f) => f.path === 'marketplaceUrl') ?? false;
+    const url = urlRefused || stored.marketplaceUrl === SANDBOX ? null : stored.marketplaceUrl;
     const [key, secret, subscription] = await Promise.all([secretStatus(credentials.networkKey), secretStatus(credentials.clientSecret), secretStatus(credentials.subscriptionKey)]);
     return {
       marketplaceUrl: url ?? '',
-      usingSandbox: url === null && stored.connection === 'network',
+      usingSandbox: url === null && !urlRefused && stored.connection === 'network',
+      storedProblem,
       keySet: key.set,
       keyLast4: key.last4,
       keyProblem: key.problem,
@@ -196,13 +229,28 @@ export function createServices(options: ServiceOptions) {
     backups: {
       list: () => listBackups(catalogueFile),
       create: () => createBackup(db, catalogueFile, 'manual', clock.now()),
-      /** Takes effect at the next start, when the catalogue is not open. */
+      /**
+       * Takes effect at the next start, when the catalogue is not open; a backup that fails its check is
+       * refused now, with why. At that start the catalogue it replaces is kept first, so the restore can be undone.
+       */
       restoreOnRestart(name: string): void {
         if (!listBackups(catalogueFile).some((b) => b.name === name)) throw failure('not-found', `There is no backup called “${name}”.`);
-        // Today's catalogue is kept before it is replaced: a restore can itself be undone.
-        createBackup(db, catalogueFile, 'before-restore', clock.now());
-        fs.writeFileSync(restoreMarker, JSON.stringify({ name }));
+        checkBackup(catalogueFile, name);
+        fs.writeFileSync(restoreMarker, JSON.stringify({ name }), { mode: PRIVATE_FILE_MODE });
         options.onRestartRequested?.();
+      },
+      /** The last restore's outcome, with the backup of what it replaced while that is still kept. */
+      lastRestore(): LastRestore | null {
+        let stored: unknown;
+        try {
+          stored = JSON.parse(fs.readFileSync(lastRestoreFile, 'utf8'));
+        } catch {
+          return null;
+        }
+        const record = LastRestore.omit({ replaced: true }).extend({ replaced: z.string().nullable() }).safeParse(stored);
+        if (!record.success) return null;
+        const replaced = listBackups(catalogueFile).find((b) => b.name === record.data.replaced) ?? null;
+        return { ...record.data, replaced };
       },
     },
     /** Idempotent: a window closing and the app quitting may both ask. */

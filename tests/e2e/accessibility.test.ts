@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { validDraft, futureDate } from '../support/helpers';
-import { startApp } from './harness';
+import { startApp, screenshot } from './harness';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -51,7 +51,7 @@ test('every screen passes axe-core with no serious or critical violations, in bo
     for (const language of ['en', 'fr'] as const) {
       await page.locator('header nav button').last().click();
       await page.locator('#s-language').selectOption(language);
-      const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Séances', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
+      const nav = language === 'en' ? ['Offerings', 'Calendar', 'Trash', 'Marketplace activity', 'Settings'] : ['Offres', 'Calendrier', 'Corbeille', 'Activité du Marketplace', 'Paramètres'];
       const where = `${theme} ${language}`;
       await page.getByRole('button', { name: nav[0], exact: true }).click();
       await page.getByRole('button', { name: /WAH April/ }).click();
@@ -63,7 +63,7 @@ test('every screen passes axe-core with no serious or critical violations, in bo
       await page.locator('#le-firstName').waitFor();
       found.push(...(await scan(page, `${where} roster`)));
       await page.getByRole('tab', { name: language === 'en' ? 'Details' : 'Détails' }).click();
-      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle séance', exact: true }).click();
+      await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle offre', exact: true }).click();
       // The new, empty form has replaced WAH April's before Publish is pressed.
       await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
       await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();
@@ -81,3 +81,19 @@ test('every screen passes axe-core with no serious or critical violations, in bo
   }
   assert.deepEqual(found, []);
 });
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: at 1024×768 nothing is wider than the window and the header's status is read whole`, async (t) => {
+    const { page } = await startApp(t, { seed: [validDraft({ courseName: 'WAH at 1024' })], context: { locale: lang === 'en' ? 'en-CA' : 'fr-CA', viewport: { width: 1024, height: 768 } } });
+    await page.getByRole('button', { name: /WAH at 1024/ }).click();
+    await page.locator('header.top .queue').filter({ hasText: /\S/ }).waitFor();
+    const sizes = await page.evaluate(() => {
+      const status = document.querySelector('header.top .queue') as HTMLElement;
+      return { page: document.documentElement.scrollWidth, status: status.scrollWidth, shown: status.clientWidth, right: Math.max(...[...document.querySelectorAll('header.top > *')].map((e) => e.getBoundingClientRect().right)) };
+    });
+    assert.ok(sizes.page <= 1024, `the page is ${sizes.page} px wide`);
+    assert.ok(sizes.right <= 1024, `the header reaches ${sizes.right} px`);
+    assert.ok(sizes.status <= sizes.shown, `the status needs ${sizes.status} px and shows ${sizes.shown}`);
+    await screenshot(page, `small-window-${lang}`);
+  });
+}

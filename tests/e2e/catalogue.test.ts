@@ -144,7 +144,7 @@ test('the calendar shows class days on the right dates across a daylight-saving 
   for (const d of [dstDay - 1, dstDay, dstDay + 1]) {
     // The month's class days are read from the catalogue for just that range.
     await page.locator(`td[data-date="${iso(d)}"]`).getByRole('button').first().waitFor();
-    assert.match((await page.locator(`td[data-date="${iso(d)}"]`).textContent()) ?? '', /08:30 JHSC across DST · Draft/, iso(d));
+    assert.match((await page.locator(`td[data-date="${iso(d)}"]`).textContent()) ?? '', /8:30\u00a0a\.m\. JHSC across DST · Draft/, iso(d));
   }
   assert.doesNotMatch((await page.locator(`td[data-date="${iso(dstDay + 2)}"]`).textContent()) ?? '', /JHSC/);
   await screenshot(page, 'calendar-month');
@@ -174,13 +174,13 @@ test('in French: the form, dates and prices', async (t) => {
   const page = await setup(t, [validDraft({ courseName: 'Travail en hauteur', trainingStandardKey: 'WAH-F-I', price: 149.5, classDays: [{ date: futureDate('03-10'), start: '08:30', end: '16:30' }] })]);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('button', { name: 'Séances' }).click();
+  await page.getByRole('button', { name: 'Offres' }).click();
   await page.getByRole('button', { name: /Travail en hauteur/ }).click();
   await page.getByLabel('Nom du cours').waitFor();
   await page.getByLabel('Jour 1 date').waitFor();
   const preview = (await page.getByRole('region', { name: /Aperçu/ }).textContent()) ?? '';
   assert.match(preview, /mars/);
-  assert.match(preview, /8 h 30/);
+  assert.match(preview, /8\u00a0h\u00a030 – 16\u00a0h\u00a030/);
   assert.match(preview, /149,50\s\$/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   assert.match((await page.getByLabel('Norme de formation').locator('option:checked').textContent()) ?? '', /^Travail en hauteur – cours complet — français, en personne/);
@@ -195,9 +195,9 @@ test('in French: the form, dates and prices', async (t) => {
     }).observe(document, { childList: true, subtree: true });
   });
   await page.reload();
-  await page.getByRole('button', { name: 'Séances' }).waitFor();
+  await page.getByRole('button', { name: 'Offres' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr', 'the choice is remembered');
-  assert.equal(await page.evaluate(() => (window as unknown as { firstNavText: string | null }).firstNavText), 'Séances', 'the window never shows English first');
+  assert.equal(await page.evaluate(() => (window as unknown as { firstNavText: string | null }).firstNavText), 'Offres', 'the window never shows English first');
 });
 
 test('keyboard only: create, save and publish', async (t) => {
@@ -359,8 +359,8 @@ test('Print schedule puts only the filtered offerings on paper, on A4 and on Let
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.locator('#s-language').selectOption('fr');
-  await page.getByRole('button', { name: 'Séances', exact: true }).click();
+  await page.getByRole('button', { name: 'Offres', exact: true }).click();
   await page.getByRole('button', { name: 'Imprimer l’horaire' }).click();
   await page.emulateMedia({ media: 'print' });
-  assert.match(await page.locator('.print-schedule').innerText(), /Horaire des séances[\s\S]*WAH Ottawa[\s\S]*Prix sur demande/);
+  assert.match(await page.locator('.print-schedule').innerText(), /Horaire des offres[\s\S]*WAH Ottawa[\s\S]*Prix sur demande/);
 });

@@ -90,3 +90,31 @@ for (const lang of ['en', 'fr'] as const) {
     }
   });
 }
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`${lang}: the ministry's list of program IDs pasted into one box fills every standard it names, and the boxes show the longest IDs whole`, async (t) => {
+    const { page } = await startApp(t, { context: { locale: lang === 'en' ? 'en-CA' : 'fr-CA', permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1024, height: 768 } } });
+    const l = L[lang];
+    await page.getByRole('button', { name: l.settings, exact: true }).click();
+    await page.getByRole('group', { name: l.connection, exact: true }).getByLabel(l.gateway).check();
+    const table = page.getByRole('table', { name: l.programIds });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), 'Standard\tProgram ID\r\nWAH-E-I\tWAH-10083\r\nJHSC-2014-Refr-E-V\tJHSC-2014-Refr-10016\r\nJHSC-2014-2-E-I\tJHSC-2014-2-10096\r\n');
+    await table.getByLabel(/\(WAH-E-I\)/).focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    const said = lang === 'en' ? '3 standards filled from the pasted list. Save the settings to keep them.' : '3 normes remplies à partir de la liste collée. Enregistrez les paramètres pour les garder.';
+    await page.getByRole('status').filter({ hasText: said }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Standard\tProgram ID|Standard Program ID/ }).waitFor();
+    assert.deepEqual(
+      await Promise.all(['WAH-E-I', 'JHSC-2014-Refr-E-V', 'JHSC-2014-2-E-I', 'WAH-F-I'].map((k) => table.getByLabel(new RegExp(`\\(${k}\\)`)).inputValue())),
+      ['WAH-10083', 'JHSC-2014-Refr-10016', 'JHSC-2014-2-10096', ''],
+    );
+    // The longest ID is shown whole: the box's text does not scroll.
+    const refresher = table.getByLabel(/\(JHSC-2014-Refr-E-V\)/);
+    const { scroll, client } = await refresher.evaluate((el: HTMLInputElement) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(scroll <= client, `${scroll} px of text in a ${client} px box`);
+    await page.getByRole('button', { name: lang === 'en' ? 'Save settings' : 'Enregistrer les paramètres' }).click();
+    await page.getByText(l.saved).first().waitFor();
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, `program-ids-pasted-${lang}`);
+  });
+}

@@ -170,9 +170,9 @@ test('French screens show no English: every screen, its form and its messages', 
     .filter((s) => s.length >= 12 && s.includes(' '));
   const screens: [string, () => Promise<void>][] = [
     ['paramètres', async () => {}],
-    ['séances', () => page.getByRole('button', { name: 'Séances' }).click()],
+    ['offres', () => page.getByRole('button', { name: 'Offres' }).click()],
     ['formulaire', () => page.getByRole('button', { name: /Cours du lundi/ }).click()],
-    ['nouvelle séance', () => page.getByRole('button', { name: 'Nouvelle séance', exact: true }).click()],
+    ['nouvelle offre', () => page.getByRole('button', { name: 'Nouvelle offre', exact: true }).click()],
     ['calendrier', () => page.getByRole('button', { name: 'Calendrier', exact: true }).click()],
     ['corbeille', () => page.getByRole('button', { name: 'Corbeille' }).click()],
     ['activité', () => page.getByRole('button', { name: 'Activité du Marketplace' }).click()],
@@ -188,7 +188,7 @@ test('French screens show no English: every screen, its form and its messages', 
   await page.getByRole('button', { name: 'Calendrier', exact: true }).click();
   await page.getByLabel('Afficher').selectOption('week');
   assert.match(await page.locator('.calendar-head h2').innerText(), /^Semaine du \d{1,2} [a-zéû]+ \d{4}$/);
-  await page.getByRole('button', { name: 'Séances' }).click();
+  await page.getByRole('button', { name: 'Offres' }).click();
   await page.getByRole('button', { name: /Cours du lundi/ }).click();
   assert.match((await page.getByRole('region', { name: /Aperçu/ }).innerText()).replace(/\s/g, ' '), /8 h 30 – 16 h 30/);
   await page.getByRole('button', { name: 'Raccourcis clavier' }).click();

@@ -6,8 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { validDraft, waitFor } from '../support/helpers';
-import { startApp } from './harness';
+import { startApp, screenshot } from './harness';
 import type { OfferingDraft } from '../../shared/offering';
+import { DRAFT_LIMITS } from '../../shared/offering-rules';
 import en from '../../shared/locales/en.json';
 import fr from '../../shared/locales/fr.json';
 
@@ -135,3 +136,25 @@ test('a word typed less than a second before the page closes is kept', async (t)
   await again.getByRole('button', { name: /Closing WAH late/ }).click();
   assert.equal(await again.getByLabel('Course name').inputValue(), 'Closing WAH late');
 });
+
+for (const [lang, locale] of [['en', en], ['fr', fr]] as const) {
+  test(`a 5,000-character paste into Course name is cut to its limit and the field says so (${lang})`, async (t) => {
+    const { page } = await startApp(t, { seed: [validDraft({ courseName: 'Paste WAH' })], context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    if (lang === 'fr') await chooseFrench(page);
+    await page.getByRole('button', { name: /Paste WAH/ }).click();
+    const name = page.getByLabel(locale.form.courseName, { exact: true });
+    await name.fill('');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), 'Working at Heights '.repeat(264));
+    await name.focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    const said = locale.validation.cut.replace('{{limit}}', String(DRAFT_LIMITS.courseName));
+    await page.getByRole('status').filter({ hasText: said }).waitFor();
+    assert.equal((await name.inputValue()).length, DRAFT_LIMITS.courseName);
+    assert.match((await name.getAttribute('aria-describedby')) ?? '', /-cut\b/, 'read out with the field');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, `form-paste-cut-${lang}`);
+    // A shorter edit within the limit takes the notice away.
+    await name.fill('Working at Heights');
+    await page.getByRole('status').filter({ hasText: said }).waitFor({ state: 'detached' });
+  });
+}

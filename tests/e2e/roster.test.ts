@@ -126,6 +126,11 @@ for (const lang of ['en', 'fr'] as const) {
     await page.getByText(w.final).waitFor();
     const review = page.getByRole('alertdialog');
     assert.match(await review.innerText(), /Jordan Smith/);
+    // The review shows what it asks to check: each learner's name, email and learner ID, as the record will carry them.
+    const sam = review.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sam Lee' }) });
+    assert.equal(await sam.getByRole('cell').first().innerText(), 'sam.lee@example.com');
+    assert.match(await sam.getByRole('cell').nth(1).innerText(), /\S/, 'its learner ID');
+    assert.equal(await review.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Priya Natarajan' }) }).getByRole('cell').first().innerText(), 'priya.n@example.com');
     // Said before confirming: what is missing; after, that they are kept, not on their way.
     await review.getByTestId('cannot-send').filter({ hasText: w.cannotSend }).waitFor();
     await screenshot(page, `roster-report-${lang}`);

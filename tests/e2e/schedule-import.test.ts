@@ -11,7 +11,7 @@ import { startApp, screenshot } from './harness';
 
 const WORDS = {
   en: { button: 'Import schedule…', file: 'Schedule file (CSV or Excel)', which: 'Which standard is “CMSS - partie 1”?', dayFirst: 'Day first (5 April 2027)', importN: 'Import 2 offerings', created: 'Will be created', refused: 'Refused', done: /Imported: 2 created, 0 updated, 4 rows refused/, publishAll: 'Publish all', conflict: 'Another row gives this offering ID to a different class.', saveRefused: 'Save refused rows as CSV', problem: 'Problem' },
-  fr: { button: 'Importer un horaire…', file: 'Fichier de l’horaire (CSV ou Excel)', which: 'Quelle norme est « CMSS - partie 1 » ?', dayFirst: 'Le jour d’abord (5 avril 2027)', importN: 'Importer 2 séances', created: 'Sera créée', refused: 'Refusée', done: /Importation terminée\s:\s2 créées, 0 mises à jour, 4 lignes refusées/, publishAll: 'Tout publier', conflict: 'Une autre ligne donne cet identifiant à un cours différent.', saveRefused: 'Enregistrer les lignes refusées en CSV', problem: 'Problème' },
+  fr: { button: 'Importer un horaire…', file: 'Fichier de l’horaire (CSV ou Excel)', which: 'Quelle norme est « CMSS - partie 1 » ?', dayFirst: 'Le jour d’abord (5 avril 2027)', importN: 'Importer 2 offres', created: 'Sera créée', refused: 'Refusée', done: /Importation terminée\s:\s2 créées, 0 mise à jour, 4 lignes refusées/, publishAll: 'Tout publier', conflict: 'Une autre ligne donne cet identifiant à un cours différent.', saveRefused: 'Enregistrer les lignes refusées en CSV', problem: 'Problème' },
 } as const;
 
 for (const lang of ['en', 'fr'] as const) {

@@ -145,8 +145,13 @@ test('publishing without a registration URL shows the error beside that field an
 
 test('with nothing configured the app publishes to its embedded sandbox, and says so', async (t) => {
   const { page } = await startApp(t, { embedded: true });
-  await page.getByRole('note').filter({ hasText: 'Sandbox — nothing is published for real' }).waitFor();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  const banner = page.getByRole('note').filter({ hasText: 'Sandbox — nothing is published for real' });
+  await banner.waitFor();
+  // The banner says how to connect for real: its button, from the keyboard, lands on Settings → Connection.
+  await banner.getByRole('button', { name: 'Connect to the real Marketplace in Settings' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: 'Connection' }).waitFor();
+  await waitFor(async () => (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) === 'connection', { what: 'the keyboard on the Connection choice' });
   await page.getByLabel('Network key').fill(networkKey());
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText(/A key ending in .{4} is saved\./).waitFor();
@@ -181,4 +186,14 @@ test('Back up catalogue… then Restore from backup… brings back the catalogue
   await restartBridge();
   await waitForStatus(page, 'Working at Heights — April', 'Draft');
   assert.equal(await page.getByRole('button', { name: /Made after the backup/ }).count(), 0);
+});
+
+test('fr: the sandbox banner leads to Paramètres → Connexion', async (t) => {
+  const { page } = await startApp(t, { embedded: true, context: { locale: 'fr-CA' } });
+  const banner = page.getByRole('note').filter({ hasText: 'Bac à sable — rien n’est publié pour de vrai' });
+  await banner.getByRole('button', { name: 'Se connecter au vrai Marketplace dans les paramètres' }).click();
+  await page.getByRole('group', { name: 'Connexion' }).waitFor();
+  await waitFor(async () => (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) === 'connection', { what: 'the keyboard on the Connection choice' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(page, 'sandbox-banner-settings-fr');
 });

@@ -4,7 +4,8 @@
 import type { TestContext } from 'node:test';
 import { createServices, type ServiceOptions, type Services } from '../../electron/main/services';
 import { keytarStore } from '../../electron/main/credentials';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/main/sandbox/sandbox-server';
+import { startSandbox, type GatewayAccount, type Sandbox, type SandboxOptions } from '../../electron/main/sandbox/sandbox-server';
+import type { StandardKey } from '../../shared/standards';
 import { tempDir, uniqueKeychainService } from './helpers';
 
 export const KEYCHAIN_ACCOUNTS = ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key', 'learner-data-key'];
@@ -24,4 +25,17 @@ export async function testSandbox(t: TestContext, options: SandboxOptions = {}):
   const sandbox = await startSandbox(options);
   t.after(() => sandbox.close());
   return sandbox;
+}
+
+/** Settings → Connection filled for a gateway sandbox's one provider, as `settings:save` takes it. */
+export function gatewaySettings(sandbox: Sandbox, account: GatewayAccount, programIds: Partial<Record<StandardKey, string>>) {
+  return {
+    connection: 'gateway' as const,
+    gatewayBaseUrl: sandbox.baseUrl,
+    gatewayTokenUrl: sandbox.tokenUrl,
+    gatewayClientId: account.clientId,
+    clientSecret: account.clientSecret,
+    subscriptionKey: account.subscriptionKey,
+    programIds,
+  };
 }

@@ -35,6 +35,13 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   }
 }
 
+/** A new, empty catalogue in memory at `version`, made by the migrations as every catalogue is: what a backup of that version holds. */
+export function emptyCatalogueAt(version: number, migrations: readonly Migration[] = MIGRATIONS): Db {
+  const db = new Database(':memory:');
+  migrate(db, migrations.filter((m) => m.version <= version));
+  return db;
+}
+
 function open(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

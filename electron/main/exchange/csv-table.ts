@@ -1,11 +1,14 @@
 // Reading a CSV table a spreadsheet or a website exported: bytes → text
 // (UTF-8 with or without BOM, else Windows-1252), comma or semicolon, quoted
 // fields and line breaks, blank lines — by csv-parse and iconv-lite, not by
-// hand. Rows keep the number a spreadsheet shows them under. Pure: no I/O.
+// hand. Rows keep the number a spreadsheet shows them under; a cell the desk
+// escaped against formulas on export (csv-formula.ts) reads back as it was.
+// Pure: no I/O.
 // csv-parse and iconv-lite are loaded when the first file is read, not at
 // start: most sessions read none, and loaded they hold ~12 MB of the main process.
 import { failure } from '../../../shared/errors';
 import { foldHeading } from '../../../shared/text';
+import { unescapeFormula } from './csv-formula';
 
 export interface CsvTable {
   encoding: 'utf-8' | 'windows-1252';
@@ -56,9 +59,9 @@ export async function readCsvTable(bytes: Buffer): Promise<CsvTable> {
     const inner = r.record.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
     const line = r.info.lines - inner - breaksBefore;
     breaksBefore += inner;
-    return { line, values: r.record };
+    return { line, values: r.record.map(unescapeFormula) };
   });
-  return { encoding, delimiter, headers: header.record, rows };
+  return { encoding, delimiter, headers: header.record.map(unescapeFormula), rows };
 }
 
 /** The key a column mapping is remembered under: the file's headings, folded, in order. */

@@ -48,7 +48,9 @@ function locationOf(draft: OfferingDraft): string {
 export async function scheduleIcs(offerings: readonly CalendarOffering[]): Promise<{ text: string; events: number }> {
   const { default: ical, ICalCalendarMethod } = await import('ical-generator');
   const calendar = ical({ name: 'Offering Desk', prodId: { company: 'Offering Desk', product: 'Offering Desk', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
-  calendar.timezone({ name: ONTARIO_ZONE, generator: () => TORONTO_VTIMEZONE });
+  // The zone is the events' own (each has its TZID), not the calendar's: ical-generator writes DTSTAMP in the
+  // calendar's zone, without Z, where RFC 5545 (3.8.7.2) requires UTC. The generator still adds the VTIMEZONE.
+  calendar.timezone({ name: null, generator: (zone) => (zone === ONTARIO_ZONE ? TORONTO_VTIMEZONE : null) });
   let events = 0;
   for (const { rowId, revision, draft } of offerings) {
     if (draft.kind !== 'class') continue;
@@ -72,5 +74,7 @@ export async function scheduleIcs(offerings: readonly CalendarOffering[]): Promi
       events++;
     });
   }
-  return { text: calendar.toString(), events };
+  // RFC 5545 3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
+  const text = calendar.toString();
+  return { text: text.endsWith('\r\n') ? text : `${text}\r\n`, events };
 }

@@ -12,13 +12,15 @@ import { SCHEDULE_COLUMNS } from '../../../shared/schedule-columns';
 import { ImportChoices, type DateOrder, type ImportPreview, type ImportRow, type ScheduleMapping } from '../../../shared/schedule-import';
 import { SCHEDULE_FIELDS, type ScheduleField } from '../../../shared/schedule-columns';
 import type { Catalogue, Clock } from '../catalogue';
-import { parseDraft } from '../catalogue';
+import { generateOfferingId, parseDraft } from '../catalogue';
 import type { Db } from '../db/open';
 import type { ExchangeStore } from '../db/exchange-store';
 import { adoptedListing } from '../marketplace/wire';
 import { headingSignature, readCsvTable, UNREADABLE } from './csv-table';
+import { unescapeFormula } from './csv-formula';
 import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell, type DateReading } from './schedule-values';
 import { standardsFor } from './standard-labels';
+import { boundedWorkbook } from './xlsx-bounds';
 import { fold, foldHeading } from '../../../shared/text';
 
 interface Table {
@@ -33,17 +35,20 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 async function readTable(bytes: Buffer, sheet: string | null): Promise<Table> {
   if (bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
+    // Bounded before read-excel-file expands anything: it reads only what was checked.
+    const workbook = await boundedWorkbook(bytes);
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
       // Loaded on the first spreadsheet read, not at start (as csv-table's libraries).
       const { default: readXlsxFile } = await import('read-excel-file/node');
-      sheets = (await readXlsxFile(bytes)) as unknown as { sheet: string; data: unknown[][] }[];
+      sheets = (await readXlsxFile(workbook)) as unknown as { sheet: string; data: unknown[][] }[];
     } catch {
       throw failure('file-unreadable', 'This spreadsheet cannot be read. Save it again from Excel as .xlsx, or as CSV, and try again.');
     }
     const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0];
     if (!chosen) throw failure('file-unreadable', UNREADABLE);
-    const data = chosen.data as Cell[][];
+    // An export opened in a spreadsheet and saved as .xlsx can keep the quote that escaped a formula as text.
+    const data = (chosen.data as Cell[][]).map((row) => row.map((c) => (typeof c === 'string' ? unescapeFormula(c) : c)));
     const headerIndex = data.findIndex((r) => r.some((c) => text(c) !== ''));
     if (headerIndex < 0) throw failure('file-unreadable', 'This sheet is empty: choose the sheet with the schedule.');
     return {
@@ -249,7 +254,9 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       const refused = group.some((r) => r.problems.length > 0);
       const skip = !refused && similar && choices.similar === 'skip';
       const adopted = group.some((r) => r.adopted) && (existing === null || existing.listed === null);
-      const incomplete = refused || skip ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(merged, { now })];
+      // A row without an offering ID gets one when it is written (as a new draft does): judge it with one.
+      const judged = merged.offeringId.trim() ? merged : { ...merged, offeringId: generateOfferingId(merged) };
+      const incomplete = refused || skip ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(judged, { now })];
       const action = refused ? 'refused' : skip ? 'skip' : existing ? 'update' : 'create';
       for (const r of group) {
         rows.push({ line: r.line, action, offeringId: r.offeringId, courseName: r.courseName, problems: r.problems, incomplete, adopted: action !== 'refused' && action !== 'skip' && adopted, similar, cells: refused ? r.cells : [] });

@@ -29,7 +29,7 @@ export function createConnection({ settings, credentials, sandboxUrl, timeoutMs 
   function tokenSource(tokenUrl: string, clientId: string): TokenSource {
     const signature = `${tokenUrl}\n${clientId}`;
     if (tokens?.signature !== signature) {
-      tokens = { signature, source: createTokenSource({ tokenUrl, clientId, getSecret: () => credentials.clientSecret.get(), timeoutMs, now, log }) };
+      tokens = { signature, source: createTokenSource({ tokenUrl, clientId, getSecret: () => credentials.clientSecret.get(), timeoutMs, now, log, onSecret: credentials.learn }) };
     }
     return tokens.source;
   }
@@ -43,13 +43,13 @@ export function createConnection({ settings, credentials, sandboxUrl, timeoutMs 
       const signature = `gateway\n${baseUrl}\n${tokenUrl}\n${clientId}`;
       if (cached?.signature !== signature) {
         const dialect = gatewayDialect({ baseUrl, tokens: tokenSource(tokenUrl, clientId), getSubscriptionKey: () => credentials.subscriptionKey.get(), programIds: settings.programIds, getNetworkKey: credentials.getKey });
-        cached = { signature, client: createMarketplaceClient({ dialect, timeoutMs, log }) };
+        cached = { signature, client: createMarketplaceClient({ dialect, timeoutMs, log, secrets: credentials.knownSecrets }) };
       }
       return cached.client;
     }
     const url = settings.marketplaceUrl() ?? (await sandboxUrl());
     const signature = `network\n${url}`;
-    if (cached?.signature !== signature) cached = { signature, client: createMarketplaceClient({ dialect: networkDialect({ baseUrl: url, getKey: credentials.getKey }), timeoutMs, log }) };
+    if (cached?.signature !== signature) cached = { signature, client: createMarketplaceClient({ dialect: networkDialect({ baseUrl: url, getKey: credentials.getKey }), timeoutMs, log, secrets: credentials.knownSecrets }) };
     return cached.client;
   }
 

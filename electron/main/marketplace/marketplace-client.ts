@@ -2,13 +2,12 @@
 // has a timeout, never follows a redirect, and every failure becomes a typed
 // AppError a person can act on. Paths, auth and the few differing fields are
 // the dialect's (network.ts, gateway.ts).
-import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
 import { AppFailure, type AppError } from '../../../shared/errors';
 import type { ConnectionKind } from '../../../shared/connection';
-import { silentLog, type AppLog } from '../logging';
+import { redactCut, redactText, silentLog, type AppLog } from '../logging';
 import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
 import type { WireLearningRecord } from './record-wire';
+import { httpExchange, type HttpAnswer } from './http-exchange';
 
 export type CallOutcome =
   | { ok: true; status: number; raw: string }
@@ -64,69 +63,60 @@ export interface ClientOptions {
   dialect: Dialect;
   timeoutMs?: number;
   log?: AppLog;
+  /** Every secret the desk holds or was given (credentials.knownSecrets): taken out of every answer before anyone stores or shows it. */
+  secrets?: () => readonly string[];
 }
 
 const MAX_RAW = 4000;
 const SUCCESS: Record<WireCall['action'], number[]> = { add: [200, 201, 204], patch: [200, 204], delete: [200, 204] };
 
-/** An answer as far as the client reads it. */
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-// Connections are kept open between calls, as fetch's did: a batch sends hundreds through one or a few sockets.
-const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
-
-/**
- * node:http rather than fetch: the queue makes one call per change on the
- * main thread (every window waits in Electron), and fetch's streams and
- * headers objects cost about twice the CPU per call. It never follows a redirect.
- */
-function request(prepared: PreparedRequest, body: string | undefined, timeoutMs: number): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(prepared.url);
-    const secure = url.protocol === 'https:';
-    const headers: Record<string, string | number> = { accept: 'application/json', ...prepared.headers };
-    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = (secure ? https : http).request(url, { method: prepared.method, headers, agent: secure ? agents.https : agents.http }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', fail);
-    });
-    // The whole exchange, answer included, within the timeout.
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error(`No answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
-    function fail(e: unknown) {
-      clearTimeout(timer);
-      reject(e);
-    }
-    req.on('error', fail);
-    req.end(body);
-  });
-}
-
 /** One HTTP exchange with a timeout and no redirects (a redirect would carry the credentials wherever it points). */
 export async function exchange(prepared: PreparedRequest, okStatuses: number[], timeoutMs: number, log: AppLog): Promise<CallOutcome> {
   const body = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
-  let answer: Answer;
+  const headers: Record<string, string | number> = { accept: 'application/json', ...prepared.headers };
+  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  let answer: HttpAnswer;
   try {
-    answer = await request(prepared, body, timeoutMs);
+    answer = await httpExchange({ method: prepared.method, url: prepared.url, headers, body }, timeoutMs);
   } catch (e) {
     log.warn(`${prepared.method} ${prepared.url} failed:`, e);
     return { ok: false, status: null, raw: null, error: networkError(e, timeoutMs) };
   }
-  log.info(`${prepared.method} ${prepared.url} → ${answer.status}`);
+  // A cut body still comes with its status, which is the answer: the body only ever explains it.
+  const cut = answer.cut === 'size' ? ' (answer cut: longer than the desk reads)' : answer.cut === 'time' ? ' (answer cut: still coming at the deadline)' : '';
+  log.info(`${prepared.method} ${prepared.url} → ${answer.status}${cut}`);
   const raw = answer.text.slice(0, MAX_RAW);
   if (okStatuses.includes(answer.status)) return { ok: true, status: answer.status, raw };
   return { ok: false, status: answer.status, raw, error: httpError(answer, raw) };
 }
 
-export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = silentLog }: ClientOptions): MarketplaceClient {
+/**
+ * The outcome without any secret in it. A server or gateway that echoes the
+ * request in its error (URL, headers, body) would otherwise put the network
+ * key, the token or the subscription key into the call log, the offering's
+ * error, backups, Activity and its CSV: everything downstream gets only this.
+ */
+export function redactOutcome(outcome: CallOutcome, secrets: readonly string[]): CallOutcome {
+  const clean = (text: string) => redactText(text, secrets);
+  // The raw body is kept to its first MAX_RAW characters, which may end inside a secret.
+  const raw = outcome.raw === null ? null : redactCut(outcome.raw, secrets);
+  if (outcome.ok) return { ...outcome, raw: raw ?? '' };
+  const { error } = outcome;
+  return {
+    ...outcome,
+    raw,
+    error: {
+      ...error,
+      message: clean(error.message),
+      ...(error.raw === undefined ? {} : { raw: redactCut(error.raw, secrets) }),
+      ...(error.fields === undefined ? {} : { fields: error.fields.map((f) => ({ ...f, message: clean(f.message) })) }),
+    },
+  };
+}
+
+export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = silentLog, secrets = () => [] }: ClientOptions): MarketplaceClient {
+  const send = async (request: PreparedRequest, okStatuses: number[]) => redactOutcome(await exchange(request, okStatuses, timeoutMs, log), secrets());
+
   async function call(wire: WireCall): Promise<CallOutcome> {
     for (let attempt = 0; ; attempt++) {
       let request: PreparedRequest;
@@ -136,7 +126,7 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
         if (!(e instanceof AppFailure)) throw e;
         return { ok: false, status: null, raw: null, error: e.error, notSent: true };
       }
-      const outcome = await exchange(request, SUCCESS[wire.action], timeoutMs, log);
+      const outcome = await send(request, SUCCESS[wire.action]);
       if (outcome.ok || outcome.status !== 401) return outcome;
       // A token can expire between fetching it and using it: fetch a new one, and try once more.
       if (attempt === 0 && dialect.onUnauthorized(request)) continue;
@@ -154,7 +144,7 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
     async test() {
       await dialect.ready();
       const request = await dialect.testRequest();
-      const outcome: CallOutcome = request ? await exchange(request, [200, 204, 404], timeoutMs, log) : { ok: true, status: 200, raw: '' };
+      const outcome: CallOutcome = request ? await send(request, [200, 204, 404]) : { ok: true, status: 200, raw: '' };
       if (!outcome.ok) throw new AppFailure(outcome.status === 401 ? { ...outcome.error, message: dialect.unauthorizedMessage } : outcome.error);
       return dialect.describeTest(outcome);
     },
@@ -162,12 +152,12 @@ export function createMarketplaceClient({ dialect, timeoutMs = 15_000, log = sil
 }
 
 export function networkError(e: unknown, timeoutMs: number): AppError {
-  // fetch (the gateway's token) puts the system's code in `cause`; node:http on the error itself.
-  const err = e as { name?: string; code?: string; cause?: { code?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
+  // Every call, token included, goes through http-exchange (node:http): the system's code is on the error itself.
+  const err = e as { name?: string; code?: string };
+  if (err?.name === 'TimeoutError') {
     return { code: 'marketplace-timeout', message: `The Marketplace did not answer within ${Math.round(timeoutMs / 1000)} seconds. The change will be tried again.` };
   }
-  const code = err?.cause?.code ?? err?.code;
+  const code = err?.code;
   const detail = code ? ` (${code})` : '';
   return { code: 'marketplace-unreachable', message: `Cannot reach the Marketplace${detail}. Check the internet connection; the change will wait and be sent later.` };
 }
@@ -181,7 +171,7 @@ function parseWireError(raw: string): WireError | null {
   }
 }
 
-function httpError(response: Answer, raw: string): AppError {
+function httpError(response: HttpAnswer, raw: string): AppError {
   const body = parseWireError(raw);
   const status = response.status;
   const said = body?.message ? ` The Marketplace said: “${body.message}”` : '';

@@ -308,7 +308,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
       evaluatorNames: facts.evaluatorNames.join(NAME_SEPARATOR),
       learners: rows.map((r) => {
         const d = open(crypto!, r);
-        return { id: r.id, name: `${d.firstName} ${d.lastName}` };
+        return { id: r.id, name: `${d.firstName} ${d.lastName}`, email: d.email, learnerId: d.learnerId };
       }),
       blockers: facts.blockers,
     };

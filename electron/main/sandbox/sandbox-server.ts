@@ -4,6 +4,7 @@
 // It keeps class and online offerings per provider and can inject faults. It
 // is the app's default Marketplace on first run and the one every test talks to.
 import fs from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../private-files';
 import http from 'node:http';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -56,9 +57,14 @@ export interface Faults {
   retryAfterSeconds: number;
   /** Offering ids answered 400 invalid (on courseName), to test one bad offering among many. */
   rejectOfferingIds: string[];
+  /**
+   * Answer every call with an error that echoes the request (URL, Authorization and key headers, body), as a
+   * careless server or gateway does: as a JSON error (400, in its message and details) or an HTML page (502).
+   */
+  echoRequest: 'off' | 'json' | 'html';
 }
 
-export const NO_FAULTS: Faults = { latencyMs: 0, error503: 0, timeout: 0, resetAfterApply: 0, rateLimit: 0, retryAfterSeconds: 1, rejectOfferingIds: [] };
+export const NO_FAULTS: Faults = { latencyMs: 0, error503: 0, timeout: 0, resetAfterApply: 0, rateLimit: 0, retryAfterSeconds: 1, rejectOfferingIds: [], echoRequest: 'off' };
 
 export interface ReceivedRequest {
   method: string;
@@ -172,7 +178,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const ids: Record<string, string[]> = {};
     for (const [id, owner] of recordOwners) (ids[owner] ??= []).push(id);
     data[RECORD_IDS_ENTRY] = ids;
-    fs.writeFileSync(`${options.file}.tmp`, JSON.stringify(data));
+    fs.writeFileSync(`${options.file}.tmp`, JSON.stringify(data), { mode: PRIVATE_FILE_MODE });
     fs.renameSync(`${options.file}.tmp`, options.file);
   }
 
@@ -390,6 +396,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, 429, { code: 'general', message: 'Too many requests (injected).' });
     }
     const resetAfterApply = roll < edge + faults.resetAfterApply;
+    if (faults.echoRequest !== 'off') {
+      const echo = `${method} ${req.url} authorization: ${req.headers.authorization ?? ''} key: ${String(req.headers.key ?? '')} body: ${text}`;
+      if (faults.echoRequest === 'json') {
+        record(400);
+        return send(res, 400, { code: 'invalid', message: `Request refused: ${echo}`, details: [{ path: 'courseName', message: `cannot read ${text}` }] });
+      }
+      record(502);
+      const page = `<html><body><h1>502 Bad Gateway</h1><pre>${echo.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</pre></body></html>`;
+      res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(page) }).end(page);
+      return;
+    }
 
     let outcome: { status: number; body?: unknown; headers?: Record<string, string> };
     try {

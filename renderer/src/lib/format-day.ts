@@ -1,10 +1,25 @@
-// A class day with its times, in the user's language and Ontario time: the
-// form's preview. Apart from format.ts because it needs the time-zone library.
+// Class days and moments in the user's language and Ontario time: the form's
+// preview, Activity, Backups and the printed schedule. Apart from format.ts
+// because it needs the time-zone library.
+import { TZDate } from '@date-fns/tz';
 import { ONTARIO_ZONE, ontarioToUtc } from '../../../shared/time';
-import { cached, locales } from './format';
+import { cached, formatClock, formatDate, locales } from './format';
 
 export function formatDay(language: 'en' | 'fr', date: string, start: string, end: string): string {
   const day = cached(`day-${language}`, () => new Intl.DateTimeFormat(locales[language], { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: ONTARIO_ZONE })).format(new Date(ontarioToUtc(date, start)));
-  const time = cached(`time-${language}`, () => new Intl.DateTimeFormat(locales[language], { hour: 'numeric', minute: '2-digit', timeZone: ONTARIO_ZONE }));
-  return `${day}, ${time.format(new Date(ontarioToUtc(date, start)))} – ${time.format(new Date(ontarioToUtc(date, end)))}`;
+  return `${day}, ${formatClock(language, start)} – ${formatClock(language, end)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A moment (an ISO instant) as its Ontario date and time: "Mon, Dec 7, 2026, 6:06 p.m." / "lun. 7 déc. 2026, 18 h 06". */
+export function formatMoment(language: 'en' | 'fr', iso: string): string {
+  const at = new TZDate(Date.parse(iso), ONTARIO_ZONE);
+  return `${formatMomentDate(language, iso)}, ${formatClock(language, `${pad(at.getHours())}:${pad(at.getMinutes())}`)}`;
+}
+
+/** The Ontario date of a moment, as the list writes dates. */
+export function formatMomentDate(language: 'en' | 'fr', iso: string): string {
+  const at = new TZDate(Date.parse(iso), ONTARIO_ZONE);
+  return formatDate(language, `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`);
 }

@@ -54,3 +54,15 @@ export function formatDate(language: 'en' | 'fr', date: string): string {
 export function formatWeekday(language: 'en' | 'fr', day: Day): string {
   return LOCALES[language].localize.day(day, { width: 'wide' });
 }
+
+/**
+ * A wall-clock time ("08:30", Ontario's) as each language writes it: "8:30 a.m." in Canadian English,
+ * "8 h 30" and "8 h" in French (OQLF, with non-breaking spaces), everywhere a time is shown.
+ */
+export function formatClock(language: 'en' | 'fr', time: string): string {
+  const hours = Number(time.slice(0, 2));
+  const minutes = time.slice(3, 5);
+  if (language === 'fr') return minutes === '00' ? `${hours}\u00a0h` : `${hours}\u00a0h\u00a0${minutes}`;
+  const twelve = hours % 12 === 0 ? 12 : hours % 12;
+  return `${twelve}:${minutes}\u00a0${hours < 12 ? 'a.m.' : 'p.m.'}`;
+}
