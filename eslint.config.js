@@ -43,6 +43,13 @@ const migrationsFrozen = {
 };
 // The runtime reads nothing from a migration (its own copy lives in db/, e.g. db/list-indexes); only db/open runs them, through their index.
 const noMigrations = { group: ['**/migrations/**', '**/migrations'], message: 'Migrations are frozen history: runtime code keeps its own copy of what it needs (db/open alone runs migrations/index).' };
+// The sandbox is the client's second opinion, not its echo: it reads the
+// contract from docs/marketplace-api.md into its own module (sandbox/contract),
+// so a wrong change to the client's bodies is refused instead of agreed with.
+const sandboxOwnReading = {
+  group: ['**/marketplace/**', '**/marketplace', '**/shared/**', '**/shared'],
+  message: 'The sandbox Marketplace imports nothing of the client (marketplace/) or shared/: its contract is its own reading of docs/marketplace-api.md (sandbox/contract.ts).',
+};
 const noRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'shared/ is imported by both sides and imports from neither.' };
 
 export default tseslint.config(
@@ -87,6 +94,10 @@ export default tseslint.config(
   {
     files: ['electron/main/db/open.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ ...noMigrations, group: ['./migrations/*', '!./migrations/index'] }] }] },
+  },
+  {
+    files: ['electron/main/sandbox/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMigrations, sandboxOwnReading] }] },
   },
   {
     files: ['electron/preload/**'],

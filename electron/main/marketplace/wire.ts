@@ -95,51 +95,6 @@ export function resourceOf(listing: WireListing): Resource {
   return isOnlineStandard(listing.trainingStandardKey) ? 'online' : 'class';
 }
 
-export const NetworkKey = z.string().min(1, 'networkKey is required');
-export const AddBody = z.object({ networkKey: NetworkKey, ...offeringFields }).strict().superRefine(checkRules);
-export const AddOnlineBody = z.object({ networkKey: NetworkKey, ...onlineFields }).strict().superRefine(checkPriceRule);
-
-export const PatchOnlineBody = z
-  .object({
-    networkKey: NetworkKey,
-    trainingStandardKey: OnlineStandardKey.optional(),
-    courseName: onlineFields.courseName.optional(),
-    courseDuration: onlineFields.courseDuration.optional(),
-    contactForPricing: z.boolean().optional(),
-    price: z.number().min(0).nullable().optional(),
-    externalRegistrationUrl: HttpsUrl.optional(),
-  })
-  .strict();
-
-// A patch names only the fields that change; an optional field sent as null
-// is removed (e.g. the price once contact-for-pricing is ticked).
-export const PatchBody = z
-  .object({
-    networkKey: NetworkKey,
-    trainingStandardKey: offeringFields.trainingStandardKey.optional(),
-    deliveryMethod: offeringFields.deliveryMethod.optional(),
-    courseName: offeringFields.courseName.optional(),
-    seatsRemaining: offeringFields.seatsRemaining.optional(),
-    contactForPricing: offeringFields.contactForPricing.optional(),
-    price: z.number().min(0).nullable().optional(),
-    address: WireAddress.nullable().optional(),
-    events: offeringFields.events.optional(),
-    externalRegistrationUrl: offeringFields.externalRegistrationUrl.optional(),
-    virtualClassUrl: HttpsUrl.nullable().optional(),
-  })
-  .strict();
-export type PatchBody = z.infer<typeof PatchBody>;
-
-/** Applies a patch and checks the result still satisfies the contract of its kind. */
-export function applyPatch(current: WireListing, patch: Record<string, unknown>) {
-  const merged: Record<string, unknown> = { ...current };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete merged[k];
-    else if (v !== undefined) merged[k] = v;
-  }
-  return resourceOf(current) === 'online' ? WireOnlineOffering.safeParse(merged) : WireOffering.safeParse(merged);
-}
-
 export const WireErrorCode = z.enum(['general', 'forbidden', 'internal', 'invalid', 'notFound', 'unauthorized', 'unknown']);
 export type WireErrorCode = z.infer<typeof WireErrorCode>;
 

@@ -10,20 +10,19 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import {
-  AddBody,
-  AddOnlineBody,
-  PatchBody,
-  PatchOnlineBody,
-  WireOffering,
-  WireOnlineOffering,
+  addBody,
+  patchBody,
   applyPatch,
   NetworkKey,
+  LearningRecord,
+  STANDARD_KEYS,
+  type ClassOffering,
+  type OnlineOffering,
+  type Listing,
   type Resource,
-  type WireListing,
-  type WireError,
-} from '../marketplace/wire';
-import { ALL_STANDARD_KEYS, type StandardKey } from '../../../shared/standards';
-import { WireLearningRecord } from '../marketplace/record-wire';
+  type ErrorBody,
+  type StandardKey,
+} from './contract';
 
 export const SANDBOX_BASE_PATH = '/api-v2';
 export const GATEWAY_BASE_PATH = '/gateway';
@@ -47,9 +46,6 @@ const BASE_PATHS: Record<SandboxDialect, string> = { network: SANDBOX_BASE_PATH,
 const RECORDS: Record<SandboxDialect, string> = { network: 'learning-records', gateway: 'LearningRecord' };
 /** The file's entry for learning record ids (never their learners: the embedded sandbox's file sits in the app's data folder). */
 const RECORD_IDS_ENTRY = '__learningRecordIds';
-
-const GatewayPatchBody = PatchBody.omit({ networkKey: true });
-const GatewayPatchOnlineBody = PatchOnlineBody.omit({ networkKey: true });
 
 export interface Faults {
   latencyMs: number;
@@ -103,10 +99,10 @@ export interface Sandbox {
   port: number;
   dialect: SandboxDialect;
   /** A provider's class listings, by network key (network) or client id (gateway). */
-  listings(owner: string): WireOffering[];
-  onlineListings(owner: string): WireOnlineOffering[];
+  listings(owner: string): ClassOffering[];
+  onlineListings(owner: string): OnlineOffering[];
   /** Learning records received from a provider since this sandbox started (ids survive a restart, bodies do not). */
-  records(owner: string): WireLearningRecord[];
+  records(owner: string): LearningRecord[];
   tokenRequests(): number;
   /** Every token issued so far stops working (as when the gateway rotates its signing keys). */
   revokeTokens(): void;
@@ -119,7 +115,7 @@ export interface Sandbox {
 
 // Keyed by a hash of the network key (or client id), so the embedded
 // sandbox's file never holds a key in the clear.
-type Listings = Record<Resource, Map<string, WireListing>>;
+type Listings = Record<Resource, Map<string, Listing>>;
 type Store = Map<string, Listings>;
 const keyId = (owner: string) => createHash('sha256').update(owner).digest('hex');
 
@@ -129,19 +125,19 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function issuesToDetails(error: z.ZodError): NonNullable<WireError['details']> {
+function issuesToDetails(error: z.ZodError): NonNullable<ErrorBody['details']> {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
 class HttpFailure {
   constructor(
     readonly status: number,
-    readonly body: WireError,
+    readonly body: ErrorBody,
     readonly headers: Record<string, string> = {},
   ) {}
 }
 
-const fail = (status: number, code: WireError['code'], message: string, details?: WireError['details']) =>
+const fail = (status: number, code: ErrorBody['code'], message: string, details?: ErrorBody['details']) =>
   new HttpFailure(status, { code, message, ...(details ? { details } : {}) });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -149,7 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store: Store = new Map();
   const owners = new Map<string, string>(); // `${resource}:${offeringId}` → owner hash
   const recordOwners = new Map<string, string>(); // learningRecordId → owner hash
-  const records = new Map<string, WireLearningRecord[]>(); // owner hash → records, in order
+  const records = new Map<string, LearningRecord[]>(); // owner hash → records, in order
   const received: ReceivedRequest[] = [];
   let faults: Faults = { ...NO_FAULTS, ...options.faults };
   const random = options.random ?? Math.random;
@@ -159,14 +155,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let tokenCount = 0;
   if (dialect === 'gateway' && !options.gateway) throw new Error('The gateway sandbox needs an account (client id, secret, subscription key, program IDs).');
   if (options.file && fs.existsSync(options.file)) {
-    const saved = JSON.parse(fs.readFileSync(options.file, 'utf8')) as Record<string, WireListing[] | Record<Resource, WireListing[]>>;
+    const saved = JSON.parse(fs.readFileSync(options.file, 'utf8')) as Record<string, Listing[] | Record<Resource, Listing[]>>;
     for (const [key, value] of Object.entries(saved)) {
       if (key === RECORD_IDS_ENTRY) {
         for (const [owner, ids] of Object.entries(value as unknown as Record<string, string[]>)) for (const id of ids) recordOwners.set(id, owner);
         continue;
       }
       // Files written before online offerings held an array of class offerings.
-      const byResource: Record<Resource, WireListing[]> = Array.isArray(value) ? { class: value, online: [] } : value;
+      const byResource: Record<Resource, Listing[]> = Array.isArray(value) ? { class: value, online: [] } : value;
       for (const resource of ['class', 'online'] as const) {
         for (const o of byResource[resource] ?? []) {
           listingsOf(key)[resource].set(o.offeringId, o);
@@ -220,7 +216,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return m;
   }
 
-  function ownedListing(key: string, resource: Resource, id: string): WireListing {
+  function ownedListing(key: string, resource: Resource, id: string): Listing {
     const owner = owners.get(`${resource}:${id}`);
     const what = resource === 'online' ? 'online offering' : 'class offering';
     if (owner === undefined) throw fail(404, 'notFound', `No ${what} ${id}.`);
@@ -235,16 +231,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!standard) throw fail(400, 'invalid', 'The offering does not match the schema.', [{ path: 'trainingStandardKey', message: 'is not one of your approved program IDs' }]);
     return { ...body, trainingStandardKey: standard };
   }
-  const asSent = (listing: WireListing, sent: unknown): WireListing => (dialect === 'gateway' && typeof sent === 'string' ? ({ ...listing, trainingStandardKey: sent } as WireListing) : listing);
+  const asSent = (listing: Listing, sent: unknown): Listing => (dialect === 'gateway' && typeof sent === 'string' ? ({ ...listing, trainingStandardKey: sent } as Listing) : listing);
 
-  function addSchema(resource: Resource) {
-    if (dialect === 'gateway') return resource === 'online' ? WireOnlineOffering : WireOffering;
-    return resource === 'online' ? AddOnlineBody : AddBody;
-  }
-  function patchSchema(resource: Resource) {
-    if (dialect === 'gateway') return resource === 'online' ? GatewayPatchOnlineBody : GatewayPatchBody;
-    return resource === 'online' ? PatchOnlineBody : PatchBody;
-  }
+  // The gateway's offering bodies carry no networkKey; the network API's carry it.
+  const addSchema = (resource: Resource) => addBody(resource, dialect === 'network');
+  const patchSchema = (resource: Resource) => patchBody(resource, dialect === 'network');
 
   function route(path: string): { resource: Resource; id: string | null } | null {
     const base = BASE_PATHS[dialect];
@@ -272,7 +263,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const key = dialect === 'gateway' ? authoriseGateway(headers) : authoriseNetwork(fields.networkKey);
     if (dialect === 'gateway') authoriseNetwork(fields.networkKey);
     const { networkKey: _key, ...record } = fields;
-    const parsed = WireLearningRecord.safeParse(asStandard(record));
+    const parsed = LearningRecord.safeParse(asStandard(record));
     if (!parsed.success) throw fail(400, 'invalid', 'The learning record does not match the schema.', issuesToDetails(parsed.error));
     const classOwner = owners.get(`class:${parsed.data.externalClassId}`);
     if (classOwner !== key) throw fail(400, 'invalid', 'The learning record does not match a class.', [{ path: 'externalClassId', message: 'is not a class offering you listed' }]);
@@ -280,7 +271,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (existing !== undefined && existing !== key) throw fail(403, 'forbidden', 'This learning record id belongs to another provider.');
     if (existing !== undefined) throw fail(409, 'general', `The learning record ${parsed.data.learningRecordId} already exists; it cannot be changed through the API.`);
     recordOwners.set(parsed.data.learningRecordId, key);
-    const stored = asSent(parsed.data as unknown as WireListing, record.trainingStandardKey) as unknown as WireLearningRecord;
+    const stored = asSent(parsed.data as unknown as Listing, record.trainingStandardKey) as unknown as LearningRecord;
     records.set(key, [...(records.get(key) ?? []), stored]);
     return { status: 201, body: { learningRecordId: stored.learningRecordId } };
   }
@@ -304,11 +295,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const key = owner();
       const parsed = addSchema(resource).safeParse(asStandard(fields));
       if (!parsed.success) throw fail(400, 'invalid', `The ${what} does not match the schema.`, issuesToDetails(parsed.error));
-      const { networkKey: _key, ...offering } = parsed.data as WireListing & { networkKey?: string };
+      const { networkKey: _key, ...offering } = parsed.data as Listing & { networkKey?: string };
       const existing = owners.get(`${resource}:${offering.offeringId}`);
       if (existing !== undefined && existing !== key) throw fail(403, 'forbidden', `The ${what} ${offering.offeringId} belongs to another provider.`);
       if (existing !== undefined) throw fail(409, 'general', `The ${what} ${offering.offeringId} already exists.`);
-      const stored = asSent(offering as WireListing, fields.trainingStandardKey);
+      const stored = asSent(offering as Listing, fields.trainingStandardKey);
       owners.set(`${resource}:${offering.offeringId}`, key);
       listingsOf(key)[resource].set(offering.offeringId, stored);
       return { status: 201, body: stored };
@@ -319,7 +310,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!parsed.success) throw fail(400, 'invalid', 'The patch does not match the schema.', issuesToDetails(parsed.error));
       const current = ownedListing(key, resource, target.id);
       const { networkKey: _key, ...changes } = parsed.data as Record<string, unknown>;
-      const merged = applyPatch(asStandard(current as Record<string, unknown>) as WireListing, changes);
+      const merged = applyPatch(resource, asStandard(current as Record<string, unknown>) as Listing, changes);
       if (!merged.success) throw fail(400, 'invalid', `The patched ${what} would not match the schema.`, issuesToDetails(merged.error));
       listingsOf(key)[resource].set(target.id, asSent(merged.data, fields.trainingStandardKey ?? current.trainingStandardKey));
       return { status: 204 };
@@ -465,8 +456,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokenUrl: `${url}${TOKEN_PATH}`,
     port,
     dialect,
-    listings: (owner) => [...(store.get(keyId(owner))?.class.values() ?? [])] as WireOffering[],
-    onlineListings: (owner) => [...(store.get(keyId(owner))?.online.values() ?? [])] as WireOnlineOffering[],
+    listings: (owner) => [...(store.get(keyId(owner))?.class.values() ?? [])] as ClassOffering[],
+    onlineListings: (owner) => [...(store.get(keyId(owner))?.online.values() ?? [])] as OnlineOffering[],
     records: (owner) => [...(records.get(keyId(owner)) ?? [])],
     tokenRequests: () => tokenCount,
     revokeTokens: () => tokens.clear(),
@@ -493,5 +484,5 @@ function send(res: http.ServerResponse, status: number, body?: unknown): void {
 
 /** Program IDs in the form of the ministry's scripts (WAH-10001, JHSC-2014-1-10007), one per standard: the standalone gateway sandbox's defaults. */
 export function exampleProgramIds(): Record<string, StandardKey> {
-  return Object.fromEntries(ALL_STANDARD_KEYS.map((key, i) => [`${key.split('-').slice(0, -2).join('-')}-${10001 + i}`, key]));
+  return Object.fromEntries(STANDARD_KEYS.map((key, i) => [`${key.split('-').slice(0, -2).join('-')}-${10001 + i}`, key]));
 }
