@@ -179,6 +179,8 @@ function checkLink(value: string, path: string, add: AddProblem, requiredMessage
 export interface PublishCheck {
   /** When given, class days that have already ended are refused. */
   now?: Date;
+  /** Before the draft is written: an empty offering ID is no problem, the write makes one (catalogue's generateOfferingId). */
+  idMadeOnSave?: boolean;
 }
 
 /** Every reason this draft cannot be published; empty when it can. */
@@ -186,7 +188,7 @@ export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}):
   const problems: FieldError[] = [];
   const add = (path: string, code: string, message: string) => problems.push(problem(path, code, message));
 
-  if (!OFFERING_ID.test(draft.offeringId)) {
+  if (!(check.idMadeOnSave && draft.offeringId.trim() === '') && !OFFERING_ID.test(draft.offeringId)) {
     add('offeringId', 'offeringId.invalid', 'Offering ID must be 1–64 letters, digits, dots, dashes or underscores.');
   }
   let standard: TrainingStandard | null = null;

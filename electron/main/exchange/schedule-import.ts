@@ -12,7 +12,7 @@ import { SCHEDULE_COLUMNS } from '../../../shared/schedule-columns';
 import { ImportChoices, type DateOrder, type ImportPreview, type ImportRow, type ScheduleMapping } from '../../../shared/schedule-import';
 import { SCHEDULE_FIELDS, type ScheduleField } from '../../../shared/schedule-columns';
 import type { Catalogue, Clock } from '../catalogue';
-import { generateOfferingId, parseDraft } from '../catalogue';
+import { parseDraft } from '../catalogue';
 import type { Db } from '../db/open';
 import type { ExchangeStore } from '../db/exchange-store';
 import { adoptedListing } from '../marketplace/wire';
@@ -254,9 +254,8 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       const refused = group.some((r) => r.problems.length > 0);
       const skip = !refused && similar && choices.similar === 'skip';
       const adopted = group.some((r) => r.adopted) && (existing === null || existing.listed === null);
-      // A row without an offering ID gets one when it is written (as a new draft does): judge it with one.
-      const judged = merged.offeringId.trim() ? merged : { ...merged, offeringId: generateOfferingId(merged) };
-      const incomplete = refused || skip ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(judged, { now })];
+      // A row without an offering ID gets one when it is written, as a new draft does.
+      const incomplete = refused || skip ? [] : [...group.flatMap((r) => r.notes), ...publishProblems(merged, { now, idMadeOnSave: true })];
       const action = refused ? 'refused' : skip ? 'skip' : existing ? 'update' : 'create';
       for (const r of group) {
         rows.push({ line: r.line, action, offeringId: r.offeringId, courseName: r.courseName, problems: r.problems, incomplete, adopted: action !== 'refused' && action !== 'skip' && adopted, similar, cells: refused ? r.cells : [] });
