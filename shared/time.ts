@@ -90,5 +90,11 @@ export function weekOf(date: string): string[] {
 }
 
 export function todayInOntario(now: Date = new Date()): string {
-  return ymd(new TZDate(now.getTime(), ONTARIO_ZONE));
+  return ontarioWallClock(now).date;
+}
+
+/** The Ontario date and time of day ("2026-12-07", "18:06") of a moment, whatever zone the computer is in. */
+export function ontarioWallClock(at: Date): { date: string; time: string } {
+  const there = new TZDate(at.getTime(), ONTARIO_ZONE);
+  return { date: ymd(there), time: `${pad(there.getHours())}:${pad(there.getMinutes())}` };
 }

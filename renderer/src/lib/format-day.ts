@@ -1,8 +1,7 @@
 // Class days and moments in the user's language and Ontario time: the form's
 // preview, Activity, Backups and the printed schedule. Apart from format.ts
 // because it needs the time-zone library.
-import { TZDate } from '@date-fns/tz';
-import { ONTARIO_ZONE, ontarioToUtc } from '../../../shared/time';
+import { ONTARIO_ZONE, ontarioToUtc, ontarioWallClock } from '../../../shared/time';
 import { cached, formatClock, formatDate, locales } from './format';
 
 export function formatDay(language: 'en' | 'fr', date: string, start: string, end: string): string {
@@ -10,16 +9,13 @@ export function formatDay(language: 'en' | 'fr', date: string, start: string, en
   return `${day}, ${formatClock(language, start)} – ${formatClock(language, end)}`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** A moment (an ISO instant) as its Ontario date and time: "Mon, Dec 7, 2026, 6:06 p.m." / "lun. 7 déc. 2026, 18 h 06". */
 export function formatMoment(language: 'en' | 'fr', iso: string): string {
-  const at = new TZDate(Date.parse(iso), ONTARIO_ZONE);
-  return `${formatMomentDate(language, iso)}, ${formatClock(language, `${pad(at.getHours())}:${pad(at.getMinutes())}`)}`;
+  const { date, time } = ontarioWallClock(new Date(iso));
+  return `${formatDate(language, date)}, ${formatClock(language, time)}`;
 }
 
 /** The Ontario date of a moment, as the list writes dates. */
 export function formatMomentDate(language: 'en' | 'fr', iso: string): string {
-  const at = new TZDate(Date.parse(iso), ONTARIO_ZONE);
-  return formatDate(language, `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`);
+  return formatDate(language, ontarioWallClock(new Date(iso)).date);
 }
