@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { SHIPPED_PACKAGES_FILE } from '../electron/main/shell/licences';
+import { SHIPPED_PACKAGES_FILE, licenceOf, type Manifest } from '../electron/main/shell/licences';
 
 /** The package a module file belongs to: the folder after its last node_modules (with its scope). */
 export function packageDirOf(moduleId: string): string | null {
@@ -31,8 +31,7 @@ export function shippedPackages(): Plugin {
         }
       }
       const packages = [...dirs]
-        .map((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string })
-        .map(({ name, version, license }) => ({ name, version, license: license ?? 'see package' }))
+        .map((dir) => licenceOf(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest))
         .sort((a, b) => a.name.localeCompare(b.name));
       this.emitFile({ type: 'asset', fileName: SHIPPED_PACKAGES_FILE, source: JSON.stringify(packages, null, 2) });
     },

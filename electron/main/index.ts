@@ -97,9 +97,11 @@ function askFlush(win: BrowserWindow): Promise<void> {
 function installMenu(s: Services, checkForUpdates: () => void): void {
   const language = s.settings.language() ?? menuLanguage(app.getLocale());
   const t = translator(language);
-  const licences = productionLicences(app.getAppPath())
-    .map((l) => `${l.name} ${l.version} (${l.license})`)
-    .join('\n');
+  // Read when About is opened, not at every start: it walks every shipped package's manifest.
+  const licences = () =>
+    productionLicences(app.getAppPath())
+      .map((l) => `${l.name} ${l.version} (${l.license})`)
+      .join('\n');
   const template = menuTemplate(
     language,
     {
@@ -111,7 +113,7 @@ function installMenu(s: Services, checkForUpdates: () => void): void {
       },
       checkForUpdates,
       openLogs: () => void shell.openPath(app.getPath('logs')),
-      about: () => void dialog.showMessageBox({ type: 'info', title: t('menu.about'), message: app.getName(), detail: t('menu.aboutDetail', { version: app.getVersion(), licences }) }),
+      about: () => void dialog.showMessageBox({ type: 'info', title: t('menu.about'), message: app.getName(), detail: t('menu.aboutDetail', { version: app.getVersion(), licences: licences() }) }),
     },
     process.platform,
   );

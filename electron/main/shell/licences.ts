@@ -14,7 +14,7 @@ export interface Licence {
   license: string;
 }
 
-interface Manifest {
+export interface Manifest {
   name: string;
   version: string;
   license?: string;
@@ -29,6 +29,11 @@ function readManifest(dir: string): Manifest | null {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest) : null;
 }
 
+/** A package's entry in the About box, from its manifest (the build's plugin writes the same). */
+export function licenceOf({ name, version, license }: Manifest): Licence {
+  return { name, version, license: license ?? 'see package' };
+}
+
 /** Where Node finds `name` from a package in `fromDir`: its own node_modules, then each parent's. */
 function resolvePackageDir(fromDir: string, name: string, appRoot: string): string | null {
   for (let dir = fromDir; ; dir = path.dirname(dir)) {
@@ -40,23 +45,23 @@ function resolvePackageDir(fromDir: string, name: string, appRoot: string): stri
 
 /** The production dependencies and everything they need, each once (an optional one only if installed). */
 function installedClosure(appRoot: string): Licence[] {
-  const root = readManifest(appRoot);
   const seen = new Map<string, Licence>();
-  const walk = (fromDir: string, manifest: Manifest, optional: Set<string>) => {
-    const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})];
-    for (const name of names) {
+  const walk = (fromDir: string, manifest: Manifest) => {
+    const optional = Object.keys(manifest.optionalDependencies ?? {});
+    for (const name of [...Object.keys(manifest.dependencies ?? {}), ...optional]) {
       const dir = resolvePackageDir(fromDir, name, appRoot);
       if (!dir) {
-        if (optional.has(name)) continue;
+        if (optional.includes(name)) continue;
         throw new Error(`The shipped package ${name} is not installed`);
       }
       if (seen.has(dir)) continue;
       const dep = readManifest(dir)!;
-      seen.set(dir, { name: dep.name, version: dep.version, license: dep.license ?? 'see package' });
-      walk(dir, dep, new Set(Object.keys(dep.optionalDependencies ?? {})));
+      seen.set(dir, licenceOf(dep));
+      walk(dir, dep);
     }
   };
-  if (root) walk(appRoot, { ...root, optionalDependencies: {} }, new Set());
+  const root = readManifest(appRoot);
+  if (root) walk(appRoot, root);
   return [...seen.values()];
 }
 
