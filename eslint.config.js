@@ -34,15 +34,15 @@ const plainShared = fs
 const plainStaysPlain = { ...noZodValues, patterns: [{ ...noZodValues.patterns[0], group: zodModules.map((m) => `./${m}`) }] };
 // Migrations are frozen: each carries its own SQL and its own copies of the
 // rules it needs, so a rule tightened later never breaks an old catalogue's
-// upgrade. They import nothing outside db/migrations/, and no package (types aside).
+// upgrade. They import nothing outside database/migrations/, and no package (types aside).
 const migrationsFrozen = {
   patterns: [
-    { regex: '^\\.\\./', message: 'A migration is frozen: it imports nothing outside db/migrations/; copy what it needs into migrations/frozen/ as it is today.' },
+    { regex: '^\\.\\./', message: 'A migration is frozen: it imports nothing outside database/migrations/; copy what it needs into migrations/frozen/ as it is today.' },
     { regex: '^[^.]', allowTypeImports: true, message: 'A migration is frozen: no package either (a library changes or is removed); types only.' },
   ],
 };
-// The runtime reads nothing from a migration (its own copy lives in db/, e.g. db/list-indexes); only db/open runs them, through their index.
-const noMigrations = { group: ['**/migrations/**', '**/migrations'], message: 'Migrations are frozen history: runtime code keeps its own copy of what it needs (db/open alone runs migrations/index).' };
+// The runtime reads nothing from a migration (its own copy lives beside its owner, e.g. catalogue/list-indexes); only database/schema and database/open run them, through their index.
+const noMigrations = { group: ['**/migrations/**', '**/migrations'], message: 'Migrations are frozen history: runtime code keeps its own copy of what it needs (database/schema and database/open alone run migrations/index).' };
 // The sandbox is the client's second opinion, not its echo: it reads the
 // contract from docs/marketplace-api.md into its own module (sandbox/contract),
 // so a wrong change to the client's bodies is refused instead of agreed with.
@@ -83,16 +83,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', plainStaysPlain] },
   },
   {
-    files: ['electron/main/db/migrations/**'],
+    files: ['electron/main/database/migrations/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', migrationsFrozen] },
   },
   {
     files: ['electron/**'],
-    ignores: ['electron/main/db/migrations/**', 'electron/main/db/open.ts'],
+    ignores: ['electron/main/database/migrations/**', 'electron/main/database/open.ts', 'electron/main/database/schema.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noMigrations] }] },
   },
   {
-    files: ['electron/main/db/open.ts'],
+    files: ['electron/main/database/open.ts', 'electron/main/database/schema.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ ...noMigrations, group: ['./migrations/*', '!./migrations/index'] }] }] },
   },
   {

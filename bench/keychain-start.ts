@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../electron/main/services';
-import { keytarStore } from '../electron/main/credentials';
+import { keytarStore } from '../electron/main/platform/credentials';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, child: { type: 'string' } } });
 

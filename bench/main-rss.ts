@@ -7,8 +7,9 @@
 // at once and settled. With --bare it loads the same modules and opens nothing:
 // the baseline.
 import { createServices } from '../electron/main/services';
-import { createHandlers, dispatch } from '../electron/main/handlers';
-import type { SecretStore } from '../electron/main/credentials';
+import { createHandlers } from '../electron/main/handlers';
+import { dispatch } from '../electron/main/ipc/dispatch';
+import type { SecretStore } from '../electron/main/platform/credentials';
 
 const [dir, mode] = process.argv.slice(2);
 if (mode !== '--bare') {

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../electron/main/services';
-import type { SecretStore } from '../electron/main/credentials';
+import type { SecretStore } from '../electron/main/platform/credentials';
 import { createMarketplaceClient } from '../electron/main/marketplace/marketplace-client';
 import { networkDialect } from '../electron/main/marketplace/network';
 import { toWire } from '../electron/main/marketplace/wire';

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createServices } from '../electron/main/services';
 import { createHandlers } from '../electron/main/handlers';
 import { startWebBridge } from '../electron/main/web-bridge';
-import type { SecretStore } from '../electron/main/credentials';
+import type { SecretStore } from '../electron/main/platform/credentials';
 import { emptyDraft } from '../shared/offering';
 import { TRAINING_STANDARDS } from '../shared/standards';
 import { addDays } from '../shared/time';

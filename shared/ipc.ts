@@ -324,6 +324,9 @@ export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;
 
+/** The main process's answer to every channel: one plain function each (electron/main/ipc). */
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(contract, value);
 }

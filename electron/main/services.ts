@@ -1,35 +1,32 @@
 // Wires the main process together: catalogue, keychain, Marketplace client,
 // publishing queue and, when no Marketplace URL is set, the embedded sandbox.
-import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { LastRestore, type SettingsView } from '../../shared/ipc';
 import type { SendState } from '../../shared/roster-contract';
-import { createEventHub } from './events';
-import { createBatchProgress } from './batch-progress';
-import { createListQuery } from './list-query';
-import { AppFailure, failure, type AppError } from '../../shared/errors';
-import { openCatalogueDb } from './db/open';
-import { startCheckpointer } from './db/checkpointer';
-import { checkBackup, createBackup, listBackups, restoreCheckedBackup } from './db/backups';
-import { createCatalogue, systemClock, type Clock } from './catalogue';
-import { createCallLog } from './call-log';
-import { createSettings, SANDBOX } from './settings';
-import { makeFolderPrivate, PRIVATE_FILE_MODE } from './private-files';
-import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type Credentials, type SecretStore } from './credentials';
+import { createEventHub } from './ipc/events';
+import { createBatchProgress } from './queue/batch-progress';
+import { createListQuery } from './catalogue/list-query';
+import { openCatalogueDb } from './database/open';
+import { startCheckpointer } from './database/checkpointer';
+import { createBackupDesk, restoreAskedForAtStart } from './database/restores';
+import { settingsView } from './settings/settings-view';
+import { createCatalogue, systemClock, type Clock } from './catalogue/catalogue';
+import { createCallLog } from './queue/call-log';
+import { createSettings } from './settings/settings';
+import { makeFolderPrivate } from './platform/private-files';
+import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './platform/credentials';
 import { createConnection } from './marketplace/connection';
-import { createPublishQueue, type QueueOptions } from './publish-queue';
+import { createPublishQueue, type QueueOptions } from './queue/publish-queue';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
-import { silentLog, type AppLog } from './logging';
-import { checkStoredOfferings, WALK_DELAY_MS } from './integrity-check';
-import { createLearnersStore } from './db/learners-store';
-import { createStaffStore } from './db/staff-store';
-import { createDataKeys } from './records/data-key';
-import { createRoster } from './records/roster';
-import { createRecordJob } from './records/record-job';
-import { purgeExpiredLearners } from './records/retention';
-import { createPeople } from './records/people';
-import { createExchangeStore } from './db/exchange-store';
+import { silentLog, type AppLog } from './platform/logging';
+import { checkStoredOfferings, WALK_DELAY_MS } from './catalogue/integrity-check';
+import { createLearnersStore } from './roster/learners-store';
+import { createStaffStore } from './roster/staff-store';
+import { createDataKeys } from './roster/data-key';
+import { createRoster } from './roster/roster';
+import { createRecordJob } from './roster/record-job';
+import { purgeExpiredLearners } from './roster/retention';
+import { createPeople } from './roster/people';
+import { createExchangeStore } from './exchange/exchange-store';
 import { createTemplates } from './exchange/templates';
 import { createScheduleImport } from './exchange/schedule-import';
 
@@ -65,36 +62,7 @@ export function createServices(options: ServiceOptions) {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLog;
   const catalogueFile = path.join(options.dataDir, 'catalogue.sqlite');
-  const restoreMarker = path.join(options.dataDir, 'restore-on-start.json');
-  const lastRestoreFile = path.join(options.dataDir, 'last-restore.json');
-  if (fs.existsSync(restoreMarker)) restoreAtStart();
-  /**
-   * The restore asked for before this start. A backup that fails its check (or a marker that cannot be read)
-   * replaces nothing and never stops the start: the outcome is kept for Settings → Backups either way.
-   */
-  function restoreAtStart(): void {
-    const at = clock.now();
-    let outcome: { restoredFrom: string; replaced: string | null; refused: AppError | null } | null = null;
-    try {
-      const marker: unknown = JSON.parse(fs.readFileSync(restoreMarker, 'utf8'));
-      const name = typeof marker === 'object' && marker !== null && 'name' in marker && typeof marker.name === 'string' ? marker.name : '';
-      const restoredFrom = listBackups(catalogueFile).find((b) => b.name === name)?.at ?? '';
-      try {
-        const { replaced } = restoreCheckedBackup(catalogueFile, name, at);
-        outcome = { restoredFrom, replaced: replaced?.name ?? null, refused: null };
-        log.info('Restored the catalogue from a backup; the one it replaced is kept as', replaced?.name);
-      } catch (e) {
-        if (!(e instanceof AppFailure)) throw e;
-        outcome = { restoredFrom, replaced: null, refused: e.error };
-        log.warn('The backup to restore was refused; the catalogue was not replaced', e.error.message);
-      }
-    } catch (e) {
-      log.error('The restore asked for could not be done; the catalogue was not replaced', e);
-      outcome ??= { restoredFrom: '', replaced: null, refused: { code: 'backup-refused', message: 'The restore could not be done. Nothing was changed.' } };
-    }
-    fs.writeFileSync(lastRestoreFile, JSON.stringify({ at: at.toISOString(), ...outcome }), { mode: PRIVATE_FILE_MODE });
-    fs.rmSync(restoreMarker, { force: true });
-  }
+  restoreAskedForAtStart(catalogueFile, clock.now(), log);
 
   const db = openCatalogueDb(catalogueFile, undefined, () => clock.now());
   makeFolderPrivate(options.dataDir);
@@ -123,6 +91,8 @@ export function createServices(options: ServiceOptions) {
       events.changed(ids);
     },
     keepsRecords: (id) => learners.keptRecords(id) > 0,
+    // The queue (made below) hears of each change that queued offerings once it is committed, and goes.
+    onQueued: (ids, allWaiting) => queue.queued(ids, allWaiting),
   });
   catalogue.purgeTrash();
   purgeExpiredLearners(learners, settings.retentionYears(), clock.now(), log);
@@ -150,48 +120,7 @@ export function createServices(options: ServiceOptions) {
   });
   const lists = createListQuery(db);
 
-  /** A secret's status for Settings: whether it is stored and its last 4 characters, or the keychain's problem. */
-  async function secretStatus(entry: Credentials['networkKey']): Promise<{ set: boolean; last4: string | null; problem: AppError | null }> {
-    try {
-      const { keySet, keyLast4 } = await entry.status();
-      return { set: keySet, last4: keyLast4, problem: null };
-    } catch (e) {
-      if (!(e instanceof AppFailure)) throw e;
-      return { set: false, last4: null, problem: e.error };
-    }
-  }
-
   let closing: Promise<void> | null = null;
-
-  async function settingsView(): Promise<SettingsView> {
-    const stored = settings.get();
-    // A stored URL today's rules refuse is not used: it shows as empty, with the problem, and is not the sandbox.
-    const storedProblem = settings.storedProblem();
-    const urlRefused = storedProblem?.fields?.some((f) => f.path === 'marketplaceUrl') ?? false;
-    const url = urlRefused || stored.marketplaceUrl === SANDBOX ? null : stored.marketplaceUrl;
-    const [key, secret, subscription] = await Promise.all([secretStatus(credentials.networkKey), secretStatus(credentials.clientSecret), secretStatus(credentials.subscriptionKey)]);
-    return {
-      marketplaceUrl: url ?? '',
-      usingSandbox: url === null && !urlRefused && stored.connection === 'network',
-      storedProblem,
-      keySet: key.set,
-      keyLast4: key.last4,
-      keyProblem: key.problem,
-      publishConcurrency: stored.publishConcurrency,
-      updateFeedUrl: options.updateFeedUrl ?? '',
-      language: stored.language,
-      connection: stored.connection,
-      gatewayBaseUrl: stored.gatewayBaseUrl,
-      gatewayTokenUrl: stored.gatewayTokenUrl,
-      gatewayClientId: stored.gatewayClientId,
-      clientSecret: { set: secret.set, last4: secret.last4 },
-      subscriptionKey: { set: subscription.set, last4: subscription.last4 },
-      gatewayProblem: secret.problem ?? subscription.problem,
-      programIds: stored.programIds,
-      listedVia: catalogue.store.listedVia(),
-      retentionYears: stored.retentionYears,
-    };
-  }
 
   return {
     dataDir: options.dataDir,
@@ -215,7 +144,7 @@ export function createServices(options: ServiceOptions) {
     scheduleImport: createScheduleImport({ db, catalogue, store: exchangeStore, clock, connection: settings.connection }),
     /** What the start-up integrity check found, once it has walked the catalogue. */
     integrity: integrity.done,
-    settingsView,
+    settingsView: () => settingsView({ settings, credentials, listedVia: catalogue.store.listedVia, updateFeedUrl: options.updateFeedUrl ?? '' }),
     /** Whether learning records can leave now: the queue's pause, else what the connection lacks; and whether it is offline. */
     async recordsSendState(): Promise<SendState> {
       const { paused, offline } = queue.status();
@@ -226,33 +155,7 @@ export function createServices(options: ServiceOptions) {
      * does not answer is logged here and shown by the window's own read, in Settings.
      */
     warmKeychain: () => credentials.warm().catch((e: unknown) => log.warn('The keychain did not answer at start', e)),
-    backups: {
-      list: () => listBackups(catalogueFile),
-      create: () => createBackup(db, catalogueFile, 'manual', clock.now()),
-      /**
-       * Takes effect at the next start, when the catalogue is not open; a backup that fails its check is
-       * refused now, with why. At that start the catalogue it replaces is kept first, so the restore can be undone.
-       */
-      restoreOnRestart(name: string): void {
-        if (!listBackups(catalogueFile).some((b) => b.name === name)) throw failure('not-found', `There is no backup called “${name}”.`);
-        checkBackup(catalogueFile, name);
-        fs.writeFileSync(restoreMarker, JSON.stringify({ name }), { mode: PRIVATE_FILE_MODE });
-        options.onRestartRequested?.();
-      },
-      /** The last restore's outcome, with the backup of what it replaced while that is still kept. */
-      lastRestore(): LastRestore | null {
-        let stored: unknown;
-        try {
-          stored = JSON.parse(fs.readFileSync(lastRestoreFile, 'utf8'));
-        } catch {
-          return null;
-        }
-        const record = LastRestore.omit({ replaced: true }).extend({ replaced: z.string().nullable() }).safeParse(stored);
-        if (!record.success) return null;
-        const replaced = listBackups(catalogueFile).find((b) => b.name === record.data.replaced) ?? null;
-        return { ...record.data, replaced };
-      },
-    },
+    backups: createBackupDesk({ db, catalogueFile, now: () => clock.now(), onRestartRequested: options.onRestartRequested }),
     /** Idempotent: a window closing and the app quitting may both ask. */
     close(): Promise<void> {
       closing ??= (async () => {

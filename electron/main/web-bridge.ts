@@ -7,10 +7,11 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CHANNELS, type DeskEvent } from '../../shared/ipc';
-import { contentSecurityPolicy } from './security';
-import { dispatch, type Handlers } from './handlers';
-import { silentLog, type AppLog } from './logging';
-import { rendererFileFor, safeDecode } from './renderer-files';
+import { contentSecurityPolicy } from './shell/security';
+import type { Handlers } from '../../shared/ipc';
+import { dispatch } from './ipc/dispatch';
+import { silentLog, type AppLog } from './platform/logging';
+import { rendererFileFor, safeDecode } from './platform/renderer-files';
 
 /** Requests above this are refused unread: no call of the contract comes near it. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;

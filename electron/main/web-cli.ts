@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices, optionsFromEnv } from './services';
 import { createHandlers } from './handlers';
 import { startWebBridge } from './web-bridge';
-import { configureFileLog } from './logging';
+import { configureFileLog } from './platform/logging';
 import log from 'electron-log/node';
 
 // `--now 2027-04-16T18:00:00Z` starts the clock at that moment (it then runs on):

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startSandbox, type Faults, type Sandbox } from '../../electron/main/sandbox/sandbox-server';
-import { keytarStore } from '../../electron/main/credentials';
+import { keytarStore } from '../../electron/main/platform/credentials';
 import type { OfferingDraft } from '../../shared/offering';
 import { tempDir, uniqueKeychainService, waitFor } from '../support/helpers';
 import { KEYCHAIN_ACCOUNTS } from '../support/services';

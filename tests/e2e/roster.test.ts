@@ -7,7 +7,7 @@ import path from 'node:path';
 import { networkKey, validDraft, waitFor } from '../support/helpers';
 import { DAY_ONE, DAY_TWO } from '../support/roster';
 import { startApp, screenshot } from './harness';
-import { keytarStore } from '../../electron/main/credentials';
+import { keytarStore } from '../../electron/main/platform/credentials';
 
 const WORDS = {
   en: {

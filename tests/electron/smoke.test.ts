@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
-import { keytarStore } from '../../electron/main/credentials';
+import { keytarStore } from '../../electron/main/platform/credentials';
 import { networkKey, tempDir, uniqueKeychainService, validDraft } from '../support/helpers';
 
 const binary = electronBinary();

@@ -6,7 +6,7 @@ import type { TestContext } from 'node:test';
 import { createServices, type ServiceOptions } from '../../electron/main/services';
 import { createHandlers } from '../../electron/main/handlers';
 import { startWebBridge } from '../../electron/main/web-bridge';
-import { silentLog } from '../../electron/main/logging';
+import { silentLog } from '../../electron/main/platform/logging';
 import { tempDir, uniqueKeychainService } from './helpers';
 
 export async function bridgeWithServices(t: TestContext, options: Partial<ServiceOptions> = {}) {

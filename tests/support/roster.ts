@@ -3,7 +3,8 @@
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceOptions, Services } from '../../electron/main/services';
-import { createHandlers, dispatch } from '../../electron/main/handlers';
+import { createHandlers } from '../../electron/main/handlers';
+import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc';
 import { EMPTY_LEARNER, type LearnerDetails } from '../../shared/learner';
 import type { AppError } from '../../shared/errors';

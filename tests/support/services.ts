@@ -3,7 +3,7 @@
 // and a sandbox Marketplace on port 0 when the test needs one.
 import type { TestContext } from 'node:test';
 import { createServices, type ServiceOptions, type Services } from '../../electron/main/services';
-import { keytarStore } from '../../electron/main/credentials';
+import { keytarStore } from '../../electron/main/platform/credentials';
 import { startSandbox, type GatewayAccount, type Sandbox, type SandboxOptions } from '../../electron/main/sandbox/sandbox-server';
 import type { StandardKey } from '../../shared/standards';
 import { tempDir, uniqueKeychainService } from './helpers';

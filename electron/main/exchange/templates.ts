@@ -6,9 +6,9 @@ import { failure } from '../../../shared/errors';
 import { TEMPLATE_NAME_MAX } from '../../../shared/app-rules';
 import { TemplateBody, draftFromTemplate, templateOf, type CourseTemplate } from '../../../shared/template';
 import type { OfferingRecord } from '../../../shared/ipc';
-import type { Catalogue, Clock } from '../catalogue';
-import { parseDraft } from '../catalogue';
-import type { ExchangeStore, TemplateRow } from '../db/exchange-store';
+import type { Catalogue, Clock } from '../catalogue/catalogue';
+import { parseDraft } from '../catalogue/catalogue';
+import type { ExchangeStore, TemplateRow } from './exchange-store';
 
 export function createTemplates(store: ExchangeStore, catalogue: Catalogue, clock: Clock) {
   const nowIso = () => clock.now().toISOString();

@@ -3,9 +3,9 @@
 // when its settings change; the gateway's token outlives a rebuild until the
 // token URL, client id or secret changes.
 import { AppFailure, failure, type AppError, type FieldError } from '../../../shared/errors';
-import type { Credentials } from '../credentials';
-import type { Settings } from '../settings';
-import { silentLog, type AppLog } from '../logging';
+import type { Credentials } from '../platform/credentials';
+import type { Settings } from '../settings/settings';
+import { silentLog, type AppLog } from '../platform/logging';
 import { createMarketplaceClient, type MarketplaceClient } from './marketplace-client';
 import { networkDialect } from './network';
 import { gatewayDialect, MISSING_PROGRAM_ID } from './gateway';

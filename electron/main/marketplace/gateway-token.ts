@@ -3,7 +3,7 @@
 // they expire, and shared by concurrent sends (one request at a time).
 import { z } from 'zod';
 import { failure } from '../../../shared/errors';
-import { silentLog, type AppLog } from '../logging';
+import { silentLog, type AppLog } from '../platform/logging';
 import { networkError } from './marketplace-client';
 import { ANSWER_MAX_BYTES, httpExchange, type HttpAnswer } from './http-exchange';
 

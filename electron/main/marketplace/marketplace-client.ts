@@ -4,7 +4,7 @@
 // the dialect's (network.ts, gateway.ts).
 import { AppFailure, type AppError } from '../../../shared/errors';
 import type { ConnectionKind } from '../../../shared/connection';
-import { redactCut, redactText, silentLog, type AppLog } from '../logging';
+import { redactCut, redactText, silentLog, type AppLog } from '../platform/logging';
 import { WireError, formPathFor, resourceOf, type Resource, type WireListing } from './wire';
 import type { WireLearningRecord } from './record-wire';
 import { httpExchange, type HttpAnswer } from './http-exchange';

@@ -4,7 +4,7 @@
 // It keeps class and online offerings per provider and can inject faults. It
 // is the app's default Marketplace on first run and the one every test talks to.
 import fs from 'node:fs';
-import { PRIVATE_FILE_MODE } from '../private-files';
+import { PRIVATE_FILE_MODE } from '../platform/private-files';
 import http from 'node:http';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';

@@ -1,7 +1,7 @@
 // A crash or an unhandled rejection in the main process is logged and shown
 // as a dialog offering to restart. Nothing is lost: every change is already
 // committed to SQLite.
-import type { AppLog } from '../logging';
+import type { AppLog } from '../platform/logging';
 
 export interface CrashOptions {
   proc: Pick<NodeJS.Process, 'on'>;

@@ -1,7 +1,7 @@
 // The update feed is fixed when the app is built (OFFERING_DESK_UPDATE_URL at
 // `npm run dist`), never read from settings: updates download and install by
 // themselves, so whoever could change the feed could run code on the machine.
-import { checkMarketplaceUrl } from '../settings';
+import { checkMarketplaceUrl } from '../settings/settings';
 
 declare const __OFFERING_DESK_UPDATE_FEED__: string | undefined;
 

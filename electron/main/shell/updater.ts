@@ -1,6 +1,6 @@
 // Background updates from a generic feed: check at start and daily, download
 // quietly, ask before restarting. Off when no feed is set.
-import type { AppLog } from '../logging';
+import type { AppLog } from '../platform/logging';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

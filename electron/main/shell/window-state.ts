@@ -1,7 +1,7 @@
 // Remembers the window's size and position, and never restores it off-screen
 // (a laptop undocked from the monitor it was last on).
 import fs from 'node:fs';
-import { PRIVATE_FILE_MODE } from '../private-files';
+import { PRIVATE_FILE_MODE } from '../platform/private-files';
 import { z } from 'zod';
 
 const Rect = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(200), height: z.number().int().min(200) });

@@ -1,0 +1,81 @@
+// Append-only record of every Marketplace call: when, what, result. Never the
+// network key: callers pass only the offering id, action and outcome.
+import type { CallLogEntry } from '../../../shared/ipc';
+import type { AppError } from '../../../shared/errors';
+import type { Db } from '../database/schema';
+import type { Clock } from '../catalogue/catalogue';
+
+type Action = CallLogEntry['action'];
+
+interface Row {
+  id: number;
+  at: string;
+  offering_id: string;
+  action: Action;
+  phase: CallLogEntry['phase'];
+  http_status: number | null;
+  error_code: string | null;
+  message: string | null;
+  course_name: string | null;
+}
+
+/** The log's rows, newest first, as calls: an outcome stands for the "sending" row before it. */
+export function oneRowPerCall(rows: Row[]): Row[] {
+  // Counted, not a set: several learning records of one class are sent at once under the same key.
+  const answered = new Map<string, number>();
+  const calls: Row[] = [];
+  for (const row of rows) {
+    const key = `${row.offering_id}\u0000${row.action}`;
+    const waiting = answered.get(key) ?? 0;
+    if (row.phase === 'sending') {
+      if (waiting > 0) answered.set(key, waiting - 1);
+      else calls.push(row);
+    } else {
+      answered.set(key, waiting + 1);
+      calls.push(row);
+    }
+  }
+  return calls;
+}
+
+export function createCallLog(db: Db, clock: Clock) {
+  const insert = db.prepare(
+    'INSERT INTO call_log (at, offering_id, action, phase, http_status, error_code, message, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  // Each call is logged twice (before sending and with its outcome): read both, show one row per call.
+  const recent = db.prepare<[number], Row>(
+    'SELECT c.*, o.course_name FROM call_log c LEFT JOIN offerings o ON o.offering_id = c.offering_id ORDER BY c.id DESC LIMIT ?',
+  );
+  const recentFailures = db.prepare<[number], Row>(
+    "SELECT c.*, o.course_name FROM call_log c LEFT JOIN offerings o ON o.offering_id = c.offering_id WHERE c.phase = 'failed' ORDER BY c.id DESC LIMIT ?",
+  );
+  const now = () => clock.now().toISOString();
+
+  return {
+    sending(offeringId: string, action: Action): void {
+      insert.run(now(), offeringId, action, 'sending', null, null, null, null);
+    },
+    done(offeringId: string, action: Action, httpStatus: number): void {
+      insert.run(now(), offeringId, action, 'done', httpStatus, null, null, null);
+    },
+    failed(offeringId: string, action: Action, httpStatus: number | null, error: AppError, raw: string | null): void {
+      insert.run(now(), offeringId, action, 'failed', httpStatus, error.marketplaceCode ?? error.code, error.message, raw);
+    },
+    list(failuresOnly: boolean, limit: number): CallLogEntry[] {
+      const rows = failuresOnly ? recentFailures.all(limit) : oneRowPerCall(recent.all(limit * 2)).slice(0, limit);
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        offeringId: r.offering_id,
+        courseName: r.course_name ?? '',
+        action: r.action,
+        phase: r.phase,
+        httpStatus: r.http_status,
+        errorCode: r.error_code,
+        message: r.message,
+      }));
+    },
+  };
+}
+
+export type CallLog = ReturnType<typeof createCallLog>;

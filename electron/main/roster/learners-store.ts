@@ -1,0 +1,139 @@
+// The one owner of the learners, attendance and roster_mappings tables: named
+// statements for every change, used by the roster rules, the record job and
+// the retention purge. Personal fields arrive and leave sealed.
+import type { Db } from '../database/schema';
+
+export interface LearnerRow {
+  id: string;
+  offering_row: string;
+  seq: number;
+  sealed: Buffer;
+  result: 'completed' | 'not-completed' | null;
+  score: number | null;
+  record_id: string | null;
+  record_state: 'waiting' | 'reported' | 'refused' | null;
+  record_in_flight: number;
+  record_attempts: number;
+  record_next_at: string | null;
+  record_error: string | null;
+  reported_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ChangeListener = (offeringRows: string[]) => void;
+
+export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) {
+  const byOffering = db.prepare<[string], LearnerRow>('SELECT * FROM learners WHERE offering_row = ? ORDER BY seq');
+  const one = db.prepare<[string], LearnerRow>('SELECT * FROM learners WHERE id = ?');
+  const nextSeq = db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM learners WHERE offering_row = ?');
+  const insert = db.prepare(
+    'INSERT INTO learners (id, offering_row, seq, sealed, created_at, updated_at) VALUES (@id, @offeringRow, @seq, @sealed, @now, @now)',
+  );
+  const reseal = db.prepare('UPDATE learners SET sealed = ?, updated_at = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM learners WHERE id = ?');
+  const setResult = db.prepare('UPDATE learners SET result = ?, score = ?, updated_at = ? WHERE id = ?');
+  const attendanceOf = db.prepare<[string], { learner_id: string; day: string; present: number }>(
+    'SELECT a.learner_id, a.day, a.present FROM attendance a JOIN learners l ON l.id = a.learner_id WHERE l.offering_row = ?',
+  );
+  const attendanceOne = db.prepare<[string], { day: string; present: number }>('SELECT day, present FROM attendance WHERE learner_id = ?');
+  const setAttendance = db.prepare(
+    'INSERT INTO attendance (learner_id, day, present) VALUES (?, ?, ?) ON CONFLICT (learner_id, day) DO UPDATE SET present = excluded.present',
+  );
+  // The learningRecordId is chosen once: a retry or a resend after a crash reuses it.
+  const queue = db.prepare(
+    "UPDATE learners SET record_id = COALESCE(record_id, @recordId), record_state = 'waiting', record_attempts = 0, record_next_at = @now, record_error = NULL, updated_at = @now WHERE id = @id AND (record_state IS NULL OR record_state = 'refused')",
+  );
+  const due = db.prepare<[string, number], { id: string }>(
+    "SELECT id FROM learners WHERE record_state = 'waiting' AND record_next_at <= ? ORDER BY record_next_at LIMIT ?",
+  );
+  const nextWake = db.prepare<[], { at: string | null }>("SELECT MIN(record_next_at) AS at FROM learners WHERE record_state = 'waiting'");
+  const waiting = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM learners WHERE record_state = 'waiting'");
+  const dueNow = db.prepare("UPDATE learners SET record_next_at = ? WHERE record_state = 'waiting' AND record_next_at > ?");
+  const inFlight = db.prepare('UPDATE learners SET record_in_flight = 1 WHERE id = ?');
+  const reported = db.prepare("UPDATE learners SET record_state = 'reported', record_in_flight = 0, record_error = NULL, record_next_at = NULL, reported_at = ?, updated_at = ? WHERE id = ?");
+  const refused = db.prepare("UPDATE learners SET record_state = 'refused', record_in_flight = 0, record_error = ?, record_next_at = NULL, updated_at = ? WHERE id = ?");
+  const later = db.prepare('UPDATE learners SET record_in_flight = 0, record_attempts = ?, record_next_at = ?, record_error = ?, updated_at = ? WHERE id = ?');
+  const anySealed = db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM learners) AS n');
+  const withRecords = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM learners WHERE offering_row = ? AND (record_state IN ('waiting', 'reported') OR record_in_flight = 1)",
+  );
+  // A waiting or in-flight record is never purged: its intent must reach the ministry first.
+  // Driven from the learners (few) with a key lookup of each class, so a start with a large
+  // catalogue does not scan every offering for it.
+  const purge = db.prepare<[string], { offering_row: string }>(
+    "DELETE FROM learners WHERE (record_state IS NULL OR record_state IN ('reported', 'refused')) AND record_in_flight = 0 AND EXISTS (SELECT 1 FROM offerings o WHERE o.id = learners.offering_row AND o.last_end_utc < ?) RETURNING offering_row",
+  );
+  const mappingGet = db.prepare<[string], { mapping: string }>('SELECT mapping FROM roster_mappings WHERE headers = ?');
+  const mappingSet = db.prepare('INSERT INTO roster_mappings (headers, mapping) VALUES (?, ?) ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping');
+
+  const touch = (offeringRow: string) => changed([offeringRow]);
+  const ofRow = (id: string) => one.get(id)?.offering_row;
+
+  return {
+    byOffering: (offeringRow: string) => byOffering.all(offeringRow),
+    get: (id: string) => one.get(id),
+    attendance: (offeringRow: string) => attendanceOf.all(offeringRow),
+    attendanceOf: (learnerId: string) => attendanceOne.all(learnerId),
+    insert(id: string, offeringRow: string, sealed: Buffer, now: string): void {
+      insert.run({ id, offeringRow, seq: nextSeq.get(offeringRow)!.seq, sealed, now });
+      touch(offeringRow);
+    },
+    reseal(id: string, sealed: Buffer, now: string): void {
+      reseal.run(sealed, now, id);
+      touch(ofRow(id)!);
+    },
+    remove(id: string): void {
+      const offeringRow = ofRow(id);
+      remove.run(id);
+      if (offeringRow) touch(offeringRow);
+    },
+    setResult(id: string, result: LearnerRow['result'], score: number | null, now: string): void {
+      setResult.run(result, score, now, id);
+      touch(ofRow(id)!);
+    },
+    setAttendance(id: string, day: string, present: boolean): void {
+      setAttendance.run(id, day, present ? 1 : 0);
+      touch(ofRow(id)!);
+    },
+    /** Records the intent to report, with its learningRecordId, before any request: true when queued. */
+    queueRecord(id: string, recordId: string, now: string): boolean {
+      const queued = queue.run({ id, recordId, now }).changes === 1;
+      if (queued) touch(ofRow(id)!);
+      return queued;
+    },
+    due: (now: string, limit: number) => due.all(now, limit).map((r) => r.id),
+    nextWake: () => nextWake.get()?.at ?? null,
+    waiting: () => waiting.get()!.n,
+    /** Every waiting record due now, not at its next retry (the network is back). */
+    dueNow: (now: string) => void dueNow.run(now, now),
+    setInFlight(id: string): void {
+      inFlight.run(id);
+    },
+    settleReported(id: string, at: string): void {
+      reported.run(at, at, id);
+      touch(ofRow(id)!);
+    },
+    settleRefused(id: string, error: string, now: string): void {
+      refused.run(error, now, id);
+      touch(ofRow(id)!);
+    },
+    settleLater(id: string, attempts: number, nextAt: string, error: string | null, now: string): void {
+      later.run(attempts, nextAt, error, now, id);
+      touch(ofRow(id)!);
+    },
+    hasAny: () => anySealed.get()!.n === 1,
+    /** Learners of this offering reported, or on their way: the offering must stay in the catalogue. */
+    keptRecords: (offeringRow: string) => withRecords.get(offeringRow)!.n,
+    /** Deletes learners of classes that ended before `cutoff`: the count per offering, never the people. */
+    purgeEndedBefore(cutoff: string): number {
+      const rows = purge.all(cutoff);
+      if (rows.length > 0) changed([...new Set(rows.map((r) => r.offering_row))]);
+      return rows.length;
+    },
+    mapping: (headers: string) => mappingGet.get(headers)?.mapping ?? null,
+    saveMapping: (headers: string, mapping: string) => void mappingSet.run(headers, mapping),
+  };
+}
+
+export type LearnersStore = ReturnType<typeof createLearnersStore>;
