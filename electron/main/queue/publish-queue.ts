@@ -115,6 +115,7 @@ export function createPublishQueue(options: QueueOptions) {
   /** Cancelled by the user: nothing new is sent until Resume. */
   let cancelled = false;
   let draining: Promise<void> | null = null;
+  let kickedMeanwhile = false;
   let wakeTimer: NodeJS.Timeout | null = null;
   let stopped = false;
 
@@ -506,13 +507,24 @@ export function createPublishQueue(options: QueueOptions) {
     wakeTimer.unref?.();
   }
 
+  /**
+   * Starts the worker, or, while it runs, has it look again once it is done: a change queued just as a
+   * drain was ending (its loop already left, its promise not yet settled) would otherwise wait for a timer.
+   */
   function kick(): Promise<void> {
     if (stopped) return Promise.resolve();
-    if (!draining) {
-      draining = drainOnce().finally(() => {
-        draining = null;
-      });
+    if (draining) {
+      kickedMeanwhile = true;
+      return draining;
     }
+    draining = (async () => {
+      do {
+        kickedMeanwhile = false;
+        await drainOnce();
+      } while (kickedMeanwhile && !stopped);
+    })().finally(() => {
+      draining = null;
+    });
     return draining;
   }
 
