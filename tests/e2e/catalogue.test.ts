@@ -31,7 +31,7 @@ test('a JHSC Part One in-person class over three days, with "same times as day 1
   assert.equal(await page.getByLabel('Day 3 end time').inputValue(), '15:00');
   assert.equal(await page.getByTestId('hours').textContent(), 'Total instruction: 19.5 h');
   assert.equal(await page.getByText(/usually needs at least/).count(), 0, 'three full days meet the standard');
-  assert.match((await page.getByRole('region', { name: /Preview/ }).textContent()) ?? '', /JHSC Certification Part One.*JHSC certification – Part One.*8:30.*3:00.*55 York St, Toronto, ON, M5J 1R7/s);
+  assert.match((await page.getByRole('region', { name: /Preview/ }).textContent()) ?? '', /JHSC Certification Part One.*JHSC certification – Part One.*8:30.*3:00.*55 York St, Suite 300, Toronto, ON, M5J 1R7/s);
   await screenshot(page, 'jhsc-three-days');
 });
 
@@ -316,6 +316,8 @@ test('past offerings still listed are flagged, and one action removes them all f
 
 test('Export CSV and Export calendar download the offerings the filters show, or the ones selected', async (t) => {
   const page = await setup(t, [validDraft({ courseName: 'WAH Toronto' }), validDraft({ courseName: 'WAH Ottawa', address: { street: '1 Elgin St', extended: '', city: 'Ottawa', province: 'ON', postalCode: 'K1P 5W1' } })]);
+  // Folded beside the count until opened; opened once, it stays open.
+  await page.getByText('Export or print', { exact: true }).click();
   await page.getByLabel('Search offerings').fill('Ottawa');
   await page.getByText('Exports the 1 offering shown (with the filters above).').waitFor();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -336,6 +338,8 @@ test('Export CSV and Export calendar download the offerings the filters show, or
 
 test('Print schedule puts only the filtered offerings on paper, on A4 and on Letter, in English and in French', async (t) => {
   const page = await setup(t, [validDraft({ courseName: 'WAH Toronto' }), validDraft({ courseName: 'WAH Ottawa', contactForPricing: true, price: null, address: { street: '1 Elgin St', extended: '', city: 'Ottawa', province: 'ON', postalCode: 'K1P 5W1' } })]);
+  // Folded beside the count until opened; opened once, it stays open.
+  await page.getByText('Export or print', { exact: true }).click();
   await page.getByLabel('Search offerings').fill('Ottawa');
   await page.getByText('Exports the 1 offering shown (with the filters above).').waitFor();
   // The system's print dialog cannot open in headless Chromium: count the calls, and print to PDF below instead.
