@@ -8,7 +8,6 @@ import type { RosterView, RosterPreview, RecordsPreview, Person } from '../../..
 import { normalisePostalCode } from '../../../shared/offering';
 import { isDate, isTime, ontarioToUtc, todayInOntario } from '../../../shared/time';
 import { isStandardKey } from '../../../shared/standards';
-import type { Db } from '../database/schema';
 import type { Catalogue, Clock, OfferingRow } from '../catalogue/catalogue';
 import { readDraft } from '../catalogue/catalogue';
 import type { LearnersStore, LearnerRow } from './learners-store';
@@ -20,7 +19,6 @@ import { headingSignature } from '../exchange/csv-table';
 import { NAME_SEPARATOR, type RecordFacts } from '../marketplace/record-wire';
 
 export interface RosterOptions {
-  db: Db;
   catalogue: Catalogue;
   learners: LearnersStore;
   staff: StaffStore;
@@ -43,7 +41,7 @@ function recordState(row: LearnerRow): RecordState {
   return row.record_state === null ? 'not-reported' : row.record_state;
 }
 
-export function createRoster({ db, catalogue, learners, staff, keys, clock }: RosterOptions) {
+export function createRoster({ catalogue, learners, staff, keys, clock }: RosterOptions) {
   const nowIso = () => clock.now().toISOString();
   const thisYear = () => Number(todayInOntario(clock.now()).slice(0, 4));
 
@@ -60,10 +58,13 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     return { row, days };
   }
 
-  function learnerRow(id: string): LearnerRow {
-    const row = learners.get(id);
+  function onRoster(row: LearnerRow | undefined): LearnerRow {
     if (!row) throw failure('not-found', 'This learner is no longer on the roster.');
     return row;
+  }
+
+  function learnerRow(id: string): LearnerRow {
+    return onRoster(learners.get(id));
   }
 
   /** The record is final once it is on its way: the person's details and results can no longer change. */
@@ -172,17 +173,16 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     const problems = learnerProblems(details, thisYear());
     if (others(crypto, offeringRowId, id).some((o) => sameLearner(o, details))) problems.push(DUPLICATE);
     if (problems.length > 0) throw failure('validation', 'Some of this learner’s details need attention.', { fields: problems });
-    db.transaction(() => {
-      if (id === null) {
-        const newId = randomUUID();
-        learners.insert(newId, offeringRowId, crypto.seal(newId, details), nowIso());
-      } else {
-        const row = learnerRow(id);
+    if (id === null) {
+      const newId = randomUUID();
+      learners.add(offeringRowId, [{ id: newId, sealed: crypto.seal(newId, details), now: nowIso() }]);
+    } else {
+      learners.reseal(id, crypto.seal(id, details), nowIso(), (found) => {
+        const row = onRoster(found);
         if (row.offering_row !== offeringRowId) throw failure('not-found', 'This learner is not on this class’s roster.');
         assertChangeable(row);
-        learners.reseal(id, crypto.seal(id, details), nowIso());
-      }
-    }).immediate();
+      });
+    }
     return view(offeringRowId);
   }
 
@@ -204,10 +204,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
   async function setDayStaff(offeringRowId: string, day: string, instructors: string[], evaluators: string[]): Promise<RosterView> {
     if (!classOf(offeringRowId).days.some((d) => d.date === day)) throw failure('validation', 'This class has no class day on that date.');
     for (const personId of [...instructors, ...evaluators]) if (!staff.get(personId)) throw failure('not-found', 'This person is no longer in the list of instructors and evaluators.');
-    db.transaction(() => {
-      staff.setDay(offeringRowId, day, 'instructor', [...new Set(instructors)]);
-      staff.setDay(offeringRowId, day, 'evaluator', [...new Set(evaluators)]);
-    }).immediate();
+    staff.setDay(offeringRowId, day, [...new Set(instructors)], [...new Set(evaluators)]);
     return view(offeringRowId);
   }
 
@@ -251,13 +248,11 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
   async function importFile(offeringRowId: string, file: Buffer, mapping: RosterMapping): Promise<{ imported: number; skipped: number; roster: RosterView }> {
     const checked = await checkFile(offeringRowId, file, mapping);
     const good = checked.rows.filter((r) => r.problems.length === 0);
-    db.transaction(() => {
-      for (const r of good) {
-        const id = randomUUID();
-        learners.insert(id, offeringRowId, checked.crypto.seal(id, r.details), nowIso());
-      }
-      learners.saveMapping(checked.signature, JSON.stringify(mapping));
-    }).immediate();
+    const rows = good.map((r) => {
+      const id = randomUUID();
+      return { id, sealed: checked.crypto.seal(id, r.details), now: nowIso() };
+    });
+    learners.addFromFile(offeringRowId, rows, checked.signature, JSON.stringify(mapping));
     return { imported: good.length, skipped: checked.rows.length - good.length, roster: await view(offeringRowId) };
   }
 
@@ -321,9 +316,7 @@ export function createRoster({ db, catalogue, learners, staff, keys, clock }: Ro
     const allowed = new Set(rows.map((r) => r.id));
     const refused = ids.filter((id) => !allowed.has(id));
     if (refused.length > 0) throw failure('validation', `${refused.length === 1 ? 'One learner is' : `${refused.length} learners are`} not ready to report: only learners present every day and marked completed, not yet reported, can be.`);
-    db.transaction(() => {
-      for (const id of ids) learners.queueRecord(id, randomUUID(), nowIso());
-    }).immediate();
+    learners.queueRecords(ids.map((id) => ({ id, recordId: randomUUID(), now: nowIso() })));
     return view(offeringRowId);
   }
 
