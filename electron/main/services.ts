@@ -98,7 +98,7 @@ export function createServices(options: ServiceOptions) {
   purgeExpiredLearners(learners, settings.retentionYears(), clock.now(), log);
   const staff = createStaffStore(db);
   const keys = createDataKeys(credentials.learnerDataKey, learners.hasAny);
-  const roster = createRoster({ db, catalogue, learners, staff, keys, clock });
+  const roster = createRoster({ catalogue, learners, staff, keys, clock });
   const exchangeStore = createExchangeStore(db);
   // The walk over every stored offering waits while the window loads; the queue asks it about each row before sending it.
   const integrity = checkStoredOfferings(catalogue.store, log, { delayMs: options.integrityWalkDelayMs ?? WALK_DELAY_MS });

@@ -23,6 +23,20 @@ export interface LearnerRow {
 
 export type ChangeListener = (offeringRows: string[]) => void;
 
+/** A learner about to be added: the row id their details are sealed under, and when. */
+export interface NewLearner {
+  id: string;
+  sealed: Buffer;
+  now: string;
+}
+
+/** A learner's record about to be queued, with its learningRecordId. */
+export interface QueuedRecord {
+  id: string;
+  recordId: string;
+  now: string;
+}
+
 export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) {
   const byOffering = db.prepare<[string], LearnerRow>('SELECT * FROM learners WHERE offering_row = ? ORDER BY seq');
   const one = db.prepare<[string], LearnerRow>('SELECT * FROM learners WHERE id = ?');
@@ -70,19 +84,34 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
   const touch = (offeringRow: string) => changed([offeringRow]);
   const ofRow = (id: string) => one.get(id)?.offering_row;
 
+  // Each change below that writes more than one row is one immediate transaction.
+  const addAll = db.transaction((offeringRow: string, rows: readonly NewLearner[], remember: { headers: string; mapping: string } | null) => {
+    for (const { id, sealed, now } of rows) {
+      insert.run({ id, offeringRow, seq: nextSeq.get(offeringRow)!.seq, sealed, now });
+      touch(offeringRow);
+    }
+    if (remember) mappingSet.run(remember.headers, remember.mapping);
+  });
+  const resealChecked = db.transaction((id: string, sealed: Buffer, now: string, check: (row: LearnerRow | undefined) => void) => {
+    check(one.get(id));
+    reseal.run(sealed, now, id);
+    touch(ofRow(id)!);
+  });
+  const queueAll = db.transaction((records: readonly QueuedRecord[]) => {
+    for (const { id, recordId, now } of records) if (queue.run({ id, recordId, now }).changes === 1) touch(ofRow(id)!);
+  });
+
   return {
     byOffering: (offeringRow: string) => byOffering.all(offeringRow),
     get: (id: string) => one.get(id),
     attendance: (offeringRow: string) => attendanceOf.all(offeringRow),
     attendanceOf: (learnerId: string) => attendanceOne.all(learnerId),
-    insert(id: string, offeringRow: string, sealed: Buffer, now: string): void {
-      insert.run({ id, offeringRow, seq: nextSeq.get(offeringRow)!.seq, sealed, now });
-      touch(offeringRow);
-    },
-    reseal(id: string, sealed: Buffer, now: string): void {
-      reseal.run(sealed, now, id);
-      touch(ofRow(id)!);
-    },
+    /** Adds learners to the end of a class's roster, in order. */
+    add: (offeringRow: string, rows: readonly NewLearner[]) => void addAll.immediate(offeringRow, rows, null),
+    /** Adds a file's learners and remembers its mapping for files with these headings, together. */
+    addFromFile: (offeringRow: string, rows: readonly NewLearner[], headers: string, mapping: string) => void addAll.immediate(offeringRow, rows, { headers, mapping }),
+    /** Replaces a learner's sealed details once `check` (which throws to refuse) has seen the row as it is in the same transaction. */
+    reseal: (id: string, sealed: Buffer, now: string, check: (row: LearnerRow | undefined) => void) => void resealChecked.immediate(id, sealed, now, check),
     remove(id: string): void {
       const offeringRow = ofRow(id);
       remove.run(id);
@@ -96,12 +125,8 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
       setAttendance.run(id, day, present ? 1 : 0);
       touch(ofRow(id)!);
     },
-    /** Records the intent to report, with its learningRecordId, before any request: true when queued. */
-    queueRecord(id: string, recordId: string, now: string): boolean {
-      const queued = queue.run({ id, recordId, now }).changes === 1;
-      if (queued) touch(ofRow(id)!);
-      return queued;
-    },
+    /** Records the intent to report each learner, with its learningRecordId, before any request (a learner already waiting or reported is left as it is). */
+    queueRecords: (records: readonly QueuedRecord[]) => void queueAll.immediate(records),
     due: (now: string, limit: number) => due.all(now, limit).map((r) => r.id),
     nextWake: () => nextWake.get()?.at ?? null,
     waiting: () => waiting.get()!.n,
@@ -132,7 +157,6 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
       return rows.length;
     },
     mapping: (headers: string) => mappingGet.get(headers)?.mapping ?? null,
-    saveMapping: (headers: string, mapping: string) => void mappingSet.run(headers, mapping),
   };
 }
 

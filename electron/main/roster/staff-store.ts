@@ -21,6 +21,14 @@ export function createStaffStore(db: Db) {
   );
   const clear = db.prepare('DELETE FROM day_staff WHERE offering_row = ? AND day = ? AND role = ?');
   const assign = db.prepare('INSERT INTO day_staff (offering_row, day, role, person_id) VALUES (?, ?, ?, ?)');
+  const setRole = (offeringRow: string, day: string, role: StaffRole, personIds: readonly string[]) => {
+    clear.run(offeringRow, day, role);
+    for (const id of personIds) assign.run(offeringRow, day, role, id);
+  };
+  const setDay = db.transaction((offeringRow: string, day: string, instructors: readonly string[], evaluators: readonly string[]) => {
+    setRole(offeringRow, day, 'instructor', instructors);
+    setRole(offeringRow, day, 'evaluator', evaluators);
+  });
 
   return {
     active: () => active.all(),
@@ -30,10 +38,8 @@ export function createStaffStore(db: Db) {
     archive: (id: string, now: string) => void archive.run(now, id),
     nameTaken: (name: string, except: string) => sameName.get(name, except) !== undefined,
     staffOf: (offeringRow: string) => staffOf.all(offeringRow),
-    setDay(offeringRow: string, day: string, role: StaffRole, personIds: readonly string[]): void {
-      clear.run(offeringRow, day, role);
-      for (const id of personIds) assign.run(offeringRow, day, role, id);
-    },
+    /** Who taught and who evaluated a class day, both replaced in one transaction. */
+    setDay: (offeringRow: string, day: string, instructors: readonly string[], evaluators: readonly string[]) => void setDay.immediate(offeringRow, day, instructors, evaluators),
   };
 }
 
