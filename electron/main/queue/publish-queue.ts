@@ -1,7 +1,6 @@
 // The worker that turns publishing intent stored in the catalogue into
 // Marketplace calls. Every step is recorded before and after the request, so a
 // crash at any point resumes to the right state on the next start.
-import { randomUUID } from 'node:crypto';
 import { AppFailure, type AppError } from '../../../shared/errors';
 import { publishProblems } from '../../../shared/offering';
 import type { QueueView } from '../../../shared/ipc';
@@ -9,6 +8,7 @@ import { readDraft, readListed, type Catalogue, type Clock, type OfferingRow } f
 import type { QueueFields, QueueState } from '../catalogue/offerings-store';
 import { createGroupCommit } from '../database/group-commit';
 import { createTurns } from './turns';
+import { createWorkerLease } from './worker-lease';
 import type { CallLog } from './call-log';
 import type { BatchProgress } from './batch-progress';
 import type { MarketplaceClient, CallOutcome } from '../marketplace/marketplace-client';
@@ -77,16 +77,6 @@ export const SENDING_INTERRUPTED =
 const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect', 'gateway-refused']);
 const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
 
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Exponential backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)). */
 export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
@@ -102,8 +92,6 @@ export function createPublishQueue(options: QueueOptions) {
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const leaseMs = options.leaseMs ?? 30_000;
   const log = options.log ?? silentLog;
-  // The pid lets a restarted app take over at once from a worker that died.
-  const owner = `${process.pid}:${randomUUID()}`;
 
   const active = new Set<string>();
   /** Writes still committing, which the worker did not wait for (see inBackground). */
@@ -122,33 +110,7 @@ export function createPublishQueue(options: QueueOptions) {
   const store = catalogue.store;
   const commits = createGroupCommit(db);
   const turns = createTurns();
-  const acquireLease = db.prepare(
-    'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
-  );
-  const releaseLeaseRow = db.prepare('DELETE FROM worker_lease WHERE owner = ?');
-
-  const leaseHolder = db.prepare<[], { owner: string }>('SELECT owner FROM worker_lease WHERE id = 1');
-  const stealLease = db.prepare('UPDATE worker_lease SET owner = @owner, expires_at = @expires WHERE id = 1 AND owner = @previous');
-
-  /** Until when this worker's lease is written in the catalogue; renewed once half of it is gone. */
-  let heldUntil = 0;
-
-  function holdLease(): boolean {
-    const now = clock.now().getTime();
-    if (now < heldUntil - leaseMs / 2) return true;
-    let held = acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1;
-    const previous = held ? undefined : leaseHolder.get()?.owner;
-    if (previous && !processAlive(Number(previous.split(':')[0]))) {
-      held = stealLease.run({ owner, expires: now + leaseMs, previous }).changes === 1;
-    }
-    heldUntil = held ? now + leaseMs : 0;
-    return held;
-  }
-
-  function releaseLease(): void {
-    heldUntil = 0;
-    releaseLeaseRow.run(owner);
-  }
+  const lease = createWorkerLease(db, clock, leaseMs);
 
   function settle(row: OfferingRow, changes: QueueFields): void {
     store.update(row.id, { in_flight: null, ...changes });
@@ -355,7 +317,7 @@ export function createPublishQueue(options: QueueOptions) {
 
   async function drainOnce(): Promise<void> {
     while (!stopped && paused === null && !cancelled) {
-      if (!holdLease()) return schedule(leaseMs);
+      if (!lease.hold()) return schedule(leaseMs);
       const now = clock.now().toISOString();
       // Sixteen a worker: a batch ends when its slowest call does, and the others wait idle
       // for it (at four a worker, that tail cost concurrency 4 about 2 % of its throughput).
@@ -372,7 +334,7 @@ export function createPublishQueue(options: QueueOptions) {
       }
       if (tasks.length === 0 && active.size === 0) {
         // Idle: let another instance (or this app after a restart) take over at once.
-        releaseLease();
+        lease.release();
         break;
       }
       if (tasks.length === 0) return;
@@ -461,7 +423,7 @@ export function createPublishQueue(options: QueueOptions) {
     let index = 0;
     // Checked before every send (and rewritten once half gone): a batch of
     // slow calls must not outlive the lease and let a second instance send the same change.
-    const mayGo = () => !stopped && paused === null && !cancelled && holdLease();
+    const mayGo = () => !stopped && paused === null && !cancelled && lease.hold();
     type Taken = { task: Task; claim: Claim | null };
     const take = (): Taken | null => {
       if (index >= tasks.length || !mayGo()) return null;
@@ -602,7 +564,7 @@ export function createPublishQueue(options: QueueOptions) {
       stopped = true;
       if (wakeTimer) clearTimeout(wakeTimer);
       await draining;
-      releaseLease();
+      lease.release();
       commits.close();
     },
   };
