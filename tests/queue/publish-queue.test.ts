@@ -2,7 +2,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceOptions } from '../../electron/main/services';
 import { testSandbox, testServices } from '../support/services';
-import { backoffDelay } from '../../electron/main/queue/publish-queue';
+import { backoffDelay } from '../../electron/main/queue/retry-policy';
 import type { Sandbox } from '../../electron/main/sandbox/sandbox-server';
 import { toWire } from '../../electron/main/marketplace/wire';
 import { networkKey, validDraft, waitFor } from '../support/helpers';

@@ -9,6 +9,7 @@ import type { QueueFields, QueueState } from '../catalogue/offerings-store';
 import { createGroupCommit } from '../database/group-commit';
 import { createTurns } from './turns';
 import { createWorkerLease } from './worker-lease';
+import { isPausing, isRetryable, nextTryAt, rateLimitedUntil, type Backoff } from './retry-policy';
 import type { CallLog } from './call-log';
 import type { BatchProgress } from './batch-progress';
 import type { MarketplaceClient, CallOutcome } from '../marketplace/marketplace-client';
@@ -73,23 +74,13 @@ export interface QueueOptions {
 export const SENDING_INTERRUPTED =
   'Offering Desk ran into an unexpected problem while this change was being sent, so it is not sent again on its own. Choose Retry to send it; if the problem comes back, check the Marketplace address in Settings.';
 
-/** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
-const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect', 'gateway-refused']);
-const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
-
-/** Exponential backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)). */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
-}
-
 export function createPublishQueue(options: QueueOptions) {
   const { db, catalogue, callLog, clock, progress } = options;
   const random = options.random ?? Math.random;
   const concurrencySetting = options.concurrency ?? 4;
   const concurrency = () => (typeof concurrencySetting === 'function' ? concurrencySetting() : concurrencySetting);
   const maxAttempts = options.maxAttempts ?? 6;
-  const baseDelayMs = options.baseDelayMs ?? 1000;
-  const maxDelayMs = options.maxDelayMs ?? 60_000;
+  const backoff: Backoff = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 };
   const leaseMs = options.leaseMs ?? 30_000;
   const log = options.log ?? silentLog;
 
@@ -176,17 +167,17 @@ export function createPublishQueue(options: QueueOptions) {
     const record = (changes: QueueFields) => store.update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     return commits.write(() => {
       callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
-      if (PAUSING.has(error.code)) {
+      if (isPausing(error.code)) {
         paused = error;
         options.onChange?.();
         record({});
         return;
       }
       if (error.code === 'marketplace-rate-limited') {
-        record({ next_attempt_at: rateLimitedUntil(error) });
+        record({ next_attempt_at: rateLimited(error) });
         return;
       }
-      if (RETRYABLE.has(error.code)) {
+      if (isRetryable(error.code)) {
         // Offline is not a failure of this change: it waits however long it takes,
         // retried less and less often while the connection stays down.
         const unreachable = error.code === 'marketplace-unreachable';
@@ -207,14 +198,8 @@ export function createPublishQueue(options: QueueOptions) {
   }
 
   /** The next try after `attempts` failures: backoff by attempts, or by how long the Marketplace has been unreachable. */
-  function nextTry(attempts: number, unreachable: boolean): string {
-    const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
-    return new Date(clock.now().getTime() + delay).toISOString();
-  }
-
-  function rateLimitedUntil(error: AppError): string {
-    return new Date(clock.now().getTime() + (error.retryAfterSeconds ?? 5) * 1000).toISOString();
-  }
+  const nextTry = (attempts: number, unreachable: boolean): string => nextTryAt(clock.now().getTime(), unreachable ? offlineStreak : attempts, backoff, random);
+  const rateLimited = (error: AppError): string => rateLimitedUntil(clock.now().getTime(), error);
 
   async function send(row: OfferingRow, action: Action, call: () => Promise<CallOutcome>, claim: Claim | null = null): Promise<CallOutcome> {
     if (claim?.action === action) {
@@ -249,9 +234,9 @@ export function createPublishQueue(options: QueueOptions) {
       options.onChange?.();
     },
     retryAt: (attempts, unreachable) => (!unreachable && attempts >= maxAttempts ? null : nextTry(attempts, unreachable)),
-    rateLimitedUntil,
-    isPausing: (code) => PAUSING.has(code),
-    isRetryable: (code) => RETRYABLE.has(code),
+    rateLimitedUntil: rateLimited,
+    isPausing,
+    isRetryable,
   };
   const jobsWaiting = () => jobs.reduce((n, j) => n + j.waiting(), 0);
   function nextWake(): string | null {
