@@ -1,8 +1,8 @@
-// The worker that turns publishing intent stored in the catalogue into
-// Marketplace calls: it owns the lease, the concurrency, pausing, cancelling
-// and the offline state, and sends what its job sources have due (offerings,
-// learning records), in that order, in batches (run-batch.ts).
-import { AppFailure, type AppError } from '../../../shared/errors';
+// The publishing queue: turns intent stored in the catalogue into Marketplace
+// calls. It owns pausing, cancelling and the offline state, and what every job
+// shares (JobContext); its worker (worker.ts) sends what the job sources have
+// due (offerings, learning records) under one lease.
+import type { AppError } from '../../../shared/errors';
 import type { QueueView } from '../../../shared/ipc';
 import type { Clock } from '../catalogue/catalogue';
 import { createGroupCommit } from '../database/group-commit';
@@ -12,8 +12,7 @@ import { silentLog, type AppLog } from '../platform/logging';
 import type { BatchProgress } from './batch-progress';
 import type { JobContext, JobSource } from './job-source';
 import { nextTryAt, rateLimitedUntil, type Backoff } from './retry-policy';
-import { runBatch, type Task } from './run-batch';
-import { createTurns } from './turns';
+import { createWorker } from './worker';
 import { createWorkerLease } from './worker-lease';
 
 export interface QueueOptions {
@@ -49,8 +48,7 @@ export function createPublishQueue(options: QueueOptions) {
   const log = options.log ?? silentLog;
   const changed = () => options.onChange?.();
 
-  const active = new Map<string, Task>();
-  /** Writes still committing, which the worker did not wait for (JobContext.inBackground). */
+  /** Writes still committing, which the jobs did not wait for (JobContext.inBackground). */
   const behind = new Set<Promise<void>>();
   let offline = false;
   /** Unanswered sends in a row: spaces out retries while the laptop is offline. */
@@ -58,15 +56,7 @@ export function createPublishQueue(options: QueueOptions) {
   let paused: AppError | null = null;
   /** Cancelled by the user: nothing new is sent until Resume. */
   let cancelled = false;
-  let draining: Promise<void> | null = null;
-  let kickedMeanwhile = false;
-  let wakeTimer: NodeJS.Timeout | null = null;
-  let stopped = false;
-
-  const commits = createGroupCommit(db);
-  const turns = createTurns();
-  const lease = createWorkerLease(db, clock, leaseMs);
-  const mayGo = () => !stopped && paused === null && !cancelled;
+  const mayGo = () => paused === null && !cancelled;
 
   function pause(error: AppError): void {
     paused = error;
@@ -81,6 +71,7 @@ export function createPublishQueue(options: QueueOptions) {
     offlineStreak = offline ? offlineStreak + 1 : 0;
   }
 
+  const commits = createGroupCommit(db);
   const context: JobContext = {
     commits,
     inBackground(write) {
@@ -93,83 +84,9 @@ export function createPublishQueue(options: QueueOptions) {
     retryAt: (attempts, unreachable) => nextTryAt(clock.now().getTime(), unreachable ? offlineStreak : attempts, backoff, random),
     rateLimitedUntil: (error) => rateLimitedUntil(clock.now().getTime(), error),
   };
-
-  function nextWake(): string | null {
-    const times = sources.map((s) => s.nextWake()).filter((t): t is string => t !== null);
-    return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
-  }
-
-  function dueTasks(now: string): Task[] {
-    // Sixteen a worker: a batch ends when its slowest call does, and the others wait idle
-    // for it (at four a worker, that tail cost concurrency 4 about 2 % of its throughput).
-    const limit = concurrency() * 16;
-    const tasks: Task[] = [];
-    for (const [index, source] of sources.entries()) {
-      for (const id of source.due(now, limit)) {
-        const key = `${index}:${id}`;
-        if (!active.has(key)) tasks.push({ key, source, id });
-      }
-    }
-    return tasks;
-  }
-
-  async function drainOnce(): Promise<void> {
-    while (mayGo()) {
-      if (!lease.hold()) return schedule(leaseMs);
-      const tasks = dueTasks(clock.now().toISOString());
-      if (tasks.length === 0 && active.size === 0) {
-        // Idle: let another instance (or this app after a restart) take over at once.
-        lease.release();
-        break;
-      }
-      if (tasks.length === 0) return;
-      // The connection's secrets are read once per batch; none, or a locked keychain, pauses everything.
-      let client: MarketplaceClient;
-      try {
-        client = await options.client();
-        await client.ready();
-      } catch (e) {
-        pause(e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) });
-        break;
-      }
-      // Checked before every send (and the lease rewritten once half gone): a batch of
-      // slow calls must not outlive the lease and let a second instance send the same change.
-      await runBatch(tasks, { client, context, workers: concurrency(), mayGo: () => mayGo() && lease.hold(), turns, active, behind });
-    }
-    schedule();
-  }
-
-  function schedule(delayOverride?: number): void {
-    if (stopped) return;
-    if (wakeTimer) clearTimeout(wakeTimer);
-    wakeTimer = null;
-    const at = nextWake();
-    const delay = delayOverride ?? (at ? Math.max(0, Date.parse(at) - clock.now().getTime()) : null);
-    if (delay === null) return;
-    wakeTimer = setTimeout(() => void kick(), delay);
-    wakeTimer.unref?.();
-  }
-
-  /**
-   * Starts the worker, or, while it runs, has it look again once it is done: a change queued just as a
-   * drain was ending (its loop already left, its promise not yet settled) would otherwise wait for a timer.
-   */
-  function kick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (draining) {
-      kickedMeanwhile = true;
-      return draining;
-    }
-    draining = (async () => {
-      do {
-        kickedMeanwhile = false;
-        await drainOnce();
-      } while (kickedMeanwhile && !stopped);
-    })().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
+  const lease = createWorkerLease(db, clock, leaseMs);
+  const worker = createWorker({ sources, lease, leaseMs, clock, concurrency, client: options.client, context, behind, mayGo });
+  const { kick, nextWake } = worker;
 
   return {
     kick,
@@ -177,7 +94,7 @@ export function createPublishQueue(options: QueueOptions) {
     async drain(): Promise<void> {
       for (;;) {
         await kick();
-        if (!mayGo()) return;
+        if (worker.stopped() || !mayGo()) return;
         if (sources.every((s) => s.waiting() === 0)) return;
         const nowIso = clock.now().toISOString();
         const dueNow = sources.some((s) => s.due(nowIso, 1).length > 0);
@@ -213,7 +130,7 @@ export function createPublishQueue(options: QueueOptions) {
      */
     holdInFlight(): number {
       let held = 0;
-      for (const { source, id } of active.values()) {
+      for (const { source, id } of worker.active()) {
         if (!source.holdInFlight) continue;
         source.holdInFlight(id);
         held++;
@@ -239,10 +156,7 @@ export function createPublishQueue(options: QueueOptions) {
       return { waiting: c.waiting, failed: c.failed, offline, paused, cancelled, batch: progress.current() };
     },
     async stop(): Promise<void> {
-      stopped = true;
-      if (wakeTimer) clearTimeout(wakeTimer);
-      await draining;
-      lease.release();
+      await worker.stop();
       commits.close();
     },
   };
