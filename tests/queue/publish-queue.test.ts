@@ -190,6 +190,17 @@ test('an edit made while a call is in flight is sent next, never lost', async (t
   assert.equal(services.catalogue.get(record.id).status, 'published');
 });
 
+test('an offering deleted in the turn its publish started the worker is never sent', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  // The publish kicks the worker, which reads it as due before it opens the connection; the Delete lands then.
+  const record = services.catalogue.publish(null, validDraft());
+  assert.deepEqual(services.catalogue.delete(record.id), { removed: true });
+  await services.queue.drain();
+  assert.deepEqual(sandbox.requests(), [], 'nothing sent');
+  assert.deepEqual(sandbox.listings(key), []);
+  assert.equal(services.catalogue.row(record.id).in_flight, null, 'nothing in doubt');
+});
+
 test('backoff is exponential with full jitter, capped', () => {
   assert.equal(backoffDelay(0, 1000, 60_000, () => 0.5), 500);
   assert.equal(backoffDelay(3, 1000, 60_000, () => 0.5), 4000);

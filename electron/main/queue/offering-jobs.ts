@@ -22,6 +22,7 @@ export interface OfferingJobsOptions extends Pick<OfferingSendParts, 'holdIfDama
 
 /** What the change will ask of the Marketplace, as the row stands (sendChange decides again at its turn). */
 function expectedAction(state: QueueState): Action | null {
+  if (state.pending === null) return null;
   if (state.pending === 'delete') return !state.is_listed && state.in_flight === null ? null : 'delete';
   return state.is_listed ? 'patch' : 'add';
 }
@@ -53,6 +54,9 @@ export function createOfferingJobs({ catalogue, callLog, log = silentLog, holdIf
   async function run(id: string, client: MarketplaceClient, context: JobContext, claim: OfferingClaim | null): Promise<void> {
     try {
       const row = catalogue.row(id);
+      // Nothing waits any more: trashed since it was read as due (the catalogue kicks the worker as it
+      // queues, so a Delete can land between the batch's read and this turn). Sent, it would be listed.
+      if (row.pending === null) return;
       // The rules read the row as it was before the claim; a claim someone else's write replaced (trashed meanwhile) is no claim.
       const claimed = claim !== null && row.in_flight === claim.action;
       await sendChange(context, claimed ? { ...row, in_flight: claim.previous } : row, client, claimed ? claim : null);
