@@ -13,7 +13,7 @@ import type { JobContext } from './job-source';
 import { isPausing, isRetryable } from './retry-policy';
 
 export type Action = NonNullable<OfferingRow['in_flight']>;
-export type Sent = { action: Action; status: number };
+type Sent = { action: Action; status: number };
 
 export function createOfferingOutcomes({ store, callLog, log }: { store: OfferingsStore; callLog: CallLog; log: AppLog }) {
   function settle(id: string, changes: QueueFields): void {

@@ -108,5 +108,3 @@ export function createOfferingSend({ catalogue, callLog, outcomes, holdIfDamaged
     return patched.ok ? acknowledge(context, row, wire, via, { action: 'patch', status: patched.status }) : failed(context, row, 'patch', patched);
   };
 }
-
-export type SendChange = ReturnType<typeof createOfferingSend>;
