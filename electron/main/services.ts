@@ -16,6 +16,7 @@ import { makeFolderPrivate } from './platform/private-files';
 import { createCredentials, keytarStore, DEFAULT_KEYCHAIN_SERVICE, type SecretStore } from './platform/credentials';
 import { createConnection } from './marketplace/connection';
 import { createPublishQueue, type QueueOptions } from './queue/publish-queue';
+import { createOfferingJobs } from './queue/offering-jobs';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-server';
 import { silentLog, type AppLog } from './platform/logging';
 import { checkStoredOfferings, WALK_DELAY_MS } from './catalogue/integrity-check';
@@ -103,18 +104,18 @@ export function createServices(options: ServiceOptions) {
   // The walk over every stored offering waits while the window loads; the queue asks it about each row before sending it.
   const integrity = checkStoredOfferings(catalogue.store, log, { delayMs: options.integrityWalkDelayMs ?? WALK_DELAY_MS });
   const callLog = createCallLog(db, clock);
+  const offerings = createOfferingJobs({ catalogue, callLog, log, holdIfDamaged: integrity.holdIfDamaged });
   const records = createRecordJob({ learners, roster, callLog, clock, log });
   const queue = createPublishQueue({
     db,
-    catalogue,
-    callLog,
+    // Offerings first: a batch takes their due changes before the learning records'.
+    sources: [offerings, records],
+    counts: catalogue.store.counts,
     client: connection.client,
     clock,
     log,
     concurrency: settings.publishConcurrency,
     onChange: () => events.changed([]),
-    jobs: [records],
-    holdIfDamaged: integrity.holdIfDamaged,
     progress,
     ...options.queue,
   });

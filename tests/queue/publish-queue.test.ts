@@ -2,7 +2,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceOptions } from '../../electron/main/services';
 import { testSandbox, testServices } from '../support/services';
-import { backoffDelay } from '../../electron/main/queue/publish-queue';
+import { backoffDelay } from '../../electron/main/queue/retry-policy';
 import type { Sandbox } from '../../electron/main/sandbox/sandbox-server';
 import { toWire } from '../../electron/main/marketplace/wire';
 import { networkKey, validDraft, waitFor } from '../support/helpers';
@@ -188,6 +188,17 @@ test('an edit made while a call is in flight is sent next, never lost', async (t
   await services.queue.drain();
   assert.equal(sandbox.listings(key)[0]?.seatsRemaining, 2);
   assert.equal(services.catalogue.get(record.id).status, 'published');
+});
+
+test('an offering deleted in the turn its publish started the worker is never sent', async (t) => {
+  const { key, sandbox, services } = await setup(t);
+  // The publish kicks the worker, which reads it as due before it opens the connection; the Delete lands then.
+  const record = services.catalogue.publish(null, validDraft());
+  assert.deepEqual(services.catalogue.delete(record.id), { removed: true });
+  await services.queue.drain();
+  assert.deepEqual(sandbox.requests(), [], 'nothing sent');
+  assert.deepEqual(sandbox.listings(key), []);
+  assert.equal(services.catalogue.row(record.id).in_flight, null, 'nothing in doubt');
 });
 
 test('backoff is exponential with full jitter, capped', () => {

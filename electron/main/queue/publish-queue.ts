@@ -1,55 +1,26 @@
-// The worker that turns publishing intent stored in the catalogue into
-// Marketplace calls. Every step is recorded before and after the request, so a
-// crash at any point resumes to the right state on the next start.
-import { randomUUID } from 'node:crypto';
-import { AppFailure, type AppError } from '../../../shared/errors';
-import { publishProblems } from '../../../shared/offering';
+// The publishing queue: turns intent stored in the catalogue into Marketplace
+// calls. It owns pausing, cancelling and the offline state, and what every job
+// shares (JobContext); its worker (worker.ts) sends what the job sources have
+// due (offerings, learning records) under one lease.
+import type { AppError } from '../../../shared/errors';
 import type { QueueView } from '../../../shared/ipc';
-import { readDraft, readListed, type Catalogue, type Clock, type OfferingRow } from '../catalogue/catalogue';
-import type { QueueFields, QueueState } from '../catalogue/offerings-store';
+import type { Clock } from '../catalogue/catalogue';
 import { createGroupCommit } from '../database/group-commit';
-import { createTurns } from './turns';
-import type { CallLog } from './call-log';
-import type { BatchProgress } from './batch-progress';
-import type { MarketplaceClient, CallOutcome } from '../marketplace/marketplace-client';
-import { changedFields, fullPatch, isAdopted, resourceOf, toWire, type Resource, type WireListing } from '../marketplace/wire';
 import type { Db } from '../database/schema';
+import type { MarketplaceClient, CallOutcome } from '../marketplace/marketplace-client';
 import { silentLog, type AppLog } from '../platform/logging';
-
-/**
- * Another kind of job the same worker sends (learning records): intent stored
- * in the catalogue, sent later, exactly once. The queue owns the lease, the
- * concurrency, pausing and the offline state; a job source owns its rows.
- */
-export interface JobSource {
-  /** Ids due now, oldest first. */
-  due(now: string, limit: number): string[];
-  waiting(): number;
-  nextWake(): string | null;
-  /** The network is back: what waits for a retry is due now. */
-  dueNow(now: string): void;
-  run(id: string, client: MarketplaceClient, context: JobContext): Promise<void>;
-}
-
-export interface JobContext {
-  /** Durable writes shared with the offerings' (one fsync per turn). */
-  commits: ReturnType<typeof createGroupCommit>;
-  /** Every answer (or none) passes through here: it tells online from offline. */
-  observe(outcome: CallOutcome): void;
-  /** A problem only the user can fix: every send stops until Settings change or Resume. */
-  pause(error: AppError): void;
-  /** When to try again after `attempts` failures, or null once they are used up. */
-  retryAt(attempts: number, unreachable: boolean): string | null;
-  /** When a 429 allows the next try: its Retry-After, or a few seconds. */
-  rateLimitedUntil(error: AppError): string;
-  isPausing(code: AppError['code']): boolean;
-  isRetryable(code: AppError['code']): boolean;
-}
+import type { BatchProgress } from './batch-progress';
+import type { JobContext, JobSource } from './job-source';
+import { nextTryAt, rateLimitedUntil, type Backoff } from './retry-policy';
+import { createWorker } from './worker';
+import { createWorkerLease } from './worker-lease';
 
 export interface QueueOptions {
   db: Db;
-  catalogue: Catalogue;
-  callLog: CallLog;
+  /** What the worker sends, under one lease; each batch takes the first source's due jobs first. */
+  sources: readonly JobSource[];
+  /** What the windows' queue status counts as waiting and failed (the offerings). */
+  counts: () => { waiting: number; failed: number };
   client: () => Promise<MarketplaceClient>;
   clock: Clock;
   random?: () => number;
@@ -62,51 +33,22 @@ export interface QueueOptions {
   log?: AppLog;
   /** Told when the queue's own state changes (paused, cancelled, offline), for the windows. */
   onChange?: () => void;
-  /** Jobs of other kinds, sent by the same worker under the same lease. */
-  jobs?: JobSource[];
-  /** True when a stored row turns out damaged and is now held: it is not sent (integrity-check.ts). */
-  holdIfDamaged?: (row: OfferingRow) => boolean;
   /** The progress bar's run, told of every write to the catalogue's offerings (batch-progress.ts). */
   progress: BatchProgress;
 }
 
-export const SENDING_INTERRUPTED =
-  'Offering Desk ran into an unexpected problem while this change was being sent, so it is not sent again on its own. Choose Retry to send it; if the problem comes back, check the Marketplace address in Settings.';
-
-/** Problems with the connection itself, which only the user can fix in Settings: every send stops. */
-const PAUSING = new Set<AppError['code']>(['marketplace-unauthorized', 'marketplace-redirect', 'gateway-refused']);
-const RETRYABLE = new Set<AppError['code']>(['marketplace-server', 'marketplace-timeout', 'marketplace-unreachable']);
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Exponential backoff with full jitter: a random delay in [0, min(cap, base·2^attempt)). */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
-}
-
 export function createPublishQueue(options: QueueOptions) {
-  const { db, catalogue, callLog, clock, progress } = options;
+  const { db, sources, clock, progress } = options;
   const random = options.random ?? Math.random;
   const concurrencySetting = options.concurrency ?? 4;
   const concurrency = () => (typeof concurrencySetting === 'function' ? concurrencySetting() : concurrencySetting);
   const maxAttempts = options.maxAttempts ?? 6;
-  const baseDelayMs = options.baseDelayMs ?? 1000;
-  const maxDelayMs = options.maxDelayMs ?? 60_000;
+  const backoff: Backoff = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 };
   const leaseMs = options.leaseMs ?? 30_000;
   const log = options.log ?? silentLog;
-  // The pid lets a restarted app take over at once from a worker that died.
-  const owner = `${process.pid}:${randomUUID()}`;
+  const changed = () => options.onChange?.();
 
-  const active = new Set<string>();
-  /** Writes still committing, which the worker did not wait for (see inBackground). */
+  /** Writes still committing, which the jobs did not wait for (JobContext.inBackground). */
   const behind = new Set<Promise<void>>();
   let offline = false;
   /** Unanswered sends in a row: spaces out retries while the laptop is offline. */
@@ -114,419 +56,37 @@ export function createPublishQueue(options: QueueOptions) {
   let paused: AppError | null = null;
   /** Cancelled by the user: nothing new is sent until Resume. */
   let cancelled = false;
-  let draining: Promise<void> | null = null;
-  let kickedMeanwhile = false;
-  let wakeTimer: NodeJS.Timeout | null = null;
-  let stopped = false;
+  const mayGo = () => paused === null && !cancelled;
 
-  const store = catalogue.store;
-  const commits = createGroupCommit(db);
-  const turns = createTurns();
-  const acquireLease = db.prepare(
-    'INSERT INTO worker_lease (id, owner, expires_at) VALUES (1, @owner, @expires) ON CONFLICT (id) DO UPDATE SET owner = @owner, expires_at = @expires WHERE worker_lease.owner = @owner OR worker_lease.expires_at < @now',
-  );
-  const releaseLeaseRow = db.prepare('DELETE FROM worker_lease WHERE owner = ?');
-
-  const leaseHolder = db.prepare<[], { owner: string }>('SELECT owner FROM worker_lease WHERE id = 1');
-  const stealLease = db.prepare('UPDATE worker_lease SET owner = @owner, expires_at = @expires WHERE id = 1 AND owner = @previous');
-
-  /** Until when this worker's lease is written in the catalogue; renewed once half of it is gone. */
-  let heldUntil = 0;
-
-  function holdLease(): boolean {
-    const now = clock.now().getTime();
-    if (now < heldUntil - leaseMs / 2) return true;
-    let held = acquireLease.run({ owner, expires: now + leaseMs, now }).changes === 1;
-    const previous = held ? undefined : leaseHolder.get()?.owner;
-    if (previous && !processAlive(Number(previous.split(':')[0]))) {
-      held = stealLease.run({ owner, expires: now + leaseMs, previous }).changes === 1;
-    }
-    heldUntil = held ? now + leaseMs : 0;
-    return held;
-  }
-
-  function releaseLease(): void {
-    heldUntil = 0;
-    releaseLeaseRow.run(owner);
-  }
-
-  function settle(row: OfferingRow, changes: QueueFields): void {
-    store.update(row.id, { in_flight: null, ...changes });
-  }
-
-  type Action = NonNullable<OfferingRow['in_flight']>;
-  type Sent = { action: Action; status: number };
-
-  // The call's log line and its effect are one write, committed with whatever
-  // else the other workers wrote in the same turn: one fsync for all of them.
-  // The worker moves on once it is committed, without waiting for the disk: an
-  // answer lost to a power cut leaves the "sending" mark, and the next start
-  // sends the change again, as after any lost answer (an add meets its 409 and becomes a full patch).
-  // Nor does the worker wait for the commit itself (see inBackground).
-  function acknowledge(row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): void {
-    const sentRevision = row.revision;
-    const written = commits.write(() => {
-      if (sent) callLog.done(row.offering_id, sent.action, sent.status);
-      const current = store.queueState(row.id);
-      if (!current) return;
-      const editedMeanwhile = current.revision !== sentRevision;
-      settle(row, {
-        listed: JSON.stringify(listed),
-        // What was sent is the draft as it is, unless it was edited meanwhile: then it is worked out again.
-        ...(editedMeanwhile ? {} : { differs: 0 as const }),
-        listed_via: via,
-        pending: editedMeanwhile || current.pending === 'delete' ? current.pending : null,
-        attempts: 0,
-        next_attempt_at: null,
-        error: null,
-        needs_attention: 0,
-        // Held after a crash while on the wire (holdInFlight), and the answer came after all: it stands.
-        held: 0,
-      });
-    }, { durable: false });
-    inBackground(row, written);
-  }
-
-  /**
-   * A write the worker need not wait for, to go on to its next change at once
-   * (it then shares a transaction with that change's writes). The batch ends
-   * only once every such write is in (runBatch), so the next look for due rows
-   * sees them; one that fails holds its offering, as any unexpected problem.
-   */
-  function inBackground(row: OfferingRow, write: Promise<unknown>): void {
-    const settling: Promise<void> = write.then(
-      () => undefined,
-      (e: unknown) => holdOnProblem(row, e),
-    ).finally(() => behind.delete(settling));
-    behind.add(settling);
-  }
-
-  /**
-   * `row` is as read before this call. An offering never acknowledged may
-   * still be on the Marketplace: after a call with no HTTP answer, after a 409
-   * proved it there, or when it was already in doubt. Then in_flight stays
-   * 'add' as the evidence, so deleting it still asks the Marketplace.
-   */
-  function failed(row: OfferingRow, action: 'add' | 'patch' | 'delete', outcome: Extract<CallOutcome, { ok: false }>): Promise<void> {
-    const { error } = outcome;
-    log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
-    const mayBeListed = row.listed === null && ((outcome.status === null && !outcome.notSent) || action === 'patch' || row.in_flight !== null);
-    const record = (changes: QueueFields) => store.update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
-    return commits.write(() => {
-      callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
-      if (PAUSING.has(error.code)) {
-        paused = error;
-        options.onChange?.();
-        record({});
-        return;
-      }
-      if (error.code === 'marketplace-rate-limited') {
-        record({ next_attempt_at: rateLimitedUntil(error) });
-        return;
-      }
-      if (RETRYABLE.has(error.code)) {
-        // Offline is not a failure of this change: it waits however long it takes,
-        // retried less and less often while the connection stays down.
-        const unreachable = error.code === 'marketplace-unreachable';
-        const attempts = unreachable ? row.attempts : row.attempts + 1;
-        if (attempts >= maxAttempts) {
-          record({ attempts, held: 1, error: JSON.stringify(error) });
-        } else {
-          record({ attempts, next_attempt_at: nextTry(attempts, unreachable), error: JSON.stringify(error) });
-        }
-        return;
-      }
-      if (error.code === 'marketplace-not-found' && action === 'patch') {
-        store.update(row.id, { in_flight: null, listed: null, pending: null, needs_attention: 1, error: JSON.stringify({ ...error, message: 'This listing is no longer on the Marketplace. Publish it again to list it anew.' }) });
-        return;
-      }
-      record({ held: 1, error: JSON.stringify(error) });
-    });
-  }
-
-  /** The next try after `attempts` failures: backoff by attempts, or by how long the Marketplace has been unreachable. */
-  function nextTry(attempts: number, unreachable: boolean): string {
-    const delay = backoffDelay(unreachable ? offlineStreak : attempts, baseDelayMs, maxDelayMs, random);
-    return new Date(clock.now().getTime() + delay).toISOString();
-  }
-
-  function rateLimitedUntil(error: AppError): string {
-    return new Date(clock.now().getTime() + (error.retryAfterSeconds ?? 5) * 1000).toISOString();
-  }
-
-  async function send(row: OfferingRow, action: Action, call: () => Promise<CallOutcome>, claim: Claim | null = null): Promise<CallOutcome> {
-    if (claim?.action === action) {
-      // Marked one step ahead (claim): only the log line is left, and the request need not wait for it.
-      inBackground(row, commits.write(() => callLog.sending(row.offering_id, action), { durable: false }));
-    } else {
-      // The "sending" mark is durable before the request leaves; marks of sends started together share a commit.
-      await commits.write(() => {
-        store.setInFlight(row.id, action);
-        callLog.sending(row.offering_id, action);
-      });
-    }
-    const outcome = await call();
-    observe(outcome);
-    return outcome;
+  function pause(error: AppError): void {
+    paused = error;
+    changed();
   }
 
   function observe(outcome: CallOutcome): void {
     // Any HTTP answer means we are online; only an unreachable host means offline.
     const wasOffline = offline;
     offline = !outcome.ok && outcome.status === null && outcome.error.code === 'marketplace-unreachable';
-    if (offline !== wasOffline) options.onChange?.();
+    if (offline !== wasOffline) changed();
     offlineStreak = offline ? offlineStreak + 1 : 0;
   }
 
-  const jobs = options.jobs ?? [];
-  const jobContext: JobContext = {
+  const commits = createGroupCommit(db);
+  const context: JobContext = {
     commits,
-    observe,
-    pause(error) {
-      paused = error;
-      options.onChange?.();
+    inBackground(write) {
+      const settling: Promise<void> = write.finally(() => behind.delete(settling));
+      behind.add(settling);
     },
-    retryAt: (attempts, unreachable) => (!unreachable && attempts >= maxAttempts ? null : nextTry(attempts, unreachable)),
-    rateLimitedUntil,
-    isPausing: (code) => PAUSING.has(code),
-    isRetryable: (code) => RETRYABLE.has(code),
+    observe,
+    pause,
+    usedUp: (attempts) => attempts >= maxAttempts,
+    retryAt: (attempts, unreachable) => nextTryAt(clock.now().getTime(), unreachable ? offlineStreak : attempts, backoff, random),
+    rateLimitedUntil: (error) => rateLimitedUntil(clock.now().getTime(), error),
   };
-  const jobsWaiting = () => jobs.reduce((n, j) => n + j.waiting(), 0);
-  function nextWake(): string | null {
-    const times = [store.nextWake(), ...jobs.map((j) => j.nextWake())].filter((t): t is string => t !== null);
-    return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
-  }
-
-  /** A listing can be changed or removed only through the connection that made it. */
-  function otherConnection(row: OfferingRow, client: MarketplaceClient): boolean {
-    const mayBeListed = row.listed !== null || row.in_flight !== null;
-    if (!mayBeListed || row.listed_via === null || row.listed_via === client.connection) return false;
-    const error: AppError = {
-      code: 'other-connection',
-      message: `This offering was listed through the ${row.listed_via === 'gateway' ? 'Ontario ministry gateway' : 'Marketplace network API'}; switch back to that connection in Settings to change or remove it.`,
-    };
-    settle(row, { in_flight: row.in_flight, held: 1, error: JSON.stringify(error) });
-    return true;
-  }
-
-  async function sendChange(row: OfferingRow, client: MarketplaceClient, claim: Claim | null): Promise<void> {
-    const id = row.offering_id;
-    if (options.holdIfDamaged?.(row)) return;
-    const listed = readListed(row);
-    if (otherConnection(row, client)) return;
-    const draft = readDraft(row);
-    const resource: Resource = listed ? resourceOf(listed) : draft.kind;
-    const via = client.connection;
-    if (row.pending === 'delete') {
-      if (row.listed === null && row.in_flight === null) return catalogue.forget(row.id);
-      const outcome = await send(row, 'delete', () => client.remove(resource, id), claim);
-      if (outcome.ok || outcome.error.code === 'marketplace-not-found') {
-        await commits.write(() => {
-          if (outcome.ok) callLog.done(id, 'delete', outcome.status);
-          else callLog.failed(id, 'delete', outcome.status, { ...outcome.error, message: 'Already gone from the Marketplace: counted as deleted.' }, outcome.raw);
-          catalogue.forget(row.id);
-        });
-      } else await failed(row, 'delete', outcome);
-      return;
-    }
-
-    const problems = publishProblems(draft);
-    if (problems.length > 0) {
-      settle(row, { held: 1, error: JSON.stringify({ code: 'validation', message: 'This offering cannot be published yet.', fields: problems } satisfies AppError) });
-      return;
-    }
-    const wire = toWire(draft);
-    if (listed === null) {
-      const added = await send(row, 'add', () => client.add(wire), claim);
-      if (added.ok) return acknowledge(row, wire, via, { action: 'add', status: added.status });
-      // The add may have reached the Marketplace before a crash or a lost
-      // answer; it is ours (403 would say otherwise), so make it match in full.
-      if (added.error.code !== 'marketplace-conflict') return failed(row, 'add', added);
-      await commits.write(() => callLog.failed(id, 'add', added.status, { ...added.error, message: 'Already listed (an earlier answer was lost): sending the full offering as a patch.' }, added.raw));
-      const patched = await send(row, 'patch', () => client.patch(resourceOf(wire), id, fullPatch(wire)));
-      return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
-    }
-    // A listing adopted from a schedule file: what the Marketplace holds is unknown, so every field goes.
-    const fields = isAdopted(listed) ? fullPatch(wire) : changedFields(listed, wire);
-    if (Object.keys(fields).length === 0) return acknowledge(row, wire, via, null);
-    const patched = await send(row, 'patch', () => client.patch(resource, id, fields), claim);
-    return patched.ok ? acknowledge(row, wire, via, { action: 'patch', status: patched.status }) : failed(row, 'patch', patched);
-  }
-
-  async function drainOnce(): Promise<void> {
-    while (!stopped && paused === null && !cancelled) {
-      if (!holdLease()) return schedule(leaseMs);
-      const now = clock.now().toISOString();
-      // Sixteen a worker: a batch ends when its slowest call does, and the others wait idle
-      // for it (at four a worker, that tail cost concurrency 4 about 2 % of its throughput).
-      const limit = concurrency() * 16;
-      const tasks: Task[] = store
-        .due(now, limit)
-        .filter((r) => !active.has(r.id))
-        .map((r) => ({ key: r.id, claim: () => claimOffering(r), run: (client, claim) => sendOffering(r, client, claim) }));
-      for (const [index, job] of jobs.entries()) {
-        for (const id of job.due(now, limit)) {
-          const key = `job${index}:${id}`;
-          if (!active.has(key)) tasks.push({ key, run: (client) => job.run(id, client, jobContext) });
-        }
-      }
-      if (tasks.length === 0 && active.size === 0) {
-        // Idle: let another instance (or this app after a restart) take over at once.
-        releaseLease();
-        break;
-      }
-      if (tasks.length === 0) return;
-      // The connection's secrets are read once per batch; none, or a locked keychain, pauses everything.
-      let client: MarketplaceClient;
-      try {
-        client = await options.client();
-        await client.ready();
-      } catch (e) {
-        paused = e instanceof AppFailure ? e.error : { code: 'internal', message: String(e) };
-        options.onChange?.();
-        break;
-      }
-      await runBatch(tasks, client);
-    }
-    schedule();
-  }
-
-  type Task = {
-    key: string;
-    /** Offerings only: marks the change as sending one step ahead, see runBatch. */
-    claim?: () => Claim | null;
-    run: (client: MarketplaceClient, claim: Claim | null) => Promise<void>;
-  };
-
-  /**
-   * The durable "sending" mark of a change, written before its turn comes.
-   * Written early, it says no more than "may be on the Marketplace": a change
-   * marked but never sent (a crash, a pause) is sent on a later turn, or asks
-   * the Marketplace when deleted, and an unsent mark is taken back at once.
-   */
-  type Claim = { action: Action; previous: OfferingRow['in_flight']; marked: Promise<boolean>; release(): void };
-
-  /** What the change will ask of the Marketplace, as the row stands (sendChange decides again at its turn). */
-  function expectedAction(state: QueueState): Action | null {
-    if (state.pending === 'delete') return !state.is_listed && state.in_flight === null ? null : 'delete';
-    return state.is_listed ? 'patch' : 'add';
-  }
-
-  function claimOffering(due: OfferingRow): Claim | null {
-    const state = store.queueState(due.id);
-    const action = state ? expectedAction(state) : null;
-    if (!state || !action) return null;
-    const previous = state.in_flight;
-    return {
-      action,
-      previous,
-      marked: commits.write(() => store.setInFlight(due.id, action)).then(
-        () => true,
-        (e: unknown) => {
-          holdOnProblem(due, e);
-          return false;
-        },
-      ),
-      release: () => inBackground(due, commits.write(() => store.restoreInFlight(due.id, action, previous), { durable: false })),
-    };
-  }
-
-  async function sendOffering(due: OfferingRow, client: MarketplaceClient, claim: Claim | null): Promise<void> {
-    try {
-      const row = catalogue.row(due.id);
-      // The rules read the row as it was before the claim; a claim someone else's write replaced (trashed meanwhile) is no claim.
-      const claimed = claim !== null && row.in_flight === claim.action;
-      await sendChange(claimed ? { ...row, in_flight: claim.previous } : row, client, claimed ? claim : null);
-    } catch (e) {
-      holdOnProblem(due, e);
-    }
-  }
-
-  function holdOnProblem(row: OfferingRow, e: unknown): void {
-    // Deleted from the catalogue meanwhile: nothing left to do.
-    if (e instanceof AppFailure && e.error.code === 'not-found') return;
-    // A bug or a disk error must not stop the other offerings: hold this one, visibly.
-    const error: AppError = { code: 'internal', message: `Publishing stopped on an unexpected problem: ${e instanceof Error ? e.message : String(e)}` };
-    settle(row, { held: 1, error: JSON.stringify(error) });
-  }
-
-  /**
-   * Each worker marks its next change as sending while its current call is on
-   * the wire, so that mark's commit and fsync are behind it when the answer
-   * comes: waiting for them before every request held each worker ~3 ms per
-   * change at concurrency 4, the most of what kept the queue from 3.7× there
-   * (bench:publish). At most one change per worker is marked ahead.
-   */
-  async function runBatch(tasks: Task[], client: MarketplaceClient): Promise<void> {
-    let index = 0;
-    // Checked before every send (and rewritten once half gone): a batch of
-    // slow calls must not outlive the lease and let a second instance send the same change.
-    const mayGo = () => !stopped && paused === null && !cancelled && holdLease();
-    type Taken = { task: Task; claim: Claim | null };
-    const take = (): Taken | null => {
-      if (index >= tasks.length || !mayGo()) return null;
-      const task = tasks[index++]!;
-      active.add(task.key);
-      return { task, claim: task.claim?.() ?? null };
-    };
-    const putBack = ({ task, claim }: Taken) => {
-      claim?.release();
-      active.delete(task.key);
-    };
-    const worker = async () => {
-      let current = take();
-      while (current) {
-        // A mark that could not be written has held its offering already: it is skipped.
-        const marked = current.claim === null || (await current.claim.marked);
-        if (marked && !mayGo()) return putBack(current);
-        const next = take();
-        try {
-          if (marked) {
-            // A change's own work (reading, checking, building and sending it) waits for a turn of its own (turns.ts).
-            await turns.take();
-            await current.task.run(client, current.claim);
-          }
-        } finally {
-          active.delete(current.task.key);
-        }
-        current = next;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency(), tasks.length) }, worker));
-    await Promise.all(behind);
-  }
-
-  function schedule(delayOverride?: number): void {
-    if (stopped) return;
-    if (wakeTimer) clearTimeout(wakeTimer);
-    wakeTimer = null;
-    const at = nextWake();
-    const delay = delayOverride ?? (at ? Math.max(0, Date.parse(at) - clock.now().getTime()) : null);
-    if (delay === null) return;
-    wakeTimer = setTimeout(() => void kick(), delay);
-    wakeTimer.unref?.();
-  }
-
-  /**
-   * Starts the worker, or, while it runs, has it look again once it is done: a change queued just as a
-   * drain was ending (its loop already left, its promise not yet settled) would otherwise wait for a timer.
-   */
-  function kick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (draining) {
-      kickedMeanwhile = true;
-      return draining;
-    }
-    draining = (async () => {
-      do {
-        kickedMeanwhile = false;
-        await drainOnce();
-      } while (kickedMeanwhile && !stopped);
-    })().finally(() => {
-      draining = null;
-    });
-    return draining;
-  }
+  const lease = createWorkerLease(db, clock, leaseMs);
+  const worker = createWorker({ sources, lease, leaseMs, clock, concurrency, client: options.client, context, behind, mayGo });
+  const { kick, nextWake } = worker;
 
   return {
     kick,
@@ -534,10 +94,10 @@ export function createPublishQueue(options: QueueOptions) {
     async drain(): Promise<void> {
       for (;;) {
         await kick();
-        if (stopped || paused !== null || cancelled) return;
-        if (store.counts().waiting === 0 && jobsWaiting() === 0) return;
+        if (worker.stopped() || !mayGo()) return;
+        if (sources.every((s) => s.waiting() === 0)) return;
         const nowIso = clock.now().toISOString();
-        const dueNow = store.due(nowIso, 1).length > 0 || jobs.some((j) => j.due(nowIso, 1).length > 0);
+        const dueNow = sources.some((s) => s.due(nowIso, 1).length > 0);
         // Due rows left after a kick mean another instance holds the lease.
         const at = nextWake();
         const wait = dueNow || !at ? 50 : Math.max(1, Date.parse(at) - clock.now().getTime());
@@ -547,35 +107,32 @@ export function createPublishQueue(options: QueueOptions) {
     resume(): void {
       paused = null;
       cancelled = false;
-      options.onChange?.();
+      changed();
       void kick();
     },
     /** The connection settings changed: a pause they caused may be over (a user's Cancel stays). */
     unpause(): void {
       if (paused === null) return;
       paused = null;
-      options.onChange?.();
+      changed();
       void kick();
     },
     /** The system says the network is back: try what waits for it now, not at its next retry. */
     nudge(): void {
       if (!offline) return;
-      store.dueNowAll();
-      for (const job of jobs) job.dueNow(clock.now().toISOString());
+      for (const source of sources) source.dueNow(clock.now().toISOString());
       void kick();
     },
     /**
-     * The main process hit an unexpected error (shell/crash.ts): the changes this worker has on the wire are
-     * held, to be sent again only by the user's Retry. A change whose sending brings the app down (an answer
-     * no string can hold did) is then not sent again at every start. Their in-flight mark stays: they may be
-     * on the Marketplace. Synchronous, as a crash handler needs. Returns how many were held.
+     * The main process hit an unexpected error (shell/crash.ts): the jobs this worker has on the wire are
+     * held by their sources, to be sent again only by the user's Retry. Synchronous, as a crash handler
+     * needs. Returns how many were held.
      */
     holdInFlight(): number {
-      const error: AppError = { code: 'sending-interrupted', message: SENDING_INTERRUPTED };
       let held = 0;
-      for (const key of active) {
-        if (key.startsWith('job')) continue;
-        store.update(key, { held: 1, error: JSON.stringify(error) });
+      for (const { source, id } of worker.active()) {
+        if (!source.holdInFlight) continue;
+        source.holdInFlight(id);
         held++;
       }
       if (held > 0) log.warn(`Held ${held} change(s) that were on the wire when the main process hit an unexpected error`);
@@ -584,7 +141,7 @@ export function createPublishQueue(options: QueueOptions) {
     /** Stops new sends; calls already on the wire finish, the rest keep waiting. */
     cancel(): void {
       cancelled = true;
-      options.onChange?.();
+      changed();
     },
     /**
      * The catalogue queued these offerings (its onQueued): they join the run the progress bar shows (a new
@@ -595,14 +152,11 @@ export function createPublishQueue(options: QueueOptions) {
       void kick();
     },
     status(): QueueView {
-      const c = store.counts();
+      const c = options.counts();
       return { waiting: c.waiting, failed: c.failed, offline, paused, cancelled, batch: progress.current() };
     },
     async stop(): Promise<void> {
-      stopped = true;
-      if (wakeTimer) clearTimeout(wakeTimer);
-      await draining;
-      releaseLease();
+      await worker.stop();
       commits.close();
     },
   };

@@ -7,7 +7,8 @@ import type { AppError, FieldError } from '../../../shared/errors';
 import type { CallLog } from '../queue/call-log';
 import type { Clock } from '../catalogue/catalogue';
 import type { LearnersStore } from './learners-store';
-import type { JobContext, JobSource } from '../queue/publish-queue';
+import type { JobContext, JobSource } from '../queue/job-source';
+import { isPausing, isRetryable } from '../queue/retry-policy';
 import type { MarketplaceClient, CallOutcome } from '../marketplace/marketplace-client';
 import { WireError } from '../marketplace/wire';
 import { toRecordWire, rosterPathFor } from '../marketplace/record-wire';
@@ -64,7 +65,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
       const safe: AppError = { code: error.code, message: redact(error.message, personal) ?? error.message, ...(error.marketplaceCode ? { marketplaceCode: error.marketplaceCode } : {}) };
       callLog.failed(offeringId, 'report', outcome.status, safe, raw);
       // On the gateway the network key is read for the body itself: none stored, or a locked keychain, stops every send like a refused key does.
-      if (ctx.isPausing(error.code) || KEYCHAIN.has(error.code)) {
+      if (isPausing(error.code) || KEYCHAIN.has(error.code)) {
         ctx.pause(error);
         learners.settleLater(id, attempts, nowIso(), JSON.stringify(safe), nowIso());
         return;
@@ -73,12 +74,12 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
         learners.settleLater(id, attempts, ctx.rateLimitedUntil(error), null, nowIso());
         return;
       }
-      if (ctx.isRetryable(error.code)) {
+      if (isRetryable(error.code)) {
+        // Offline, a record waits however long it takes; other failures use up its tries.
         const unreachable = error.code === 'marketplace-unreachable';
         const next = unreachable ? attempts : attempts + 1;
-        const at = ctx.retryAt(next, unreachable);
-        if (at !== null) learners.settleLater(id, next, at, JSON.stringify(safe), nowIso());
-        else learners.settleRefused(id, JSON.stringify(safe), nowIso());
+        if (!unreachable && ctx.usedUp(next)) learners.settleRefused(id, JSON.stringify(safe), nowIso());
+        else learners.settleLater(id, next, ctx.retryAt(next, unreachable), JSON.stringify(safe), nowIso());
         return;
       }
       const fields = error.code === 'marketplace-invalid' ? refusedFields(raw) : [];
