@@ -275,7 +275,8 @@ test('each worker marks its next change as sending while its call is on the wire
   services.queue.resume();
   const sending = services.queue.kick();
   // The sandbox counts a request once it answers it (after its latency).
-  await waitFor(() => services.catalogue.row(first.id).in_flight === 'add' && services.catalogue.row(second.id).in_flight === 'add', { what: 'the second marked while the first is on the wire' });
+  // The first call's log line is written in the background, a turn after its mark: wait for it too, then check it is the only one.
+  await waitFor(() => services.catalogue.row(first.id).in_flight === 'add' && services.catalogue.row(second.id).in_flight === 'add' && services.callLog.list(false, 10).length > 0, { what: 'the second marked while the first is on the wire' });
   assert.equal(sandbox.requests().length, 0);
   const logged = services.callLog.list(false, 10).map((e) => e.offeringId);
   assert.deepEqual(logged, [first.draft.offeringId], 'only the call on the wire is logged');
