@@ -133,6 +133,13 @@ export const DeskEvent = z.object({ changed: z.array(z.string()).nullable(), que
 export type DeskEvent = z.infer<typeof DeskEvent>;
 
 /** One Marketplace call: its outcome once it came (`sending` while none has). */
+/** A changed field's value as it was sent: text, a number, yes/no, none, or a class's days as `start/end` moments. */
+export const ChangeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export type ChangeValue = z.infer<typeof ChangeValue>;
+/** One field a patch changed, named by its form path (`seatsRemaining`, `address.street`, `classDays`). */
+export const FieldChange = z.object({ field: z.string(), from: ChangeValue, to: ChangeValue });
+export type FieldChange = z.infer<typeof FieldChange>;
+
 export const CallLogEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -145,6 +152,10 @@ export const CallLogEntry = z.object({
   httpStatus: z.number().int().nullable(),
   errorCode: z.string().nullable(),
   message: z.string().nullable(),
+  /** What a patch changed; empty for other calls (and for patches logged before the desk kept this). */
+  changes: z.array(FieldChange),
+  /** A learning record's learner, read from the sealed roster when shown; null when not a record or no longer readable. */
+  learner: z.string().nullable(),
 });
 export type CallLogEntry = z.infer<typeof CallLogEntry>;
 

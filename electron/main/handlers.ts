@@ -15,7 +15,7 @@ export function createHandlers(s: Services): Handlers {
   const { catalogue, lists, clock, queue } = s;
   return {
     ...catalogueHandlers({ catalogue, lists, clock, connection: s.settings.connection }),
-    ...queueHandlers({ queue, callLog: s.callLog, retry: catalogue.retry }),
+    ...queueHandlers({ queue, callLog: s.callLog, retry: catalogue.retry, learnerNames: s.roster.learnerNames }),
     ...settingsHandlers({ settings: s.settings, credentials: s.credentials, view: s.settingsView, forgetToken: s.connection.forgetToken, queue }),
     ...marketplaceHandlers(s.connection),
     ...backupHandlers(s.backups),

@@ -31,6 +31,8 @@ const WORDS = {
     notOver: 'Completions can be reported once the last class day has ended.',
     cannotSend: /^These records cannot go to the ministry yet: The system keychain did not answer, or did not give back the saved key: it may be locked, or the key was removed from it\. .* If you confirm, they are kept and sent once that is fixed\.$/,
     held: /^2 learning records are kept but cannot go to the ministry yet: The system keychain did not answer/,
+    activity: 'Marketplace activity',
+    reportedBy: (name: string) => `Learner: ${name}`,
   },
   fr: {
     roster: 'Liste de classe',
@@ -53,6 +55,8 @@ const WORDS = {
     notOver: 'Les réussites peuvent être déclarées une fois le dernier jour de cours terminé.',
     cannotSend: /^Ces dossiers ne peuvent pas encore partir au ministère\u00a0: Le trousseau du système n’a pas répondu, ou n’a pas rendu la clé enregistrée/,
     held: /^2 dossiers d’apprentissage sont conservés, mais ne peuvent pas encore partir au ministère\u00a0: Le trousseau du système/,
+    activity: 'Activité du Marketplace',
+    reportedBy: (name: string) => `Participant\u00a0: ${name}`,
   },
 } as const;
 
@@ -151,5 +155,9 @@ for (const lang of ['en', 'fr'] as const) {
     // Reported learners are final: their boxes are locked.
     assert.equal(await rowOf('Sam Lee').getByRole('checkbox', { name: w.completed }).isDisabled(), true);
     await screenshot(page, `roster-reported-${lang}`);
+    // Activity names the learner each record was for, read from the sealed roster as it is shown.
+    await page.getByRole('button', { name: w.activity, exact: true }).click();
+    for (const name of ['Sam Lee', 'Priya Natarajan']) await page.getByRole('row').filter({ hasText: w.reportedBy(name) }).first().waitFor();
+    await screenshot(page, `activity-learners-${lang}`);
   });
 }

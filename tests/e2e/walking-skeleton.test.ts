@@ -110,16 +110,17 @@ test('draft offline, restart, set the key, publish, patch only the seats, delete
   const rows = await page.getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.innerText.replace(/\s+/g, ' ').trim())));
   assert.deepEqual(
     rows.map(([offering, action, result]) => [offering!.startsWith('Working at Heights — April'), action, result]),
-    [[true, 'Delete', 'Removed'], [true, 'Update', 'Updated'], [true, 'Add', 'Listed']],
-    'one row per call, with its course and a plain result',
+    [[true, 'Delete', 'Removed'], [true, 'Update Seats remaining: 12 → 7', 'Updated'], [true, 'Add', 'Listed']],
+    'one row per call, with its course, what an update changed and a plain result',
   );
   await screenshot(page, 'activity');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   assert.match(download.suggestedFilename(), /^marketplace-activity-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.equal(csv.trim().split(/\r?\n/).length, 4, 'a header and three calls');
-  assert.match(csv, /^\ufeffTime,Offering ID,Course,Action,Result\r\n/);
-  assert.match(csv, /Working at Heights — April,Add,Listed/);
+  assert.match(csv, /^\ufeffTime,Offering ID,Course,Action,Details,Result\r\n/);
+  assert.match(csv, /Working at Heights — April,Add,,Listed/);
+  assert.match(csv, /Working at Heights — April,Update,Seats remaining: 12 → 7,Updated/);
   await page.getByLabel('Show failures only').check();
   await page.getByText('No failures: every change was sent.').waitFor();
 

@@ -9,9 +9,11 @@ export interface QueueHandlerParts {
   callLog: CallLog;
   /** Puts a failed offering back in the queue (the catalogue's rule). */
   retry: (id: string) => void;
+  /** Learners' names by row id, read from the sealed roster (the log holds ids only). */
+  learnerNames: (ids: readonly string[]) => Promise<Map<string, string>>;
 }
 
-export function queueHandlers({ queue, callLog, retry }: QueueHandlerParts): Pick<Handlers, 'queue:status' | 'queue:retry' | 'queue:cancel' | 'queue:resume' | 'queue:online' | 'activity:list'> {
+export function queueHandlers({ queue, callLog, retry, learnerNames }: QueueHandlerParts): Pick<Handlers, 'queue:status' | 'queue:retry' | 'queue:cancel' | 'queue:resume' | 'queue:online' | 'activity:list'> {
   return {
     'queue:status': () => queue.status(),
     'queue:retry': ({ id }) => {
@@ -31,6 +33,10 @@ export function queueHandlers({ queue, callLog, retry }: QueueHandlerParts): Pic
       queue.nudge();
       return queue.status();
     },
-    'activity:list': ({ failuresOnly, limit }) => callLog.list(failuresOnly, limit),
+    'activity:list': async ({ failuresOnly, limit }) => {
+      const calls = callLog.list(failuresOnly, limit);
+      const names = await learnerNames(calls.flatMap((c) => (c.learnerRow ? [c.learnerRow] : [])));
+      return calls.map(({ learnerRow, ...call }) => ({ ...call, learner: learnerRow ? (names.get(learnerRow) ?? null) : null }));
+    },
   };
 }

@@ -11,9 +11,10 @@ import type { AppLog } from '../platform/logging';
 import type { CallLog } from './call-log';
 import type { JobContext } from './job-source';
 import { isPausing, isRetryable } from './retry-policy';
+import type { CallDetail } from './call-detail';
 
 export type Action = NonNullable<OfferingRow['in_flight']>;
-type Sent = { action: Action; status: number };
+type Sent = { action: Action; status: number; detail?: CallDetail };
 
 export function createOfferingOutcomes({ store, callLog, log }: { store: OfferingsStore; callLog: CallLog; log: AppLog }) {
   function settle(id: string, changes: QueueFields): void {
@@ -48,7 +49,7 @@ export function createOfferingOutcomes({ store, callLog, log }: { store: Offerin
   function acknowledge(context: JobContext, row: OfferingRow, listed: WireListing, via: MarketplaceClient['connection'], sent: Sent | null): void {
     const sentRevision = row.revision;
     const written = context.commits.write(() => {
-      if (sent) callLog.done(row.offering_id, sent.action, sent.status);
+      if (sent) callLog.done(row.offering_id, sent.action, sent.status, sent.detail);
       const current = store.queueState(row.id);
       if (!current) return;
       const editedMeanwhile = current.revision !== sentRevision;
@@ -75,13 +76,13 @@ export function createOfferingOutcomes({ store, callLog, log }: { store: Offerin
    * proved it there, or when it was already in doubt. Then in_flight stays
    * 'add' as the evidence, so deleting it still asks the Marketplace.
    */
-  function failed(context: JobContext, row: OfferingRow, action: Action, outcome: Extract<CallOutcome, { ok: false }>): Promise<void> {
+  function failed(context: JobContext, row: OfferingRow, action: Action, outcome: Extract<CallOutcome, { ok: false }>, detail?: CallDetail): Promise<void> {
     const { error } = outcome;
     log.warn(`Marketplace ${action} of ${row.offering_id} failed`, { status: outcome.status, error });
     const mayBeListed = row.listed === null && ((outcome.status === null && !outcome.notSent) || action === 'patch' || row.in_flight !== null);
     const record = (changes: QueueFields) => store.update(row.id, { in_flight: mayBeListed ? 'add' : null, ...changes });
     return context.commits.write(() => {
-      callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw);
+      callLog.failed(row.offering_id, action, outcome.status, error, outcome.raw, detail);
       if (isPausing(error.code)) {
         context.pause(error);
         record({});

@@ -8,6 +8,7 @@ import { readDraft, readListed, type Catalogue, type OfferingRow } from '../cata
 import type { MarketplaceClient, CallOutcome } from '../marketplace/marketplace-client';
 import { changedFields, fullPatch, isAdopted, resourceOf, toWire, type Resource } from '../marketplace/wire';
 import type { CallLog } from './call-log';
+import { patchChanges, type CallDetail } from './call-detail';
 import type { Claim, JobContext } from './job-source';
 import type { Action, OfferingOutcomes } from './offering-outcomes';
 
@@ -33,15 +34,15 @@ export interface OfferingSendParts {
 export function createOfferingSend({ catalogue, callLog, outcomes, holdIfDamaged }: OfferingSendParts) {
   const { acknowledge, failed, settle } = outcomes;
 
-  async function send(context: JobContext, row: OfferingRow, action: Action, call: () => Promise<CallOutcome>, claim: OfferingClaim | null = null): Promise<CallOutcome> {
+  async function send(context: JobContext, row: OfferingRow, action: Action, call: () => Promise<CallOutcome>, claim: OfferingClaim | null = null, detail?: CallDetail): Promise<CallOutcome> {
     if (claim?.action === action) {
       // Marked one step ahead (the claim): only the log line is left, and the request need not wait for it.
-      outcomes.inBackground(context, row.id, context.commits.write(() => callLog.sending(row.offering_id, action), { durable: false }));
+      outcomes.inBackground(context, row.id, context.commits.write(() => callLog.sending(row.offering_id, action, detail), { durable: false }));
     } else {
       // The "sending" mark is durable before the request leaves; marks of sends started together share a commit.
       await context.commits.write(() => {
         catalogue.store.setInFlight(row.id, action);
-        callLog.sending(row.offering_id, action);
+        callLog.sending(row.offering_id, action, detail);
       });
     }
     const outcome = await call();
@@ -102,9 +103,12 @@ export function createOfferingSend({ catalogue, callLog, outcomes, holdIfDamaged
       return patched.ok ? acknowledge(context, row, wire, via, { action: 'patch', status: patched.status }) : failed(context, row, 'patch', patched);
     }
     // A listing adopted from a schedule file: what the Marketplace holds is unknown, so every field goes.
-    const fields = isAdopted(listed) ? fullPatch(wire) : changedFields(listed, wire);
+    const adopted = isAdopted(listed);
+    const fields = adopted ? fullPatch(wire) : changedFields(listed, wire);
     if (Object.keys(fields).length === 0) return acknowledge(context, row, wire, via, null);
-    const patched = await send(context, row, 'patch', () => client.patch(resource, id, fields), claim);
-    return patched.ok ? acknowledge(context, row, wire, via, { action: 'patch', status: patched.status }) : failed(context, row, 'patch', patched);
+    // Activity says what changed (what an adopted listing held is unknown: nothing to say it changed from).
+    const detail: CallDetail = adopted ? {} : { changes: patchChanges(listed, fields) };
+    const patched = await send(context, row, 'patch', () => client.patch(resource, id, fields), claim, detail);
+    return patched.ok ? acknowledge(context, row, wire, via, { action: 'patch', status: patched.status, detail }) : failed(context, row, 'patch', patched, detail);
   };
 }

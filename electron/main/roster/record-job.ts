@@ -44,7 +44,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
   async function settle(id: string, offeringId: string, outcome: CallOutcome, personal: readonly string[], ctx: JobContext): Promise<void> {
     if (outcome.ok) {
       return ctx.commits.write(() => {
-        callLog.done(offeringId, 'report', outcome.status);
+        callLog.done(offeringId, 'report', outcome.status, { learnerRow: id });
         learners.settleReported(id, nowIso());
       });
     }
@@ -55,7 +55,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
     if (error.code === 'marketplace-conflict') {
       // Sent before (an answer lost, or a crash after sending): the ministry has it.
       return ctx.commits.write(() => {
-        callLog.failed(offeringId, 'report', outcome.status, { ...error, message: 'Already reported (an earlier answer was lost): counted as reported.' }, raw);
+        callLog.failed(offeringId, 'report', outcome.status, { ...error, message: 'Already reported (an earlier answer was lost): counted as reported.' }, raw, { learnerRow: id });
         learners.settleReported(id, nowIso());
       });
     }
@@ -63,7 +63,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
     const attempts = row?.record_attempts ?? 0;
     return ctx.commits.write(() => {
       const safe: AppError = { code: error.code, message: redact(error.message, personal) ?? error.message, ...(error.marketplaceCode ? { marketplaceCode: error.marketplaceCode } : {}) };
-      callLog.failed(offeringId, 'report', outcome.status, safe, raw);
+      callLog.failed(offeringId, 'report', outcome.status, safe, raw, { learnerRow: id });
       // On the gateway the network key is read for the body itself: none stored, or a locked keychain, stops every send like a refused key does.
       if (isPausing(error.code) || KEYCHAIN.has(error.code)) {
         ctx.pause(error);
@@ -112,7 +112,7 @@ export function createRecordJob(options: { learners: LearnersStore; roster: Rost
       const body = toRecordWire(prepared.facts);
       await ctx.commits.write(() => {
         learners.setInFlight(id);
-        callLog.sending(prepared.offeringId, 'report');
+        callLog.sending(prepared.offeringId, 'report', { learnerRow: id });
       });
       const outcome = await client.addRecord(body);
       ctx.observe(outcome);

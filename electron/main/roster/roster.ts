@@ -8,7 +8,7 @@ import { rosterView } from './roster-view';
 import { saveLearner, setAttendance, setResult, setDayStaff, eraseLearner } from './roster-edit';
 import { previewFile, importFile } from './roster-import';
 import { reportPreview, report, retry, recordFacts } from './roster-report';
-import { exportLearner } from './roster-export';
+import { exportLearner, learnerNames } from './roster-export';
 
 export type RosterOptions = RosterParts;
 
@@ -30,6 +30,7 @@ export function createRoster(parts: RosterOptions) {
     retry: bound(retry),
     recordFacts: bound(recordFacts),
     exportLearner: bound(exportLearner),
+    learnerNames: bound(learnerNames),
     erase: bound(eraseLearner),
   };
 }

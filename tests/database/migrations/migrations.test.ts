@@ -266,3 +266,14 @@ test('migration 12: the queue takes its next offerings in order from an index, n
   const expected = rows.filter((r) => r.due).sort((a, b) => a.updated.localeCompare(b.updated)).slice(0, 16).map((r) => r.id);
   assert.deepEqual(createOfferingsStore(db as never).due(params.now, params.limit).map((r) => r.id), expected);
 });
+
+test('migration 13: each call may say what it was about; the calls logged before keep theirs as they were', () => {
+  const db = at(12);
+  db.prepare("INSERT INTO call_log (at, offering_id, action, phase, http_status) VALUES ('2026-01-01T00:00:00.000Z', 'wah-1', 'patch', 'done', 200)").run();
+  const before = db.prepare("SELECT name, sql FROM sqlite_master WHERE name != 'call_log' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  upTo(db, 13);
+  assert.deepEqual(db.prepare("SELECT name, sql FROM sqlite_master WHERE name != 'call_log' AND name NOT LIKE 'sqlite_%' ORDER BY name").all(), before, 'only call_log changes');
+  assert.deepEqual(db.prepare('SELECT offering_id, action, phase, http_status, detail FROM call_log').all(), [{ offering_id: 'wah-1', action: 'patch', phase: 'done', http_status: 200, detail: null }]);
+  db.prepare("INSERT INTO call_log (at, offering_id, action, phase, detail) VALUES ('2026-01-02T00:00:00.000Z', 'wah-1', 'report', 'sending', '{\"learnerRow\":\"l-1\"}')").run();
+  assert.equal((db.prepare("SELECT detail FROM call_log WHERE action = 'report'").get() as { detail: string }).detail, '{"learnerRow":"l-1"}');
+});
