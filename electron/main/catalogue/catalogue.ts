@@ -1,18 +1,18 @@
 // The local catalogue of offerings: the only record of what is listed, since
 // the Marketplace has no read call. Publishing intent is stored here, in the
 // same transaction as the edit, so nothing is lost between click and send.
-// Its SQL is the offerings store's; this module holds the rules.
+// Its SQL is the offerings store's (no WHERE is written here); this module holds the rules.
 import { mergeDraft } from '../../../shared/draft-merge';
 import { TRASH_DAYS } from '../../../shared/app-rules';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { failure, AppError, type FieldError } from '../../../shared/errors';
-import { OfferingDraft, copyStarts, emptyDraft, firstClassDate, normalisePostalCode, publishProblems, type AddressDraft } from '../../../shared/offering';
+import { OfferingDraft, copyStarts, emptyDraft, firstClassDate, normalisePostalCode, type AddressDraft } from '../../../shared/offering';
 import { addDays, daysBetween, isDate } from '../../../shared/time';
 import type { OfferingRecord } from '../../../shared/ipc';
 import { WireListing } from '../marketplace/wire';
 import type { Db } from '../database/schema';
 import { createOfferingsStore, type ChangeListener, type OfferingRow } from './offerings-store';
-import { LIST_INDEXES } from './list-indexes';
+import { isComplete, isPast, listedVia, publishableProblems } from './row-rules';
 
 export type { OfferingRow };
 
@@ -70,12 +70,6 @@ export function readListed(row: Pick<OfferingRow, 'listed'>): WireListing | null
   return row.listed === null ? null : (JSON.parse(row.listed) as WireListing);
 }
 
-
-/** Every class day has ended (a draft without complete days is not past). */
-export function isPast(row: Pick<OfferingRow, 'last_end_utc'>, now: Date): boolean {
-  return row.last_end_utc !== null && row.last_end_utc <= now.toISOString();
-}
-
 /** The whole offering, for the form: the one place a stored draft is parsed on a read. */
 export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingRecord {
   return {
@@ -86,9 +80,9 @@ export function toRecord(row: OfferingRow, now: Date = new Date()): OfferingReco
     pendingAction: row.pending,
     error: row.error === null ? null : AppError.parse(JSON.parse(row.error)),
     updatedAt: row.updated_at,
-    past: isPast(row, now),
+    past: isPast(row, now.toISOString()),
     trashedAt: row.trashed_at,
-    listedVia: row.listed !== null || row.in_flight !== null ? row.listed_via : null,
+    listedVia: listedVia(row.listed !== null, row),
   };
 }
 
@@ -116,21 +110,10 @@ export interface CatalogueOptions {
   onQueued?: (ids: string[], allWaiting: boolean) => void;
 }
 
-/** Publishable now: complete, no class day over, and a standard the connection can send. As SQL over the list columns. */
-function publishableSql(allowed: readonly string[] | null): string {
-  const standards = allowed === null ? '' : ` AND standard_key IN (${allowed.map((k) => `'${k.replace(/'/g, "''")}'`).join(',') || "''"})`;
-  return `problem_count = 0 AND (earliest_end_utc IS NULL OR earliest_end_utc > @now)${standards}`;
-}
-
 export function createCatalogue(db: Db, clock: Clock = systemClock, options: CatalogueOptions = {}) {
   const store = createOfferingsStore(db, options.onChange);
   const allowed = () => options.allowedStandards?.() ?? null;
-  const problemsOf = (draft: OfferingDraft): FieldError[] => {
-    const problems = publishProblems(draft, { now: clock.now() });
-    const standards = allowed();
-    if (standards !== null && draft.trainingStandardKey !== '' && !standards.includes(draft.trainingStandardKey) && options.notAllowed) problems.push(options.notAllowed);
-    return problems;
-  };
+  const problemsOf = (draft: OfferingDraft): FieldError[] => publishableProblems(draft, { now: clock.now(), allowed: allowed(), notAllowed: options.notAllowed });
   const record = (r: OfferingRow) => toRecord(r, clock.now());
   const nowIso = () => clock.now().toISOString();
 
@@ -249,10 +232,9 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     publishMany(ids?: string[]): { queued: string[]; skipped: number } {
       const result = db.transaction(() => {
         if (ids) for (const id of ids) row(id);
-        const scope = "trashed_at IS NULL AND (pending IS NULL OR pending = 'publish') AND status NOT IN ('published', 'waiting')" + (ids ? ' AND id IN (SELECT value FROM json_each(@ids))' : '');
-        const params = { now: nowIso(), ...(ids ? { ids: JSON.stringify(ids) } : {}) };
-        const candidates = store.count(scope, params, ids ? undefined : LIST_INDEXES.filters);
-        const queued = store.queuePublishWhere(`${scope} AND ${publishableSql(allowed())}`, params);
+        const now = nowIso();
+        const candidates = store.countPublishCandidates(ids ?? 'all');
+        const queued = store.queuePublishable(ids ?? 'all', allowed(), now);
         return { queued, skipped: candidates - queued.length };
       }).immediate();
       queued(result.queued, true);
@@ -317,7 +299,7 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
         const r = row(id);
         const draft = { ...parseDraft(r), seatsRemaining: seats };
         const written = write(id, draft);
-        if ((r.listed !== null || r.pending === 'publish') && publishProblems(draft).length === 0) store.queuePublish(id);
+        if ((r.listed !== null || r.pending === 'publish') && isComplete(draft)) store.queuePublish(id);
         return record(row(written.id));
       }).immediate();
       if (saved.pendingAction === 'publish') queued([id]);
@@ -325,17 +307,13 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
     },
     /** Queues the removal of every listed offering whose class days are all over: one statement. */
     removePast(): string[] {
-      const ids = db.transaction(() =>
-        store.queueDeleteWhere("trashed_at IS NULL AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete') AND last_end_utc <= @now", { now: nowIso() }),
-      ).immediate();
+      const ids = db.transaction(() => store.queueRemovePast(nowIso())).immediate();
       queued(ids, true);
       return ids;
     },
     /** Queues the removal of every listing the given connection made (before switching away from it). */
     removeListedVia(connection: 'network' | 'gateway'): string[] {
-      const ids = db.transaction(() =>
-        store.queueDeleteWhere("trashed_at IS NULL AND (listed IS NOT NULL OR in_flight IS NOT NULL) AND listed_via = @via AND (pending IS NULL OR pending != 'delete')", { via: connection, now: nowIso() }),
-      ).immediate();
+      const ids = db.transaction(() => store.queueRemoveListedVia(connection, nowIso())).immediate();
       queued(ids);
       return ids;
     },
