@@ -4,7 +4,7 @@
 // docs/marketplace-api.md, this is the file to change.
 import { z } from 'zod';
 import { TrainingStandardKey, OnlineStandardKey, DeliveryMethod, standardFor, needsAddress, isOnlineStandard } from '../../../shared/standards';
-import { type OfferingDraft, type AddressDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
+import { type OfferingDraft, type AddressDraft, isHttpsUrl, normalisePostalCode, DRAFT_LIMITS, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
 import { ontarioToUtc } from '../../../shared/time';
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -32,7 +32,7 @@ const offeringFields = {
   offeringId: z.string().regex(OFFERING_ID),
   trainingStandardKey: TrainingStandardKey,
   deliveryMethod: DeliveryMethod,
-  courseName: z.string().min(1).max(300),
+  courseName: z.string().min(1).max(DRAFT_LIMITS.courseName),
   seatsRemaining: z.number().int().min(0),
   contactForPricing: z.boolean(),
   price: z.number().min(0).optional(),
