@@ -9,7 +9,7 @@ import { failure, AppError, type FieldError } from '../../../shared/errors';
 import { OfferingDraft, copyStarts, emptyDraft, firstClassDate, normalisePostalCode, type AddressDraft } from '../../../shared/offering';
 import { addDays, daysBetween, isDate } from '../../../shared/time';
 import type { OfferingRecord } from '../../../shared/ipc';
-import { WireListing } from '../marketplace/wire';
+import { adoptedListing, type WireListing } from '../marketplace/wire';
 import type { Db } from '../database/schema';
 import { createOfferingsStore, type ChangeListener, type OfferingRow } from './offerings-store';
 import { isComplete, isPast, listedVia, publishableProblems } from './row-rules';
@@ -338,9 +338,11 @@ export function createCatalogue(db: Db, clock: Clock = systemClock, options: Cat
         store.clearHold(id);
       }
     },
-    /** Records a listing made elsewhere as listed through `via` (its fields unknown): the next Publish brings the Marketplace in line. */
-    adopt(id: string, listed: WireListing, via: 'network' | 'gateway'): void {
-      store.update(id, { listed: JSON.stringify(listed), listed_via: via, differs: 1 });
+    /** Records a listing made elsewhere as listed through `via`, as an adopted marker (its fields unknown): the next Publish brings the Marketplace in line. */
+    adopt(id: string, via: 'network' | 'gateway'): void {
+      const r = row(id);
+      const marker = adoptedListing({ offeringId: r.offering_id, trainingStandardKey: r.standard_key ?? '' });
+      store.update(id, { listed: JSON.stringify(marker), listed_via: via, differs: 1 });
     },
     /** Once the Marketplace no longer lists it, the offering goes to the Trash as a draft. */
     forget(id: string): void {

@@ -15,7 +15,6 @@ import type { Catalogue, Clock } from '../catalogue/catalogue';
 import { parseDraft } from '../catalogue/catalogue';
 import type { Db } from '../database/schema';
 import type { ExchangeStore } from './exchange-store';
-import { adoptedListing } from '../marketplace/wire';
 import { headingSignature, readCsvTable, UNREADABLE } from './csv-table';
 import { unescapeFormula } from './csv-formula';
 import { readDate, readDelivery, readHours, readLanguage, readPrice, readTime, readWhole, readYesNo, text, type Cell, type DateReading } from './schedule-values';
@@ -293,7 +292,7 @@ export function createScheduleImport({ db, catalogue, store, clock, connection }
       const ids = db.transaction(() => {
         const written = offerings.map(({ draft, existing, adopted }) => {
           const record = catalogue.save(existing, draft);
-          if (adopted) catalogue.adopt(record.id, adoptedListing(record.draft), connection());
+          if (adopted) catalogue.adopt(record.id, connection());
           return record.id;
         });
         store.saveScheduleMapping(signature, JSON.stringify(mapping));
