@@ -162,7 +162,7 @@ function checkLink(value: string, path: string, add: AddProblem, requiredMessage
 export interface PublishCheck {
   /** When given, class days that have already ended are refused. */
   now?: Date;
-  /** Before the draft is written: an empty offering ID is no problem, the write makes one (catalogue's generateOfferingId). */
+  /** Before the draft is written: an empty offering ID is no problem, the write makes one (catalogue/draft-writing's generateOfferingId). */
   idMadeOnSave?: boolean;
 }
 

@@ -26,9 +26,14 @@ export const UPCOMING_SQL = '(last_end_utc IS NULL OR last_end_utc > @now)';
  */
 export const LISTED_OR_SENT_SQL = 'listed IS NOT NULL OR in_flight IS NOT NULL';
 
-/** The connection an offering's listing answers to (see LISTED_OR_SENT_SQL), or null when it has none. */
+/** LISTED_OR_SENT_SQL for one offering, from whether it has a listing and what is on the wire. */
+export function isListedOrSent(listed: boolean, inFlight: string | null): boolean {
+  return listed || inFlight !== null;
+}
+
+/** The connection an offering's listing answers to, or null when it has none. */
 export function listedVia(listed: boolean, row: { in_flight: string | null; listed_via: ConnectionKind | null }): ConnectionKind | null {
-  return listed || row.in_flight !== null ? row.listed_via : null;
+  return isListedOrSent(listed, row.in_flight) ? row.listed_via : null;
 }
 
 /** Listed, every class day over, its removal not queued yet: what "Remove past" queues and the list counts. */
