@@ -70,3 +70,7 @@ export const UNKNOWN_REQUEST = 'Offering Desk does not know this request.';
 /** Main asks a closing window's page to write what it has not saved; the page answers on the second once it has (shell/close-guard). Not channels of the contract: they carry nothing. */
 export const FLUSH_CHANNEL = 'desk:flush';
 export const FLUSHED_CHANNEL = 'desk:flushed';
+
+/** Pushed by main, never asked for: what changed (a DeskEvent, see ipc/events) and the menu item chosen (a MenuCommand). Sent by main, heard by the preload. */
+export const EVENT_CHANNEL = 'desk:event';
+export const MENU_CHANNEL = 'menu:command';

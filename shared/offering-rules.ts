@@ -6,6 +6,10 @@ import { standardFor, needsAddress, isOnlineStandard, type TrainingStandard } fr
 import type { FieldError } from './errors';
 import type { ClassDay, OfferingDraft, OfferingKind } from './offering';
 import { addDays, hoursBetween, isDate, isTime, ontarioToUtc } from './time';
+import { linkProblem } from './url-rules';
+
+// The rule for a link learners follow is the app's URL rules' (url-rules); re-exported for the draft's readers.
+export { isHttpsUrl, linkProblem } from './url-rules';
 
 export const PROVINCES = ['ON', 'QC', 'MB', 'SK', 'AB', 'BC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
 
@@ -77,27 +81,6 @@ export const POSTAL_CODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-
 export function normalisePostalCode(value: string): string {
   const compact = value.replace(/\s+/g, '').toUpperCase();
   return compact.length === 6 ? `${compact.slice(0, 3)} ${compact.slice(3)}` : value.trim();
-}
-
-/** Why a link learners will follow is unusable, or null when it is a plain https address. */
-export function linkProblem(value: string): 'url.https' | 'url.credentials' | 'url.control' | null {
-  // The URL parser drops a line break inside an address without a word, so the link would be stored and
-  // published with it: a CR/LF (or any control character) is refused, never silently mended.
-  if (/[\u0000-\u001f\u007f]/.test(value.trim())) return 'url.control';
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return 'url.https';
-  }
-  if (url.protocol !== 'https:' || url.hostname.length === 0) return 'url.https';
-  // A user name or password in a public link would publish it to every learner.
-  if (url.username || url.password) return 'url.credentials';
-  return null;
-}
-
-export function isHttpsUrl(value: string): boolean {
-  return linkProblem(value) === null;
 }
 
 const LINK_MESSAGES = {
@@ -179,7 +162,7 @@ function checkLink(value: string, path: string, add: AddProblem, requiredMessage
 export interface PublishCheck {
   /** When given, class days that have already ended are refused. */
   now?: Date;
-  /** Before the draft is written: an empty offering ID is no problem, the write makes one (catalogue's generateOfferingId). */
+  /** Before the draft is written: an empty offering ID is no problem, the write makes one (catalogue/draft-writing's generateOfferingId). */
   idMadeOnSave?: boolean;
 }
 

@@ -2,7 +2,7 @@
 // next (standard, name, price or contact, seats, usual location, usual day
 // times and number of days), so a new offering needs only its dates.
 import { z } from 'zod';
-import { OfferingDraft, OfferingKind, AddressDraft, emptyDraft } from './offering';
+import { OfferingDraft, OfferingKind, AddressDraft, DRAFT_LIMITS, emptyDraft } from './offering';
 import { StandardKey } from './standards';
 
 export const DayTimes = z.object({ start: z.string().max(5), end: z.string().max(5) });
@@ -16,7 +16,7 @@ export const TemplateBody = z.object({
   price: z.number().min(0).nullable(),
   address: AddressDraft,
   /** One entry per class day: the usual times, in order. */
-  dayTimes: z.array(DayTimes).max(60),
+  dayTimes: z.array(DayTimes).max(DRAFT_LIMITS.classDays),
   registrationUrl: OfferingDraft.shape.registrationUrl,
   virtualClassUrl: OfferingDraft.shape.virtualClassUrl,
   courseDurationHours: z.number().nullable(),

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
 import log from 'electron-log/main';
 import electronUpdater from 'electron-updater';
-import { CHANNELS } from '../../shared/ipc';
+import { CHANNELS, type MenuCommand } from '../../shared/ipc';
 import { createServices, optionsFromEnv, type Services } from './services';
 import { createHandlers } from './handlers';
 import { dispatch } from './ipc/dispatch';
@@ -20,7 +20,7 @@ import { installCrashHandlers } from './shell/crash';
 import { productionLicences } from './shell/licences';
 import { PAGE_PROBE, SMOKE_FLAG, runSmoke } from './shell/smoke';
 import { guardClose } from './shell/close-guard';
-import { FLUSH_CHANNEL, FLUSHED_CHANNEL } from '../../shared/channels';
+import { EVENT_CHANNEL, FLUSH_CHANNEL, FLUSHED_CHANNEL, MENU_CHANNEL } from '../../shared/channels';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -106,8 +106,8 @@ function installMenu(s: Services, checkForUpdates: () => void): void {
   const template = menuTemplate(
     language,
     {
-      newOffering: () => mainWindow?.webContents.send('menu:command', 'new-offering'),
-      importSchedule: () => mainWindow?.webContents.send('menu:command', 'import-schedule'),
+      newOffering: () => mainWindow?.webContents.send(MENU_CHANNEL, 'new-offering' satisfies MenuCommand),
+      importSchedule: () => mainWindow?.webContents.send(MENU_CHANNEL, 'import-schedule' satisfies MenuCommand),
       backUp: () => {
         const backup = s.backups.create();
         void dialog.showMessageBox({ type: 'info', message: backup.name });
@@ -157,7 +157,7 @@ if (enforceSingleInstance(app, () => mainWindow)) {
     }
     // What changed is pushed to every window; the preload hands it to the page.
     s.events.subscribe((event) => {
-      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('desk:event', event);
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, event);
     });
     const t = translator(s.settings.language() ?? menuLanguage(app.getLocale()));
     const updates = startUpdates({

@@ -164,6 +164,7 @@ export function createServices(options: ServiceOptions) {
         await queue.stop();
         if (sandbox) await (await sandbox).close();
         // Keeps the planner's statistics current as the catalogue grows (cheap: only what changed a lot).
+        // Database-wide, no table's own: it belongs to the close sequence, which only this composition knows.
         db.pragma('optimize');
         events.close();
         await checkpointer?.close();

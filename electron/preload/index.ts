@@ -1,11 +1,8 @@
 // Exposes only `window.api.invoke` for the channels of the contract. Built as
 // CommonJS: an ES-module preload would force sandbox: false.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, FLUSH_CHANNEL, FLUSHED_CHANNEL, UNKNOWN_REQUEST } from '../../shared/channels';
+import { CHANNELS, EVENT_CHANNEL, FLUSH_CHANNEL, FLUSHED_CHANNEL, MENU_CHANNEL, UNKNOWN_REQUEST } from '../../shared/channels';
 import type { DeskApi, DeskEvent, MenuCommand } from '../../shared/ipc';
-
-const MENU_CHANNEL = 'menu:command';
-const EVENT_CHANNEL = 'desk:event';
 
 const allowed = new Set<string>(CHANNELS);
 

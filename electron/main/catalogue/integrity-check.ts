@@ -40,7 +40,7 @@ export function damage(row: { draft: string; listed: string | null }): AppError 
   if (json === undefined) return damagedError('its details are not readable');
   const draft = OfferingDraft.safeParse(json);
   if (!draft.success) {
-    // The fields named on the form (left empty there: see catalogue `openableDraft`), once each.
+    // The fields named on the form (left empty there: see draft-reading `openableDraft`), once each.
     const paths = [...new Set(draft.error.issues.map((i) => i.path.map(String).join('.') || 'offeringId'))];
     return { ...damagedError('its details do not fit the offering form'), fields: paths.map((path) => ({ path, code: 'invalid', message: 'Check this field.' })) };
   }

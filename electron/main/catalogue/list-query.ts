@@ -1,6 +1,7 @@
 // The list's questions, answered by SQLite: filters and sorts over indexed
 // columns, full-text search, keyset or offset pages, counts, calendar ranges.
-// Reads only; the offerings store owns every write.
+// Reads only: the offerings store's read side (see its header), which owns every
+// write; the rules it filters by are row-rules', in SQL and TypeScript alike.
 import type { z } from 'zod';
 import { OfferingStatus, type CalendarDay, type ListPage, type ListRow } from '../../../shared/ipc';
 import type { ListQuery } from '../../../shared/ipc';
@@ -10,6 +11,7 @@ import { LIST_INDEXES, SORT_EXPRESSIONS } from './list-indexes';
 import { fold } from '../../../shared/text';
 import { failure } from '../../../shared/errors';
 import { CALENDAR_DAY_CAP } from '../../../shared/app-rules';
+import { PAST_LISTED_SQL, PAST_SQL, UPCOMING_SQL, isPast, listedVia, statusesSql } from './row-rules';
 
 type Query = z.output<typeof ListQuery>;
 
@@ -89,13 +91,13 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
       }
     }
     // "Needs attention" is what needs the user: a listing gone from the Marketplace, and a change that failed.
-    if (q.status === 'needs-attention') where.push("status IN ('needs-attention', 'failed')");
+    if (q.status === 'needs-attention') where.push(`status IN (${statusesSql('needs-attention', 'failed')})`);
     else if (q.status !== 'all') {
       where.push('status = @status');
       params.status = q.status;
     }
     if (q.when !== 'all') {
-      where.push(q.when === 'past' ? 'last_end_utc <= @now' : '(last_end_utc IS NULL OR last_end_utc > @now)');
+      where.push(q.when === 'past' ? PAST_SQL : UPCOMING_SQL);
       params.now = now;
     }
     return { where, params };
@@ -125,9 +127,9 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
     seats: r.seats,
     durationHours: r.duration_hours,
     status: r.status,
-    past: r.last_end_utc !== null && r.last_end_utc <= now,
+    past: isPast(r, now),
     listed: r.is_listed === 1,
-    listedVia: r.is_listed === 1 || r.in_flight !== null ? r.listed_via : null,
+    listedVia: listedVia(r.is_listed === 1, r),
     pendingAction: r.pending,
   });
 
@@ -175,7 +177,7 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
         const n = (prepared(`SELECT COUNT(*) AS n FROM offerings INDEXED BY ${LIST_INDEXES.filters} WHERE trashed_at IS NULL AND ${SORT_EXPRESSIONS.status} = @status`).get({ status }) as { n: number }).n;
         if (n > 0) byStatus[status] = n;
       }
-      const pastListed = (prepared("SELECT COUNT(*) AS n FROM offerings WHERE trashed_at IS NULL AND last_end_utc <= @now AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete')").get({ now: now.toISOString() }) as { n: number }).n;
+      const pastListed = (prepared(`SELECT COUNT(*) AS n FROM offerings WHERE ${PAST_LISTED_SQL}`).get({ now: now.toISOString() }) as { n: number }).n;
       return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, pastListed };
     },
     calendar(from: string, to: string): CalendarDay[] {

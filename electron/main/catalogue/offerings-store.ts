@@ -1,7 +1,11 @@
-// The one owner of the `offerings`, `offering_drafts`, `class_days` and `locations` tables: every
-// read the app makes of them and every transition, as named statements. The
+// The one owner of the `offerings`, `offering_drafts`, `class_days` and
+// `locations` tables: every write the app makes to them and every read but the
+// list's, as named statements and operations; no caller hands it SQL. The
 // catalogue's rules and the publishing queue both go through it. Derived
-// columns are written with each draft, so reads never parse JSON.
+// columns are written with each draft, so reads never parse JSON. The list's
+// reads (list-query.ts) are the owner's read side, kept apart for their
+// covering indexes: filters, sorts, pages, counts and the calendar. The rules
+// SQL evaluates over many rows come from row-rules.ts, beside their TypeScript.
 import type { Statement } from 'better-sqlite3';
 import type { AddressDraft, OfferingDraft } from '../../../shared/offering';
 import type { ConnectionKind } from '../../../shared/connection';
@@ -9,6 +13,8 @@ import type { OfferingStatus } from '../../../shared/ipc';
 import type { WireListing } from '../marketplace/wire';
 import type { Db } from '../database/schema';
 import { classDayRows, locationKey, offeringColumns, COLUMN_NAMES, type OfferingColumns } from './offering-columns';
+import { LIST_INDEXES, SORT_EXPRESSIONS } from './list-indexes';
+import { LISTED_OR_SENT_SQL, PAST_LISTED_SQL, publishableSql, statusesSql } from './row-rules';
 
 export interface OfferingRow extends OfferingColumns {
   id: string;
@@ -40,6 +46,13 @@ export type QueueFields = Partial<Pick<OfferingRow, 'listed' | 'listed_via' | 'p
 const QUEUE_PUBLISH = "pending = 'publish', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL, needs_attention = 0";
 const QUEUE_DELETE = "pending = 'delete', held = 0, attempts = 0, next_attempt_at = NULL, error = NULL";
 
+/** What Publish all may queue: not in the Trash, no deletion waiting, and not already as the Marketplace has it or on its way. */
+const PUBLISH_CANDIDATES = `trashed_at IS NULL AND (pending IS NULL OR pending = 'publish') AND status NOT IN (${statusesSql('published', 'waiting')})`;
+/** Narrows a statement to the ids given as a JSON array in `@ids`. */
+const AMONG_IDS = ' AND id IN (SELECT value FROM json_each(@ids))';
+/** Which offerings an operation over many takes: those of `ids`, or every one. */
+export type Among = readonly string[] | 'all';
+
 /**
  * The queue's next offerings to send: waiting, not held, due by `@now`, oldest change first. Read in that order
  * from offerings_due (migration 12), named so the planner never sorts every waiting row instead, as it chose to
@@ -64,7 +77,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     trashed: db.prepare<[], OfferingRow>(`${FULL} WHERE o.trashed_at IS NOT NULL ORDER BY o.trashed_at DESC`),
     // The date written as the date index's own expression, so that index finds the day.
     similar: db.prepare<[{ standardKey: string | null; firstDate: string; citySort: string; except: string }], { found: number }>(
-      "SELECT 1 AS found FROM offerings WHERE trashed_at IS NULL AND IFNULL(first_date, '9999-12-31') = @firstDate AND standard_key IS @standardKey AND city_sort = @citySort AND id != @except LIMIT 1",
+      `SELECT 1 AS found FROM offerings WHERE trashed_at IS NULL AND ${SORT_EXPRESSIONS.firstDate} = @firstDate AND standard_key IS @standardKey AND city_sort = @citySort AND id != @except LIMIT 1`,
     ),
     nextSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM offerings'),
     insert: db.prepare(
@@ -83,6 +96,13 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     ),
     queuePublish: db.prepare(`UPDATE offerings SET ${QUEUE_PUBLISH} WHERE id = ?`),
     queueDelete: db.prepare(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = ? WHERE id = ?`),
+    // Counted from the status-first index, which carries `pending`, so no row is read.
+    publishCandidates: db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM offerings INDEXED BY ${LIST_INDEXES.filters} WHERE ${PUBLISH_CANDIDATES}`),
+    publishCandidatesAmong: db.prepare<[{ ids: string }], { n: number }>(`SELECT COUNT(*) AS n FROM offerings WHERE ${PUBLISH_CANDIDATES}${AMONG_IDS}`),
+    queueRemovePast: db.prepare<[{ now: string }], { id: string }>(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = @now WHERE ${PAST_LISTED_SQL} RETURNING id`),
+    queueRemoveListedVia: db.prepare<[{ via: ConnectionKind; now: string }], { id: string }>(
+      `UPDATE offerings SET ${QUEUE_DELETE}, updated_at = @now WHERE trashed_at IS NULL AND (${LISTED_OR_SENT_SQL}) AND listed_via = @via AND (pending IS NULL OR pending != 'delete') RETURNING id`,
+    ),
     clearHold: db.prepare('UPDATE offerings SET held = 0, attempts = 0, next_attempt_at = NULL, error = NULL WHERE id = ?'),
     toTrash: db.prepare(
       'UPDATE offerings SET trashed_at = @now, listed = NULL, listed_via = NULL, pending = NULL, in_flight = NULL, held = 0, error = NULL, needs_attention = 0, differs = 0 WHERE id = @id',
@@ -99,7 +119,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     setInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?'),
     restoreInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ? AND in_flight = ?'),
     listedVia: db.prepare<[], { network: number; gateway: number }>(
-      "SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE listed IS NOT NULL OR in_flight IS NOT NULL",
+      `SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE ${LISTED_OR_SENT_SQL}`,
     ),
   };
   const queueUpdates = new Map<string, Statement>();
@@ -148,24 +168,33 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
       s.queuePublish.run(id);
       changed([id]);
     },
-    /** One statement: every offering matching `where` (SQL over the list columns) is queued; their ids come back. */
-    queuePublishWhere(where: string, params: Record<string, unknown>): string[] {
-      const ids = db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_PUBLISH} WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
-      changed(ids);
-      return ids;
-    },
     queueDelete(id: string, now: string): void {
       s.queueDelete.run(now, id);
       changed([id]);
     },
-    queueDeleteWhere(where: string, params: Record<string, unknown>): string[] {
-      const ids = db.prepare<[Record<string, unknown>], { id: string }>(`UPDATE offerings SET ${QUEUE_DELETE}, updated_at = @now WHERE ${where} RETURNING id`).all(params).map((r) => r.id);
+    /** How many of `among` Publish all would consider (see PUBLISH_CANDIDATES), publishable or not. */
+    countPublishCandidates(among: Among): number {
+      return (among === 'all' ? s.publishCandidates.get() : s.publishCandidatesAmong.get({ ids: JSON.stringify(among) }))!.n;
+    },
+    /** One statement: the candidates of `among` publishable at `now` by a connection that can send `allowed` (null: any) are queued; their ids come back. */
+    queuePublishable(among: Among, allowed: readonly string[] | null, now: string): string[] {
+      const sql = `UPDATE offerings SET ${QUEUE_PUBLISH} WHERE ${PUBLISH_CANDIDATES}${among === 'all' ? '' : AMONG_IDS} AND ${publishableSql(allowed)} RETURNING id`;
+      const params = among === 'all' ? { now } : { now, ids: JSON.stringify(among) };
+      const ids = db.prepare<[Record<string, unknown>], { id: string }>(sql).all(params).map((r) => r.id);
       changed(ids);
       return ids;
     },
-    /** `index` names an index that holds every column of `where`, so the count reads no row. */
-    count(where: string, params: Record<string, unknown>, index?: string): number {
-      return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM offerings${index ? ` INDEXED BY ${index}` : ''} WHERE ${where}`).get(params)!.n;
+    /** One statement: the removal of every listed offering whose class days are all over is queued; their ids come back. */
+    queueRemovePast(now: string): string[] {
+      const ids = s.queueRemovePast.all({ now }).map((r) => r.id);
+      changed(ids);
+      return ids;
+    },
+    /** One statement: the removal of every listing `via` made (or is making) is queued; their ids come back. */
+    queueRemoveListedVia(via: ConnectionKind, now: string): string[] {
+      const ids = s.queueRemoveListedVia.all({ via, now }).map((r) => r.id);
+      changed(ids);
+      return ids;
     },
     clearHold(id: string): void {
       s.clearHold.run(id);

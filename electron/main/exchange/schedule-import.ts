@@ -13,7 +13,6 @@ import { ImportChoices, type ImportPreview, type ScheduleMapping } from '../../.
 import type { Catalogue, Clock } from '../catalogue/catalogue';
 import type { Db } from '../database/schema';
 import type { ExchangeStore } from './exchange-store';
-import { adoptedListing } from '../marketplace/wire';
 import { headingSignature } from './csv-table';
 import { text } from './schedule-values';
 import { readScheduleTable } from './schedule-table';
@@ -76,7 +75,7 @@ export function createScheduleImport(deps: ScheduleImportDeps) {
       const ids = db.transaction(() => {
         const written = offerings.map(({ draft, existing, adopted }) => {
           const record = catalogue.save(existing, draft);
-          if (adopted) catalogue.adopt(record.id, adoptedListing(record.draft), connection());
+          if (adopted) catalogue.adopt(record.id, connection());
           return record.id;
         });
         store.saveScheduleMapping(signature, JSON.stringify(mapping));

@@ -4,7 +4,7 @@
 // docs/marketplace-api.md, this is the file to change.
 import { z } from 'zod';
 import { TrainingStandardKey, OnlineStandardKey, DeliveryMethod, standardFor, needsAddress, isOnlineStandard } from '../../../shared/standards';
-import { type OfferingDraft, type AddressDraft, isHttpsUrl, normalisePostalCode, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
+import { type OfferingDraft, type AddressDraft, isHttpsUrl, normalisePostalCode, DRAFT_LIMITS, MAX_COURSE_HOURS, OFFERING_ID, POSTAL_CODE } from '../../../shared/offering';
 import { ontarioToUtc } from '../../../shared/time';
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -32,7 +32,7 @@ const offeringFields = {
   offeringId: z.string().regex(OFFERING_ID),
   trainingStandardKey: TrainingStandardKey,
   deliveryMethod: DeliveryMethod,
-  courseName: z.string().min(1).max(300),
+  courseName: z.string().min(1).max(DRAFT_LIMITS.courseName),
   seatsRemaining: z.number().int().min(0),
   contactForPricing: z.boolean(),
   price: z.number().min(0).optional(),
@@ -171,15 +171,20 @@ export function changedFields(listed: WireListing, next: WireListing): Record<st
  * What the catalogue records for a listing made elsewhere (adopted from a
  * schedule file): the Marketplace has no read call, so its fields are unknown
  * and the first publish sends every field as a patch (see fullPatch), never an add.
+ * The marker's one definition: built (adoptedListing), told apart (isAdopted)
+ * and accepted as stored (StoredListing) through this schema and its type.
  */
 const AdoptedMarker = z.object({ offeringId: z.string().min(1), trainingStandardKey: z.string(), adopted: z.literal(true) }).strict();
+type AdoptedMarker = z.infer<typeof AdoptedMarker>;
 
-export function adoptedListing(draft: Pick<OfferingDraft, 'offeringId' | 'trainingStandardKey'>): WireListing {
-  return AdoptedMarker.parse({ offeringId: draft.offeringId, trainingStandardKey: draft.trainingStandardKey, adopted: true }) as unknown as WireListing;
+export function adoptedListing(draft: Pick<AdoptedMarker, 'offeringId' | 'trainingStandardKey'>): WireListing {
+  const marker: AdoptedMarker = { offeringId: draft.offeringId, trainingStandardKey: draft.trainingStandardKey, adopted: true };
+  return AdoptedMarker.parse(marker) as unknown as WireListing;
 }
 
+/** A stored listing is a marker when it has the marker's `adopted` field: no wire body has one. Not parsed again: the queue asks it before every send. */
 export function isAdopted(listed: WireListing): boolean {
-  return (listed as { adopted?: unknown }).adopted === true;
+  return (listed as Partial<AdoptedMarker>).adopted === true;
 }
 
 /**

@@ -74,7 +74,8 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
   );
   // A waiting or in-flight record is never purged: its intent must reach the ministry first.
   // Driven from the learners (few) with a key lookup of each class, so a start with a large
-  // catalogue does not scan every offering for it.
+  // catalogue does not scan every offering for it. The class's end is read from offerings in the same
+  // statement (not asked of the offerings store first) so the purge is one atomic, index-driven DELETE.
   const purge = db.prepare<[string], { offering_row: string }>(
     "DELETE FROM learners WHERE (record_state IS NULL OR record_state IN ('reported', 'refused')) AND record_in_flight = 0 AND EXISTS (SELECT 1 FROM offerings o WHERE o.id = learners.offering_row AND o.last_end_utc < ?) RETURNING offering_row",
   );

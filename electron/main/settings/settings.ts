@@ -6,30 +6,25 @@ import { z } from 'zod';
 import { AppFailure, failure, type AppError, type FieldError } from '../../../shared/errors';
 import { ConnectionKind } from '../../../shared/connection';
 import { StandardKey } from '../../../shared/standards';
+import { connectionUrlProblem } from '../../../shared/url-rules';
 import type { Db } from '../database/schema';
 
 /** How an empty Marketplace URL (the embedded sandbox) is stored. */
 export const SANDBOX = 'sandbox';
 
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** https only, except plain http to this machine (the tests' sandbox). */
+/** An address the app connects to, trimmed, or refused by shared/url-rules (https only, except plain http to this machine). */
 export function checkMarketplaceUrl(value: string, field = 'marketplaceUrl', what = 'The Marketplace URL'): string {
   const trimmed = value.trim().replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw invalidUrl(field, 'Enter a full address such as https://marketplace.example/api-v2.');
+  switch (connectionUrlProblem(trimmed)) {
+    case null:
+      return trimmed;
+    case 'unreadable':
+      throw invalidUrl(field, 'Enter a full address such as https://marketplace.example/api-v2.');
+    case 'parts':
+      throw invalidUrl(field, `${what} must not contain a user name, password, query or fragment.`);
+    case 'scheme':
+      throw invalidUrl(field, `${what} must start with https:// (plain http is allowed only for this computer).`);
   }
-  if (url.username || url.password || url.search || url.hash) {
-    throw invalidUrl(field, `${what} must not contain a user name, password, query or fragment.`);
-  }
-  if (url.protocol === 'https:') return trimmed;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return trimmed;
-  throw invalidUrl(field, `${what} must start with https:// (plain http is allowed only for this computer).`);
 }
 
 function invalidUrl(field: string, message: string) {

@@ -1,5 +1,6 @@
 // The shell's security settings as data, so they are tested without Electron.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { httpsProblem } from '../../../shared/url-rules';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'offering-desk';
@@ -64,11 +65,11 @@ export function isAllowedNavigation(url: string): boolean {
   }
 }
 
-/** Links leave the app only as https, in the OS browser. */
+/** Links leave the app only as plain https (shared/url-rules), in the OS browser. */
 export function externalUrlToOpen(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && !parsed.username && !parsed.password ? parsed.toString() : null;
+    return httpsProblem(parsed) === null ? parsed.toString() : null;
   } catch {
     return null;
   }
