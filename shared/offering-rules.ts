@@ -166,6 +166,20 @@ export interface PublishCheck {
   idMadeOnSave?: boolean;
 }
 
+/** What a class's street address lacks, each at its field; none: the address is complete. */
+export function addressProblems(a: OfferingDraft['address']): FieldError[] {
+  const problems: FieldError[] = [];
+  const add = (path: string, code: string, message: string) => problems.push(problem(path, code, message));
+  if (a.street.trim() === '') add('address.street', 'required', 'Enter the street address of the class.');
+  if (a.city.trim() === '') add('address.city', 'required', 'Enter the city.');
+  if (!(PROVINCES as readonly string[]).includes(a.province)) add('address.province', 'required', 'Choose a province.');
+  if (!POSTAL_CODE.test(a.postalCode.trim())) add('address.postalCode', 'postalCode.invalid', 'Enter a Canadian postal code such as K1A 0B1.');
+  return problems;
+}
+
+/** Complete as publishing needs it: what the form offers again as a saved location (a half-typed one is not kept). */
+export const isCompleteAddress = (a: OfferingDraft['address']): boolean => addressProblems(a).length === 0;
+
 /** Every reason this draft cannot be published; empty when it can. */
 export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}): FieldError[] {
   const problems: FieldError[] = [];
@@ -198,13 +212,7 @@ export function publishProblems(draft: OfferingDraft, check: PublishCheck = {}):
   }
 
   if (standard) {
-    if (needsAddress(standard.delivery)) {
-      const a = draft.address;
-      if (a.street.trim() === '') add('address.street', 'required', 'Enter the street address of the class.');
-      if (a.city.trim() === '') add('address.city', 'required', 'Enter the city.');
-      if (!(PROVINCES as readonly string[]).includes(a.province)) add('address.province', 'required', 'Choose a province.');
-      if (!POSTAL_CODE.test(a.postalCode.trim())) add('address.postalCode', 'postalCode.invalid', 'Enter a Canadian postal code such as K1A 0B1.');
-    }
+    if (needsAddress(standard.delivery)) problems.push(...addressProblems(draft.address));
     if (standard.delivery === 'virtual' && draft.virtualClassUrl.trim() === '') {
       add('virtualClassUrl', 'required', 'Enter the virtual class URL.');
     } else if (draft.virtualClassUrl.trim() !== '') {

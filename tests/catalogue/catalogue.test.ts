@@ -11,6 +11,7 @@ import { createSettings } from '../../electron/main/settings/settings';
 import { toWire } from '../../electron/main/marketplace/wire';
 import { AppFailure } from '../../shared/errors';
 import { tempDir, validDraft } from '../support/helpers';
+import { testServices } from '../support/services';
 import { emptyDraft } from '../../shared/offering';
 
 const fileIn = (dir: string) => path.join(dir, 'catalogue.sqlite');
@@ -252,4 +253,15 @@ test('a save from an editor that has not seen the list’s seats change keeps th
   assert.deepEqual([published.draft.seatsRemaining, published.draft.price], [3, 99], 'Publish sends the list’s seats too');
   assert.equal(catalogue.save(opened.id, { ...published.draft, seatsRemaining: 8 }).draft.seatsRemaining, 8, 'without a base, the draft as sent');
   db.close();
+});
+
+test('a location is saved for the form to offer again only once its address is complete: a half-typed one is not kept', (t) => {
+  const { services } = testServices(t);
+  const full = { street: '55 York St', extended: 'Suite 300', city: 'Toronto', province: 'ON', postalCode: 'M5J 1R7' };
+  // The form autosaves as the address is typed: street and city first, the postal code half done.
+  const row = services.catalogue.save(null, validDraft({ address: { ...full, postalCode: '' } }));
+  services.catalogue.save(row.id, validDraft({ offeringId: row.draft.offeringId, address: { ...full, postalCode: 'M5J' } }));
+  assert.deepEqual(services.catalogue.locations(), []);
+  services.catalogue.save(row.id, validDraft({ offeringId: row.draft.offeringId, address: full }));
+  assert.deepEqual(services.catalogue.locations(), [{ ...full, postalCode: 'M5J 1R7' }]);
 });

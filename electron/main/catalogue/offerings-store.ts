@@ -8,13 +8,14 @@
 // SQL evaluates over many rows come from row-rules.ts, beside their TypeScript.
 import type { Statement } from 'better-sqlite3';
 import type { AddressDraft, OfferingDraft } from '../../../shared/offering';
+import { isCompleteAddress } from '../../../shared/offering';
 import type { ConnectionKind } from '../../../shared/connection';
 import type { OfferingStatus } from '../../../shared/ipc';
 import type { WireListing } from '../marketplace/wire';
 import type { Db } from '../database/schema';
 import { classDayRows, locationKey, offeringColumns, COLUMN_NAMES, type OfferingColumns } from './offering-columns';
 import { LIST_INDEXES, SORT_EXPRESSIONS } from './list-indexes';
-import { LISTED_OR_SENT_SQL, PAST_LISTED_SQL, publishableSql, statusesSql } from './row-rules';
+import { FAILED_SQL, LISTED_OR_SENT_SQL, PAST_LISTED_SQL, publishableSql, statusesSql } from './row-rules';
 
 export interface OfferingRow extends OfferingColumns {
   id: string;
@@ -113,9 +114,9 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     due: db.prepare<[{ now: string; limit: number }], OfferingRow>(DUE_SQL),
     nextWake: db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM offerings WHERE pending IS NOT NULL AND held = 0'),
     waiting: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE pending IS NOT NULL AND held = 0'),
-    failed: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offerings WHERE held = 1 OR (error IS NOT NULL AND pending IS NULL)'),
+    failed: db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM offerings WHERE ${FAILED_SQL}`),
     dueNowAll: db.prepare('UPDATE offerings SET next_attempt_at = NULL WHERE pending IS NOT NULL AND held = 0'),
-    progress: db.prepare<[string], { pending: string | null; held: number }>('SELECT pending, held FROM offerings WHERE id = ?'),
+    progress: db.prepare<[string], { pending: string | null; failed: 0 | 1 }>(`SELECT pending, ${FAILED_SQL} AS failed FROM offerings WHERE id = ?`),
     setInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ?'),
     restoreInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ? AND in_flight = ?'),
     listedVia: db.prepare<[], { network: number; gateway: number }>(
@@ -128,7 +129,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     s.deleteDays.run(id);
     for (const d of classDayRows(draft)) s.insertDay.run(id, d.day, d.date, d.start, d.end);
     const a = draft.address;
-    if (draft.kind === 'class' && a.street.trim() !== '' && a.city.trim() !== '') {
+    if (draft.kind === 'class' && isCompleteAddress(a)) {
       s.useLocation.run({ key: locationKey(a), street: a.street, extended: a.extended, city: a.city, province: a.province, postalCode: a.postalCode, now });
     }
   }

@@ -39,6 +39,16 @@ export function listedVia(listed: boolean, row: { in_flight: string | null; list
 /** Listed, every class day over, its removal not queued yet: what "Remove past" queues and the list counts. */
 export const PAST_LISTED_SQL = `trashed_at IS NULL AND listed IS NOT NULL AND (pending IS NULL OR pending != 'delete') AND ${PAST_SQL}`;
 
+/**
+ * Failed: held back (only a Retry sends it again) or refused with nothing waiting (a listing found gone).
+ * The header's count and the progress bar's run both read it: they cannot disagree about one offering.
+ */
+export const FAILED_SQL = '(held = 1 OR (error IS NOT NULL AND pending IS NULL))';
+
+export function isFailed(row: { held: number; error: string | null; pending: string | null }): boolean {
+  return row.held === 1 || (row.error !== null && row.pending === null);
+}
+
 export interface PublishableCheck {
   now: Date;
   /** The standards the connection can publish; null for all. */

@@ -5,11 +5,11 @@
 // on the main process) per event after Publish all at 100,000 offerings (#10).
 import type { QueueView } from '../../../shared/ipc';
 
-/** An offering's queue columns, as its row has them now (undefined: it is gone). */
-export type RowProgress = { pending: string | null; held: number } | undefined;
+/** An offering's queue state, as its row has it now (undefined: it is gone); `failed` is the header's rule (catalogue/row-rules FAILED_SQL). */
+export type RowProgress = { pending: string | null; failed: 0 | 1 } | undefined;
 type State = 'done' | 'waiting' | 'failed';
 
-const stateOf = (row: RowProgress): State => (!row || row.pending === null ? 'done' : row.held ? 'failed' : 'waiting');
+const stateOf = (row: RowProgress): State => (!row ? 'done' : row.failed ? 'failed' : row.pending === null ? 'done' : 'waiting');
 
 export function createBatchProgress(read: (id: string) => RowProgress) {
   let states = new Map<string, State>();
