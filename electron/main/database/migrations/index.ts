@@ -13,9 +13,10 @@ import { migration009 } from './009-rosters';
 import { migration010 } from './010-templates';
 import { migration011 } from './011-schedule-mappings';
 import { migration012 } from './012-due-order-index';
+import { migration014 } from './014-proofs-issued';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration014];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
