@@ -17,14 +17,11 @@ import type { ResponseOf } from '../../shared/ipc';
 
 const LOGO = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'images', 'logo.png')).toString('base64');
 
+/** A provider with accents in every field that can have them; its postal code as typed, not yet written A1A 1A1. */
 export const PROFILE: ProviderProfile = {
-  legalName: 'Formations Sécurité Hauteur Québec-Ontario inc.',
-  providerId: 'TP-40917',
+  ...{ legalName: 'Formations Sécurité Hauteur Québec-Ontario inc.', providerId: 'TP-40917', phone: '613-555-0199 poste 12' },
   address: { street: '250 rue Élisabeth', extended: 'bureau 3', city: 'Ottawa', province: 'ON', postalCode: 'k1n5a1' },
-  phone: '613-555-0199 poste 12',
-  signerName: 'Hélène Bérubé',
-  signerTitle: 'Directrice de la formation',
-  logo: { type: 'image/png', data: LOGO },
+  ...{ signerName: 'Hélène Bérubé', signerTitle: 'Directrice de la formation', logo: { type: 'image/png', data: LOGO } },
 };
 
 const MARIE = learner({ firstName: 'Marie-Ève', lastName: 'Côté-Bélanger', email: 'marie-eve.cote@example.ca', learnerId: 'MEC-2027' });
