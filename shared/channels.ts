@@ -60,6 +60,9 @@ export const CHANNELS = [
   'offerings:schedule',
   'schedule:preview',
   'schedule:import',
+  'profile:get',
+  'profile:save',
+  'proofs:make',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

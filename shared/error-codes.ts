@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'backup-refused',
   'spreadsheet-too-large',
   'sending-interrupted',
+  'profile-incomplete',
   'internal',
 ] as const;
 

@@ -21,6 +21,8 @@ export const RosterLearner = z.object({
   /** Present every day and marked completed. */
   completed: z.boolean(),
   record: z.object({ state: z.enum(RECORD_STATES), reportedAt: z.string().nullable(), error: AppError.nullable() }),
+  /** When a proof of completion was last made for them; null: never. */
+  proofIssuedAt: z.string().nullable(),
 });
 export type RosterLearner = z.infer<typeof RosterLearner>;
 

@@ -9,6 +9,7 @@ import { settingsHandlers } from './settings/handlers';
 import { marketplaceHandlers } from './marketplace/handlers';
 import { backupHandlers } from './database/handlers';
 import { rosterHandlers } from './roster/handlers';
+import { proofHandlers } from './roster/proof-handlers';
 import { exchangeHandlers } from './exchange/handlers';
 
 export function createHandlers(s: Services): Handlers {
@@ -16,10 +17,11 @@ export function createHandlers(s: Services): Handlers {
   return {
     ...catalogueHandlers({ catalogue, lists, clock, connection: s.settings.connection }),
     ...queueHandlers({ queue, callLog: s.callLog, retry: catalogue.retry, learnerNames: s.roster.learnerNames }),
-    ...settingsHandlers({ settings: s.settings, credentials: s.credentials, view: s.settingsView, forgetToken: s.connection.forgetToken, queue }),
+    ...settingsHandlers({ settings: s.settings, credentials: s.credentials, view: s.settingsView, forgetToken: s.connection.forgetToken, queue, profile: s.profile }),
     ...marketplaceHandlers(s.connection),
     ...backupHandlers(s.backups),
     ...rosterHandlers({ roster: s.roster, people: s.people, sendState: s.recordsSendState, queue }),
+    ...proofHandlers(s.rosterParts, { profile: s.profile.get, programIds: s.settings.programIds }),
     ...exchangeHandlers({ catalogue, lists, clock, scheduleImport: s.scheduleImport, templates: s.templates }),
   };
 }

@@ -22,6 +22,8 @@ import { silentLog, type AppLog } from './platform/logging';
 import { checkStoredOfferings, WALK_DELAY_MS } from './catalogue/integrity-check';
 import { createLearnersStore } from './roster/learners-store';
 import { createStaffStore } from './roster/staff-store';
+import { createProofsStore } from './roster/proofs-store';
+import { createProviderProfile } from './settings/provider-profile';
 import { createDataKeys } from './roster/data-key';
 import { createRoster } from './roster/roster';
 import { createRecordJob } from './roster/record-job';
@@ -99,7 +101,9 @@ export function createServices(options: ServiceOptions) {
   purgeExpiredLearners(learners, settings.retentionYears(), clock.now(), log);
   const staff = createStaffStore(db);
   const keys = createDataKeys(credentials.learnerDataKey, learners.hasAny);
-  const roster = createRoster({ catalogue, learners, staff, keys, clock });
+  const rosterParts = { catalogue, learners, staff, keys, clock, proofs: createProofsStore(db) };
+  const roster = createRoster(rosterParts);
+  const profile = createProviderProfile(db);
   const exchangeStore = createExchangeStore(db);
   // The walk over every stored offering waits while the window loads; the queue asks it about each row before sending it.
   const integrity = checkStoredOfferings(catalogue.store, log, { delayMs: options.integrityWalkDelayMs ?? WALK_DELAY_MS });
@@ -139,6 +143,8 @@ export function createServices(options: ServiceOptions) {
     learners,
     staff,
     roster,
+    rosterParts,
+    profile,
     people: createPeople(staff, clock),
     templates: createTemplates(exchangeStore, catalogue, clock),
     exchangeStore,

@@ -5,15 +5,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openCatalogueDb } from '../../electron/main/database/open';
 import { schemaVersion } from '../../electron/main/database/schema';
-import { MIGRATIONS, type Migration } from '../../electron/main/database/migrations/index';
+import { MIGRATIONS, LATEST_VERSION, type Migration } from '../../electron/main/database/migrations/index';
 import { listBackups, createBackup, KEEP_BACKUPS } from '../../electron/main/database/backups';
 import { createCatalogue } from '../../electron/main/catalogue/catalogue';
 import { createServices } from '../../electron/main/services';
 import { AppFailure } from '../../shared/errors';
 import { tempDir, validDraft, uniqueKeychainService } from '../support/helpers';
 
-const v2: Migration = { version: MIGRATIONS.length + 1, name: 'test: a notes column', up: (db) => db.exec('ALTER TABLE offerings ADD COLUMN notes TEXT') };
-const broken: Migration = { version: MIGRATIONS.length + 1, name: 'test: broken', up: (db) => db.exec('ALTER TABLE offerings ADD COLUMN x TEXT; INSERT INTO nowhere VALUES (1)') };
+const v2: Migration = { version: LATEST_VERSION + 1, name: 'test: a notes column', up: (db) => db.exec('ALTER TABLE offerings ADD COLUMN notes TEXT') };
+const broken: Migration = { version: LATEST_VERSION + 1, name: 'test: broken', up: (db) => db.exec('ALTER TABLE offerings ADD COLUMN x TEXT; INSERT INTO nowhere VALUES (1)') };
 
 function catalogueWithOneOffering() {
   const file = path.join(tempDir(), 'catalogue.sqlite');
@@ -30,9 +30,9 @@ test('a migration of an existing catalogue is preceded by a dated backup', () =>
   db.close();
   const [backup] = listBackups(file);
   assert.deepEqual({ ...backup, bytes: backup!.bytes > 0 }, {
-    name: `catalogue-2026-11-27T10-11-12-345Z-v${MIGRATIONS.length}-before-migration.sqlite`,
+    name: `catalogue-2026-11-27T10-11-12-345Z-v${LATEST_VERSION}-before-migration.sqlite`,
     at: '2026-11-27T10:11:12.345Z',
-    schemaVersion: MIGRATIONS.length,
+    schemaVersion: LATEST_VERSION,
     reason: 'before-migration',
     bytes: true,
   });
@@ -64,7 +64,7 @@ test('a failed migration restores the backup and says so', () => {
     },
   );
   const db = openCatalogueDb(file);
-  assert.equal(schemaVersion(db), MIGRATIONS.length);
+  assert.equal(schemaVersion(db), LATEST_VERSION);
   assert.deepEqual(createCatalogue(db).get(saved.id).draft, saved.draft);
   assert.deepEqual(db.prepare("SELECT count(*) AS n FROM pragma_table_info('offerings') WHERE name = 'x'").get(), { n: 0 });
   db.close();

@@ -164,6 +164,7 @@ test('About lists every shipped package with its licence: dependencies, what the
   const licences = productionLicences(process.cwd());
   const names = new Set(licences.map((l) => l.name));
   assert.deepEqual(licences.find((l) => l.name === 'better-sqlite3')?.license, 'MIT');
+  assert.equal(licences.find((l) => l.name === 'source-sans')?.license, 'OFL-1.1', 'the font the proofs of completion embed, with its licence');
   assert.ok(licences.every((l) => l.license && l.version));
   for (const direct of Object.keys((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies)) assert.ok(names.has(direct), direct);
   assert.ok(names.has('semver') && names.has('js-yaml'), 'electron-updater’s own dependencies are shipped too');

@@ -10,6 +10,7 @@ import { readDraft } from '../catalogue/catalogue';
 import type { LearnersStore, LearnerRow } from './learners-store';
 import type { StaffStore } from './staff-store';
 import type { DataKeys } from './data-key';
+import type { ProofsStore } from './proofs-store';
 
 /** What the roster's parts read and write through. */
 export interface RosterParts {
@@ -18,6 +19,8 @@ export interface RosterParts {
   staff: StaffStore;
   keys: DataKeys;
   clock: Clock;
+  /** When each learner was given a proof of completion. */
+  proofs: ProofsStore;
 }
 
 export interface ClassDayTimes {

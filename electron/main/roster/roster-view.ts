@@ -7,13 +7,14 @@ import type { RosterView } from '../../../shared/roster-contract';
 import { classOf, nowIso, presenceOf, recordState, staffByDay, type RosterParts } from './roster-class';
 import { openDetails } from './roster-seal';
 
-export async function rosterView({ catalogue, learners, staff, keys, clock }: RosterParts, offeringRowId: string): Promise<RosterView> {
+export async function rosterView({ catalogue, learners, staff, keys, clock, proofs }: RosterParts, offeringRowId: string): Promise<RosterView> {
   const { row, days } = classOf(catalogue, offeringRowId);
   const rows = learners.byOffering(offeringRowId);
   const crypto = rows.length > 0 ? await keys.crypto() : null;
   const presence = presenceOf(learners, offeringRowId);
   const dates = days.map((d) => d.date);
   const byDay = staffByDay(staff, offeringRowId);
+  const proofIssued = proofs.issuedFor(offeringRowId);
   const wah = row.standard_key?.startsWith('WAH') ?? false;
   return {
     offering: {
@@ -34,6 +35,7 @@ export async function rosterView({ catalogue, learners, staff, keys, clock }: Ro
         score: r.score,
         completed: isCompleted(r.result, dates, attendance),
         record: { state: recordState(r), reportedAt: r.reported_at, error: r.record_error === null ? null : AppError.parse(JSON.parse(r.record_error)) },
+        proofIssuedAt: proofIssued.get(r.id) ?? null,
       };
     }),
     days: days.map((d) => {

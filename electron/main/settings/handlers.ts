@@ -2,6 +2,7 @@
 import type { Handlers, SettingsView } from '../../../shared/ipc';
 import type { Credentials } from '../platform/credentials';
 import type { Settings } from './settings';
+import type { ProviderProfileStore } from './provider-profile';
 import { saveSettings } from './settings-save';
 
 export interface SettingsHandlerParts {
@@ -12,9 +13,11 @@ export interface SettingsHandlerParts {
   forgetToken: () => void;
   /** New secrets end any pause; a changed address, connection or program ID ends a pause they caused. */
   queue: { resume(): void; unpause(): void };
+  /** Settings → Provider profile: who issues the proofs of completion. */
+  profile: ProviderProfileStore;
 }
 
-export function settingsHandlers({ settings, credentials, view, forgetToken, queue }: SettingsHandlerParts): Pick<Handlers, 'settings:get' | 'settings:save' | 'settings:forgetKey'> {
+export function settingsHandlers({ settings, credentials, view, forgetToken, queue, profile }: SettingsHandlerParts): Pick<Handlers, 'settings:get' | 'settings:save' | 'settings:forgetKey' | 'profile:get' | 'profile:save'> {
   return {
     'settings:get': () => view(),
     'settings:save': async (request) => {
@@ -28,5 +31,7 @@ export function settingsHandlers({ settings, credentials, view, forgetToken, que
       await credentials.forget();
       return view();
     },
+    'profile:get': () => profile.view(),
+    'profile:save': (request) => profile.save(request),
   };
 }

@@ -14,6 +14,13 @@ class Desk {
   /** Moves on every pushed change of offerings; `changed` says which (null: many). */
   revision = $state(0);
   changed = $state.raw<string[] | null>(null);
+  /** A screen asked for Settings with the keyboard on this element (its id): the app shows it, then clears this. */
+  settingsFocus = $state<string | null>(null);
+
+  /** Settings, with the keyboard on the element of this id (a field a message said was missing). */
+  openSettings(focusId: string): void {
+    this.settingsFocus = focusId;
+  }
 
   /**
    * After the renderer itself changed something: every screen refetches what it shows, and the queue, at once.

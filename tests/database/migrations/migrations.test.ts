@@ -13,13 +13,15 @@ import { createListQuery } from '../../../electron/main/catalogue/list-query';
 import { createOfferingsStore, DUE_SQL } from '../../../electron/main/catalogue/offerings-store';
 import { ListQuery } from '../../../shared/ipc';
 
+// By version, not by place in the list: a version may be missing while another change holds it (13).
+const through = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
 const at = (version: number) => {
   const db = new Database(':memory:');
-  migrate(db, MIGRATIONS.slice(0, version));
+  migrate(db, through(version));
   assert.equal(schemaVersion(db), version);
   return db;
 };
-const upTo = (db: Database.Database, version: number) => migrate(db, MIGRATIONS.slice(0, version));
+const upTo = (db: Database.Database, version: number) => migrate(db, through(version));
 
 /** A draft as the app saved it before online offerings: no `kind`, no `courseDurationHours`. */
 function oldDraft(overrides: Record<string, unknown> = {}): string {
@@ -130,7 +132,7 @@ test('migration 5: covering indexes carry every filter column, so counts and pag
   }
   assert.deepEqual(columns(LIST_INDEXES.filters).slice(0, 2), ['status', 'seq'], 'status first, then seq: the status sort walks it');
   // The runtime's own copy (db/list-indexes) names what the latest schema has.
-  const latest = at(MIGRATIONS.length);
+  const latest = at(MIGRATIONS.at(-1)!.version);
   const indexSql = (latest.prepare("SELECT group_concat(sql, ' ') AS s FROM sqlite_master WHERE type = 'index'").get() as { s: string }).s;
   for (const index of Object.values(LIST_INDEXES)) assert.ok(latest.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(index), `${index} is in the schema`);
   for (const [sort, expression] of Object.entries(SORT_EXPRESSIONS)) assert.ok(indexSql.includes(`(${expression}, seq`), `an index sorts by ${sort} as the list does`);
@@ -276,4 +278,23 @@ test('migration 13: each call may say what it was about; the calls logged before
   assert.deepEqual(db.prepare('SELECT offering_id, action, phase, http_status, detail FROM call_log').all(), [{ offering_id: 'wah-1', action: 'patch', phase: 'done', http_status: 200, detail: null }]);
   db.prepare("INSERT INTO call_log (at, offering_id, action, phase, detail) VALUES ('2026-01-02T00:00:00.000Z', 'wah-1', 'report', 'sending', '{\"learnerRow\":\"l-1\"}')").run();
   assert.equal((db.prepare("SELECT detail FROM call_log WHERE action = 'report'").get() as { detail: string }).detail, '{"learnerRow":"l-1"}');
+});
+
+test('migration 14: when each learner was given a proof of completion, their row id and the moment only; it leaves with the learner', () => {
+  const db = at(13);
+  db.pragma('foreign_keys = ON');
+  const before = db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  upTo(db, 14);
+  const after = db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  assert.deepEqual(after.filter((o) => o.name !== 'proofs_issued'), before, 'only the new table');
+  assert.deepEqual(db.prepare("SELECT name FROM pragma_table_info('proofs_issued') ORDER BY cid").all(), [{ name: 'learner_id' }, { name: 'issued_at' }], 'no column for anything personal');
+  db.prepare("INSERT INTO offerings (id, seq, offering_id, created_at, updated_at) VALUES ('class', 1, 'wah-1', 'now', 'now')").run();
+  db.prepare("INSERT INTO learners (id, offering_row, seq, sealed, created_at, updated_at) VALUES ('l1', 'class', 1, x'01', 'now', 'now')").run();
+  const issue = db.prepare('INSERT INTO proofs_issued (learner_id, issued_at) VALUES (?, ?)');
+  issue.run('l1', '2027-04-16T14:00:00.000Z');
+  assert.throws(() => issue.run('l1', '2027-04-17T14:00:00.000Z'), /UNIQUE|PRIMARY KEY/, 'one row per learner');
+  assert.throws(() => issue.run('nobody', '2027-04-17T14:00:00.000Z'), /FOREIGN KEY/, 'only a learner on a roster');
+  assert.throws(() => db.prepare("INSERT INTO proofs_issued (learner_id) VALUES ('l1')").run(), /NOT NULL|UNIQUE|PRIMARY KEY/);
+  db.prepare("DELETE FROM learners WHERE id = 'l1'").run();
+  assert.deepEqual(db.prepare('SELECT COUNT(*) AS n FROM proofs_issued').get(), { n: 0 }, 'erased or purged, the learner takes it along');
 });

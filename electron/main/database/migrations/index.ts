@@ -14,9 +14,10 @@ import { migration010 } from './010-templates';
 import { migration011 } from './011-schedule-mappings';
 import { migration012 } from './012-due-order-index';
 import { migration013 } from './013-call-details';
+import { migration014 } from './014-proofs-issued';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
