@@ -5,6 +5,7 @@
 import type { FieldError } from './errors';
 import type { LearnerAddress, LearnerDetails, LearnerResult } from './learner';
 import { fold } from './text';
+import { isDate } from './time';
 import { DRAFT_LIMITS, normalisePostalCode, POSTAL_CODE, PROVINCES } from './offering-rules';
 
 export const LEARNER_LIMITS = {
@@ -16,6 +17,7 @@ export const LEARNER_LIMITS = {
   learnerId: 64,
   employerName: 200,
   employerContact: 300,
+  previousTrainingDate: 10,
   'address.street': DRAFT_LIMITS['address.street'],
   'address.extended': DRAFT_LIMITS['address.extended'],
   'address.city': DRAFT_LIMITS['address.city'],
@@ -28,9 +30,6 @@ export const MIN_BIRTH_YEAR = 1900;
 
 /** The final test score, in percent. */
 export const SCORE_RANGE = { min: 0, max: 100 } as const;
-
-/** Working at Heights: at most this many learners per instructor in the practical part. */
-export const WAH_PRACTICAL_RATIO = 12;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The provider's own learner id: letters, digits, dots, dashes, underscores. */
@@ -49,6 +48,7 @@ export const EMPTY_LEARNER: LearnerDetails = {
   learnerId: '',
   employerName: '',
   employerContact: '',
+  previousTrainingDate: '',
 };
 
 export function isEmail(value: string): boolean {
@@ -86,6 +86,9 @@ export function learnerProblems(d: LearnerDetails, year: number): FieldError[] {
   if (d.birthYear === null) problems.push({ path: 'birthYear', code: 'required', message: 'This field is required.' });
   else if (d.birthYear < MIN_BIRTH_YEAR || d.birthYear > latestBirthYear(year)) {
     problems.push({ path: 'birthYear', code: 'birthYear.range', message: `Enter a year from ${MIN_BIRTH_YEAR} to ${latestBirthYear(year)}.`, limit: latestBirthYear(year) });
+  }
+  if (d.previousTrainingDate.trim() !== '' && !isDate(d.previousTrainingDate.trim())) {
+    problems.push({ path: 'previousTrainingDate', code: 'learnerDate.invalid', message: 'Enter a date such as 2025-03-10, or leave it empty.' });
   }
   if (d.learnerId.trim() !== '' && !LEARNER_ID.test(d.learnerId.trim())) {
     problems.push({ path: 'learnerId', code: 'learnerId.invalid', message: 'Use 1–64 letters, digits, dots, dashes or underscores.' });

@@ -24,6 +24,11 @@ export const LearnerDetails = z.object({
   /** Kept locally, never sent. */
   employerName: z.string().max(LEARNER_LIMITS.employerName),
   employerContact: z.string().max(LEARNER_LIMITS.employerContact),
+  /**
+   * Kept locally, never sent: when the training this class builds on was completed (a refresher's previous
+   * training, a JHSC Part Two's Part One), as YYYY-MM-DD, or empty. Learners saved before it existed have none.
+   */
+  previousTrainingDate: z.string().max(LEARNER_LIMITS.previousTrainingDate).default(''),
 });
 export type LearnerDetails = z.infer<typeof LearnerDetails>;
 

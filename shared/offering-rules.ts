@@ -10,6 +10,7 @@ import { linkProblem } from './url-rules';
 
 // The rule for a link learners follow is the app's URL rules' (url-rules); re-exported for the draft's readers.
 export { isHttpsUrl, linkProblem } from './url-rules';
+import { classHoursShortfalls, type HoursShortfall } from './program-rules';
 
 export const PROVINCES = ['ON', 'QC', 'MB', 'SK', 'AB', 'BC', 'NB', 'NS', 'PE', 'NL', 'YT', 'NT', 'NU'] as const;
 
@@ -127,12 +128,10 @@ export function instructionHours(draft: OfferingDraft): number {
   return draft.classDays.filter(validDay).reduce((sum, d) => sum + hoursBetween(d.date, d.start, d.end), 0);
 }
 
-/** A warning, never an error: fewer hours than the standard usually needs. */
-export function hoursWarning(draft: OfferingDraft): { hours: number; minimum: number } | null {
-  if (draft.trainingStandardKey === '' || !draft.classDays.some(validDay)) return null;
-  const hours = instructionHours(draft);
-  const minimum = standardFor(draft.trainingStandardKey).minimumHours;
-  return hours < minimum ? { hours, minimum } : null;
+/** A warning, never an error: the first way the class days fall short of the program's minimum hours (all of them: `classHoursShortfalls`). */
+export function hoursWarning(draft: OfferingDraft): HoursShortfall | null {
+  if (draft.trainingStandardKey === '') return null;
+  return classHoursShortfalls(standardFor(draft.trainingStandardKey), draft.classDays)[0] ?? null;
 }
 
 type AddProblem = (path: string, code: string, message: string) => void;

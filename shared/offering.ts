@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { StandardKey } from './standards';
 import { DRAFT_LIMITS } from './offering-rules';
+import { WAH_MODULES } from './program-rules';
 
 export * from './offering-rules';
 
@@ -10,6 +11,8 @@ export const ClassDay = z.object({
   date: z.string().max(10),
   start: z.string().max(5),
   end: z.string().max(5),
+  /** Working at Heights: the module this day teaches; absent when it teaches both or none was chosen (see program-rules). */
+  module: z.enum(WAH_MODULES).optional(),
 });
 export type ClassDay = z.infer<typeof ClassDay>;
 

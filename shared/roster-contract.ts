@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 import { LearnerDetails, LearnerResult, RosterMapping, RECORD_STATES, ROSTER_COLUMNS, SCORE_RANGE } from './learner';
+import { WAH_MODULES } from './program-rules';
 
 const RowId = z.string().min(1).max(64);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2027-03-10');
@@ -23,6 +24,8 @@ export const RosterLearner = z.object({
   record: z.object({ state: z.enum(RECORD_STATES), reportedAt: z.string().nullable(), error: AppError.nullable() }),
   /** When a proof of completion was last made for them; null: never. */
   proofIssuedAt: z.string().nullable(),
+  /** The earlier training given is outside this class's window (program-rules' priorTrainingWarning): a warning. */
+  priorTraining: z.object({ problem: z.enum(['lapsed', 'afterClass']), until: z.string() }).nullable(),
 });
 export type RosterLearner = z.infer<typeof RosterLearner>;
 
@@ -32,7 +35,13 @@ export const DayStaff = z.object({
   end: z.string(),
   instructors: z.array(z.string()),
   evaluators: z.array(z.string()),
-  /** Working at Heights: more learners than 12 per instructor (a warning, never a block). */
+  /** Working at Heights: the module the form says the day teaches; null when both, or not said. */
+  module: z.enum(WAH_MODULES).nullable(),
+  /** Learners expected that day: everyone on the roster not marked absent. */
+  expected: z.number().int(),
+  /** The most learners per instructor the day's module allows (24 Basic Theory, 12 Practical), or null when the program sets none. */
+  ratioLimit: z.number().int().nullable(),
+  /** More learners expected than `ratioLimit` per instructor (a warning, never a block). */
   ratioWarning: z.boolean(),
 });
 export type DayStaff = z.infer<typeof DayStaff>;
@@ -46,6 +55,12 @@ export const RosterView = z.object({
     listed: z.boolean(),
     /** The last class day's end time has passed (Ontario time). */
     over: z.boolean(),
+    /** Seats remaining, as the list and the form show them. */
+    seats: z.number().nullable(),
+    /** What a learner's previous training date is for in this class: a refresher's earlier training, a Part Two's Part One; null when neither. */
+    priorTraining: z.enum(['refresher', 'partOne']).nullable(),
+    /** JHSC: fewer than 6 or more than 25 learners on the roster (a warning, never a block). */
+    classSize: z.object({ learners: z.number().int(), min: z.number().int(), max: z.number().int(), side: z.enum(['under', 'over']) }).nullable(),
   }),
   learners: z.array(RosterLearner),
   days: z.array(DayStaff),
@@ -98,6 +113,20 @@ export type RecordsPreview = z.infer<typeof RecordsPreview>;
 
 const OfferingRow = z.object({ offeringRowId: RowId });
 
+/**
+ * What a bulk action did: the learners it changed (for Undo), and those it left as they were: `final` (reported, or on
+ * the way: never changed), `kept` (marked absent that day; marked Not completed), `notPresent` (All completed: not
+ * present every class day).
+ */
+const BulkResult = z.object({
+  roster: RosterView,
+  changed: z.array(z.string()),
+  final: z.number().int(),
+  kept: z.number().int(),
+  notPresent: z.number().int(),
+});
+export type BulkResult = z.infer<typeof BulkResult>;
+
 export const rosterContract = {
   'roster:get': { request: OfferingRow.strict(), response: RosterView },
   'learners:save': { request: z.object({ offeringRowId: RowId, id: RowId.nullable(), details: LearnerDetails }).strict(), response: RosterView },
@@ -106,6 +135,14 @@ export const rosterContract = {
     request: z.object({ id: RowId, result: LearnerResult.nullable(), score: z.number().min(SCORE_RANGE.min).max(SCORE_RANGE.max).nullable() }).strict(),
     response: RosterView,
   },
+  /** Present on this class day for every learner not yet marked (those marked absent stay absent; reported learners are not changed). */
+  'roster:markAllPresent': { request: z.object({ offeringRowId: RowId, day: Day }).strict(), response: BulkResult },
+  /** Completed for every learner present every class day and not yet given a result (reported learners are not changed). */
+  'roster:markAllCompleted': { request: OfferingRow.strict(), response: BulkResult },
+  /** Undo of a bulk action: those learners' attendance that day (`day`), or their Completed (`day` null), back to not marked. */
+  'roster:undoBulk': { request: z.object({ offeringRowId: RowId, day: Day.nullable(), ids: z.array(RowId).min(1).max(1000) }).strict(), response: RosterView },
+  /** How many learners are on a class's roster: for the form, beside the seats. */
+  'roster:count': { request: OfferingRow.strict(), response: z.object({ learners: z.number().int() }) },
   'roster:setDayStaff': {
     request: z.object({ offeringRowId: RowId, day: Day, instructors: z.array(RowId).max(20), evaluators: z.array(RowId).max(20) }).strict(),
     response: RosterView,

@@ -4,6 +4,7 @@
 // Plain values only (no zod): the window reads them; `standards.ts` holds the
 // schemas made from these lists.
 import type { DeliveryMethod, Language, OnlineStandardKey, Program, StandardKey } from './standards';
+import { minimumClassHours } from './program-rules';
 
 export const TRAINING_STANDARD_KEYS = [
   'WAH-E-B',
@@ -80,32 +81,26 @@ export interface TrainingStandard {
   delivery: StandardDelivery;
   /** The course without language and delivery (`WAH-Refr`, `JHSC-2014-1`): the key of its label in both languages. */
   course: string;
-  /** Usual minimum instruction time in hours, for a warning (never an error). */
-  minimumHours: number;
+  /** The program's minimum hours of class days, for a warning (never an error); null where no standard we follow sets one. */
+  minimumHours: number | null;
 }
 
 const DELIVERY_BY_LETTER = { B: 'blended', I: 'in-person', V: 'virtual', O: 'online' } as const;
-
-function minimumHoursFor(key: string): number {
-  if (key.startsWith('WAH-Refr')) return 3;
-  if (key.startsWith('WAH')) return 6.5;
-  if (key.includes('-Refr-')) return 6.5;
-  if (/-1-[EF]-/.test(key)) return 3 * 6.5;
-  return 2 * 6.5;
-}
 
 function describe(key: StandardKey): TrainingStandard {
   const parts = key.split('-');
   const deliveryLetter = parts.at(-1) as keyof typeof DELIVERY_BY_LETTER;
   const languageLetter = parts.at(-2);
+  const course = parts.slice(0, -2).join('-');
+  const delivery = DELIVERY_BY_LETTER[deliveryLetter];
   return {
     key,
     label: MINISTRY_LABELS[key],
     program: key.startsWith('WAH') ? 'WAH' : key.startsWith('JHSC-1996') ? 'JHSC-1996' : 'JHSC-2014',
     language: languageLetter === 'F' ? 'fr' : 'en',
-    delivery: DELIVERY_BY_LETTER[deliveryLetter],
-    course: parts.slice(0, -2).join('-'),
-    minimumHours: minimumHoursFor(key),
+    delivery,
+    course,
+    minimumHours: minimumClassHours({ course, delivery }),
   };
 }
 

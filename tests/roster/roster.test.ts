@@ -7,7 +7,7 @@ import { taughtClass, learner, ipcFor, readyToReport, MovableClock, DAY_ONE, DAY
 import { validDraft, waitFor } from '../support/helpers';
 import { startSandbox } from '../../electron/main/sandbox/sandbox-server';
 import { ontarioToUtc } from '../../shared/time';
-import { WAH_PRACTICAL_RATIO } from '../../shared/learner';
+import { WAH_LEARNERS_PER_INSTRUCTOR } from '../../shared/program-rules';
 
 test('a completed learner is reported once, with the record the ministry expects, and shows Reported', async (t) => {
   const sandbox = await testSandbox(t);
@@ -179,7 +179,7 @@ test('learner details are checked: missing names, a bad email, a birth year out 
 
 test('Working at Heights: more than 12 learners per instructor on a day is a warning, not a block', async (t) => {
   const { ipc, offering } = await taughtClass(t, { sandbox: await testSandbox(t) });
-  for (let i = 0; i <= WAH_PRACTICAL_RATIO; i++) {
+  for (let i = 0; i <= WAH_LEARNERS_PER_INSTRUCTOR.practical; i++) {
     await ipc('learners:save', { offeringRowId: offering.id, id: null, details: learner({ firstName: `Learner${i}`, email: `learner${i}@example.ca` }) });
   }
   const [a, b] = await ipc('people:save', { id: null, name: 'Alex Martin' }).then(() => ipc('people:save', { id: null, name: 'Bo Chen' }));

@@ -18,7 +18,9 @@ test('all 20 Marketplace training standards are accepted, with language and deli
     { key: 'JHSC-2014-1-F-V', label: 'CMSS - partie 1', program: 'JHSC-2014', language: 'fr', delivery: 'virtual', course: 'JHSC-2014-1', minimumHours: 19.5 },
   );
   assert.equal(standardFor('WAH-Refr-E-B').delivery, 'blended');
-  assert.equal(standardFor('WAH-Refr-E-B').minimumHours, 3);
+  // A refresher is the Practical module (WAH Program Standard s. 11.2): its 3.5 hours; no 1996 minimum is followed.
+  assert.equal(standardFor('WAH-Refr-E-B').minimumHours, 3.5);
+  assert.equal(standardFor('JHSC-1996-2-E-I').minimumHours, null);
   assert.equal(standardFor('JHSC-1996-2-E-I').program, 'JHSC-1996');
   assert.equal(TRAINING_STANDARDS.filter((s) => s.language === 'fr').length, 7);
   assert.deepEqual([...new Set(TRAINING_STANDARDS.map((s) => s.course))], ['WAH', 'WAH-Refr', 'JHSC-2014-1', 'JHSC-2014-2', 'JHSC-2014-Refr', 'JHSC-1996-1', 'JHSC-1996-2']);
@@ -108,7 +110,7 @@ test('instruction hours are totalled and a short class gets a warning, not an er
   const date = futureDate('03-10');
   const short = validDraft({ trainingStandardKey: 'WAH-E-I', classDays: [{ date, start: '09:00', end: '12:00' }] });
   assert.equal(instructionHours(short), 3);
-  assert.deepEqual(hoursWarning(short), { hours: 3, minimum: 6.5 });
+  assert.deepEqual(hoursWarning(short), { part: 'class', hours: 3, minimum: 6.5 });
   assert.deepEqual(publishProblems(short), []);
   const jhsc = validDraft({ trainingStandardKey: 'JHSC-2014-1-E-I', classDays: ['03-10', '03-11', '03-12'].map((d) => ({ date: futureDate(d), start: '08:30', end: '15:00' })) });
   assert.equal(instructionHours(jhsc), 19.5);

@@ -13,7 +13,7 @@ export interface RosterHandlerParts {
   queue: { kick(): Promise<void>; resume(): void };
 }
 
-type RecordChannels = 'roster:get' | 'learners:save' | 'roster:setAttendance' | 'roster:setResult' | 'roster:setDayStaff' | 'roster:preview' | 'roster:import' | 'people:list' | 'people:save' | 'people:archive' | 'records:preview' | 'records:report' | 'records:retry' | 'learners:export' | 'learners:erase';
+type RecordChannels = 'roster:get' | 'learners:save' | 'roster:setAttendance' | 'roster:setResult' | 'roster:setDayStaff' | 'roster:markAllPresent' | 'roster:markAllCompleted' | 'roster:undoBulk' | 'roster:count' | 'roster:preview' | 'roster:import' | 'people:list' | 'people:save' | 'people:archive' | 'records:preview' | 'records:report' | 'records:retry' | 'learners:export' | 'learners:erase';
 
 const bytes = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -24,6 +24,10 @@ export function rosterHandlers({ roster, people, sendState, queue }: RosterHandl
     'roster:setAttendance': ({ id, day, present }) => roster.setAttendance(id, day, present),
     'roster:setResult': ({ id, result, score }) => roster.setResult(id, result, score),
     'roster:setDayStaff': ({ offeringRowId, day, instructors, evaluators }) => roster.setDayStaff(offeringRowId, day, instructors, evaluators),
+    'roster:markAllPresent': ({ offeringRowId, day }) => roster.markAllPresent(offeringRowId, day),
+    'roster:markAllCompleted': ({ offeringRowId }) => roster.markAllCompleted(offeringRowId),
+    'roster:undoBulk': ({ offeringRowId, day, ids }) => roster.undoBulk(offeringRowId, day, ids),
+    'roster:count': ({ offeringRowId }) => roster.count(offeringRowId),
     'roster:preview': ({ offeringRowId, file, mapping }) => roster.previewFile(offeringRowId, bytes(file), mapping),
     'roster:import': ({ offeringRowId, file, mapping }) => roster.importFile(offeringRowId, bytes(file), mapping),
     'people:list': () => people.list(),

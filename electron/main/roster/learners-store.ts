@@ -79,6 +79,18 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
   const purge = db.prepare<[string], { offering_row: string }>(
     "DELETE FROM learners WHERE (record_state IS NULL OR record_state IN ('reported', 'refused')) AND record_in_flight = 0 AND EXISTS (SELECT 1 FROM offerings o WHERE o.id = learners.offering_row AND o.last_end_utc < ?) RETURNING offering_row",
   );
+  // The bulk actions, each one statement: a learner whose record is on its way or reported is never changed (roster-class's assertChangeable).
+  const CHANGEABLE = "l.record_in_flight = 0 AND (l.record_state IS NULL OR l.record_state = 'refused')";
+  const count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM learners WHERE offering_row = ?');
+  const allPresent = db.prepare<{ row: string; day: string }, { learner_id: string }>(
+    `INSERT INTO attendance (learner_id, day, present) SELECT l.id, @day, 1 FROM learners l WHERE l.offering_row = @row AND ${CHANGEABLE} AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.learner_id = l.id AND a.day = @day) RETURNING learner_id`,
+  );
+  const allCompleted = db.prepare<{ row: string; days: string; n: number; now: string }, { id: string }>(
+    `UPDATE learners AS l SET result = 'completed', updated_at = @now WHERE l.offering_row = @row AND ${CHANGEABLE} AND l.result IS NULL AND (SELECT COUNT(*) FROM attendance a WHERE a.learner_id = l.id AND a.present = 1 AND a.day IN (SELECT value FROM json_each(@days))) = @n RETURNING id`,
+  );
+  const ofRoster = `SELECT l.id FROM learners l WHERE l.offering_row = @row AND ${CHANGEABLE} AND l.id IN (SELECT value FROM json_each(@ids))`;
+  const unmarkPresent = db.prepare<{ row: string; day: string; ids: string }>(`DELETE FROM attendance WHERE day = @day AND present = 1 AND learner_id IN (${ofRoster})`);
+  const uncomplete = db.prepare<{ row: string; ids: string; now: string }>(`UPDATE learners SET result = NULL, updated_at = @now WHERE result = 'completed' AND id IN (${ofRoster})`);
   const mappingGet = db.prepare<[string], { mapping: string }>('SELECT mapping FROM roster_mappings WHERE headers = ?');
   const mappingSet = db.prepare('INSERT INTO roster_mappings (headers, mapping) VALUES (?, ?) ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping');
 
@@ -125,6 +137,28 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
     setAttendance(id: string, day: string, present: boolean): void {
       setAttendance.run(id, day, present ? 1 : 0);
       touch(ofRow(id)!);
+    },
+    /** How many learners are on the class's roster. */
+    count: (offeringRow: string) => count.get(offeringRow)!.n,
+    /** Present on `day` for every learner of the class not yet marked that day and not final: the ids marked. */
+    markAllPresent(offeringRow: string, day: string): string[] {
+      const ids = allPresent.all({ row: offeringRow, day }).map((r) => r.learner_id);
+      if (ids.length > 0) touch(offeringRow);
+      return ids;
+    },
+    /** Completed for every learner not final, with no result yet, present on each of `days` (one or more, distinct): the ids marked. */
+    markAllCompleted(offeringRow: string, days: readonly string[], now: string): string[] {
+      const distinct = [...new Set(days)];
+      if (distinct.length === 0) return [];
+      const ids = allCompleted.all({ row: offeringRow, days: JSON.stringify(distinct), n: distinct.length, now }).map((r) => r.id);
+      if (ids.length > 0) touch(offeringRow);
+      return ids;
+    },
+    /** Takes back a bulk action for these learners of the class (not final): present on `day` back to not marked, or (day null) Completed back to no result. */
+    undoBulk(offeringRow: string, day: string | null, ids: readonly string[], now: string): void {
+      const list = JSON.stringify([...new Set(ids)]);
+      const changes = day === null ? uncomplete.run({ row: offeringRow, ids: list, now }).changes : unmarkPresent.run({ row: offeringRow, day, ids: list }).changes;
+      if (changes > 0) touch(offeringRow);
     },
     /** Records the intent to report each learner, with its learningRecordId, before any request (a learner already waiting or reported is left as it is). */
     queueRecords: (records: readonly QueuedRecord[]) => void queueAll.immediate(records),

@@ -3,6 +3,7 @@
 // present, and the rule that a reported learner no longer changes.
 import { failure } from '../../../shared/errors';
 import type { RecordState } from '../../../shared/learner';
+import type { WahModule } from '../../../shared/program-rules';
 import type { Person } from '../../../shared/roster-contract';
 import { isDate, isTime, todayInOntario } from '../../../shared/time';
 import type { Catalogue, Clock, OfferingRow } from '../catalogue/catalogue';
@@ -27,6 +28,8 @@ export interface ClassDayTimes {
   date: string;
   start: string;
   end: string;
+  /** Working at Heights: the module the day teaches, when the form says. */
+  module?: WahModule | undefined;
 }
 
 export const nowIso = (clock: Clock) => clock.now().toISOString();

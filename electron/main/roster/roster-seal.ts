@@ -2,7 +2,7 @@
 // when none was given, sealed under their row's id with the data key
 // (field-crypto) and opened the same way.
 import { randomUUID, randomBytes } from 'node:crypto';
-import type { LearnerDetails } from '../../../shared/learner';
+import { EMPTY_LEARNER, type LearnerDetails } from '../../../shared/learner';
 import { normalisePostalCode } from '../../../shared/offering';
 import type { FieldCrypto } from './field-crypto';
 import type { LearnersStore, LearnerRow, NewLearner } from './learners-store';
@@ -24,14 +24,16 @@ export function normalised(details: LearnerDetails): LearnerDetails {
     learnerId: trimmed(details.learnerId) || newLearnerId(),
     employerName: trimmed(details.employerName),
     employerContact: trimmed(details.employerContact),
+    previousTrainingDate: trimmed(details.previousTrainingDate),
     address: { ...details.address, street: trimmed(details.address.street), extended: trimmed(details.address.extended), city: trimmed(details.address.city), postalCode: normalisePostalCode(details.address.postalCode) },
   };
 }
 
 export const DUPLICATE = { path: 'email', code: 'learner.duplicate', message: 'This learner is already on the roster of this class.' };
 
+/** A learner's details, opened; details sealed before a field existed get its empty value. */
 export function openDetails(crypto: FieldCrypto, row: LearnerRow): LearnerDetails {
-  return crypto.open<LearnerDetails>(row.id, row.sealed);
+  return { ...EMPTY_LEARNER, ...crypto.open<Partial<LearnerDetails>>(row.id, row.sealed) };
 }
 
 /** A new learner's row: a fresh id, and the details sealed under it. */

@@ -9,6 +9,7 @@ import { saveLearner, setAttendance, setResult, setDayStaff, eraseLearner } from
 import { previewFile, importFile } from './roster-import';
 import { reportPreview, report, retry, recordFacts } from './roster-report';
 import { exportLearner, learnerNames } from './roster-export';
+import { markAllPresent, markAllCompleted, undoBulk, learnerCount } from './roster-bulk';
 
 export type RosterOptions = RosterParts;
 
@@ -23,6 +24,10 @@ export function createRoster(parts: RosterOptions) {
     setAttendance: bound(setAttendance),
     setResult: bound(setResult),
     setDayStaff: bound(setDayStaff),
+    markAllPresent: bound(markAllPresent),
+    markAllCompleted: bound(markAllCompleted),
+    undoBulk: bound(undoBulk),
+    count: bound(learnerCount),
     previewFile: bound(previewFile),
     importFile: bound(importFile),
     reportPreview: bound(reportPreview),
