@@ -60,6 +60,11 @@ export const CHANNELS = [
   'offerings:schedule',
   'schedule:preview',
   'schedule:import',
+  'team:get',
+  'team:save',
+  'team:preview',
+  'team:share',
+  'team:join',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -36,6 +36,14 @@ export const ERROR_CODES = [
   'backup-refused',
   'spreadsheet-too-large',
   'sending-interrupted',
+  'team-host-unknown',
+  'team-unreachable',
+  'team-tls-refused',
+  'team-login-refused',
+  'team-schema-newer',
+  'team-not-empty',
+  'team-not-a-team',
+  'team-not-set',
   'internal',
 ] as const;
 

@@ -10,6 +10,7 @@ import { marketplaceHandlers } from './marketplace/handlers';
 import { backupHandlers } from './database/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { teamHandlers } from './team/handlers';
 
 export function createHandlers(s: Services): Handlers {
   const { catalogue, lists, clock, queue } = s;
@@ -21,5 +22,6 @@ export function createHandlers(s: Services): Handlers {
     ...backupHandlers(s.backups),
     ...rosterHandlers({ roster: s.roster, people: s.people, sendState: s.recordsSendState, queue }),
     ...exchangeHandlers({ catalogue, lists, clock, scheduleImport: s.scheduleImport, templates: s.templates }),
+    ...teamHandlers(s.team, s.teamReady),
   };
 }
