@@ -65,7 +65,7 @@ test('Settings → Team: preset from OFFERING_DESK_TEAM_URL, refused plain TCP a
   await page.getByRole('heading', { name: 'Équipe', exact: true }).waitFor();
   await page.getByText('Équipe\u00a0: connectée').waitFor();
   await page.locator('#team-host').fill('10.0.0.5');
-  await page.getByRole('button', { name: 'Enregistrer les paramètres d’équipe' }).click();
+  await page.getByRole('button', { name: 'Enregistrer la connexion d’équipe' }).click();
   await page.getByText('Le TCP simple est permis seulement vers cet ordinateur').waitFor();
   found.push(...(await axe(page, 'fr team settings')));
   await page.locator('#team-heading').scrollIntoViewIfNeeded();
