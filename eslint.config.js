@@ -96,6 +96,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ ...noMigrations, group: ['./migrations/*', '!./migrations/index'] }] }] },
   },
   {
+    // The team schema's migrations are frozen the same way: plain SQL, importing nothing but their own folder.
+    files: ['electron/main/team/team-migrations/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./', message: 'A team migration is frozen: it imports nothing outside team/team-migrations/.' }, { regex: '^[^.]', message: 'A team migration is frozen: no package either.' }] }] },
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/main/team/team-migrations/**', 'electron/main/team/team-schema.ts', 'electron/main/database/migrations/**', 'electron/main/database/open.ts', 'electron/main/database/schema.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMigrations, { group: ['**/team-migrations/**', '**/team-migrations'], message: 'Team migrations are frozen history: only team/team-schema runs them, through their index.' }] }] },
+  },
+  {
     files: ['electron/main/sandbox/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noMigrations, sandboxOwnReading] }] },
   },

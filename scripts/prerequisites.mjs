@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { needsOwnSession } from './secret-service.mjs';
+import { postgresBin } from './postgres-bin.mjs';
 
 const APT = 'sudo apt-get install';
 
@@ -58,6 +59,18 @@ export function missingPrerequisites(env = process.env, platform = process.platf
       platform === 'linux'
         ? `Chromium is missing at ${chromiumPath(env)} (the browser tests drive it): ${APT} chromium, or set CHROMIUM_PATH to a Chromium or Chrome`
         : `Chromium or Chrome is needed for the browser tests: install Google Chrome and set CHROMIUM_PATH to its executable (not found at ${chromiumPath(env)})`,
+    );
+  }
+
+  // The team tests' throwaway clusters (tests/support/postgres.ts); the app itself never runs PostgreSQL.
+  const pg = postgresBin(env);
+  if (pg.dir === null) {
+    missing.push(
+      platform === 'linux'
+        ? `PostgreSQL is missing (the team tests start throwaway clusters from its initdb and postgres): ${APT} postgresql`
+        : platform === 'darwin'
+          ? 'PostgreSQL is missing (the team tests start throwaway clusters from its initdb and postgres): brew install postgresql@17, or set OFFERING_DESK_PG_BIN to its bin folder'
+          : 'PostgreSQL is missing (the team tests start throwaway clusters from its initdb and postgres): install it from postgresql.org/download/windows and set OFFERING_DESK_PG_BIN to its bin folder',
     );
   }
   return missing;

@@ -67,6 +67,11 @@ export const CHANNELS = [
   'profile:get',
   'profile:save',
   'proofs:make',
+  'team:get',
+  'team:save',
+  'team:preview',
+  'team:share',
+  'team:join',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -37,6 +37,14 @@ export const ERROR_CODES = [
   'spreadsheet-too-large',
   'sending-interrupted',
   'profile-incomplete',
+  'team-host-unknown',
+  'team-unreachable',
+  'team-tls-refused',
+  'team-login-refused',
+  'team-schema-newer',
+  'team-not-empty',
+  'team-not-a-team',
+  'team-not-set',
   'internal',
 ] as const;
 

@@ -4,6 +4,7 @@
 import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS, SCHEDULE_FILE_MAX_BYTES, TEMPLATE_NAME_MAX } from './app-rules';
 import { rosterContract } from './roster-contract';
 import { proofContract } from './proof-contract';
+import { teamContract } from './team';
 import { CourseTemplate, TemplateBody } from './template';
 import { ImportChoices, ImportPreview } from './schedule-import';
 import { z } from 'zod';
@@ -332,6 +333,7 @@ export const contract = {
   'templates:start': { request: Id.strict(), response: OfferingRecord },
   ...rosterContract,
   ...proofContract,
+  ...teamContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;

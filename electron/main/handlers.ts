@@ -11,6 +11,7 @@ import { backupHandlers } from './database/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { proofHandlers } from './roster/proof-handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { teamHandlers } from './team/handlers';
 
 export function createHandlers(s: Services): Handlers {
   const { catalogue, lists, clock, queue } = s;
@@ -23,5 +24,6 @@ export function createHandlers(s: Services): Handlers {
     ...rosterHandlers({ roster: s.roster, people: s.people, sendState: s.recordsSendState, queue }),
     ...proofHandlers(s.rosterParts, { profile: s.profile.get, programIds: s.settings.programIds }),
     ...exchangeHandlers({ catalogue, lists, clock, scheduleImport: s.scheduleImport, templates: s.templates }),
+    ...teamHandlers(s.team, s.teamReady),
   };
 }

@@ -32,6 +32,7 @@ import { createPeople } from './roster/people';
 import { createExchangeStore } from './exchange/exchange-store';
 import { createTemplates } from './exchange/templates';
 import { createScheduleImport } from './exchange/schedule-import';
+import { createTeam } from './team/team';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -49,6 +50,8 @@ export interface ServiceOptions {
   queue?: Pick<QueueOptions, 'concurrency' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'random' | 'leaseMs'>;
   /** How long the start-up integrity walk waits (integrity-check.ts, WALK_DELAY_MS). */
   integrityWalkDelayMs?: number;
+  /** OFFERING_DESK_TEAM_URL: presets Settings → Team on a desk with none; its password goes into the keychain. */
+  teamUrlPreset?: string;
 }
 
 export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = process.env): ServiceOptions {
@@ -56,6 +59,7 @@ export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = 
     dataDir: env.OFFERING_DESK_DATA_DIR || defaultDataDir,
     keychainService: env.OFFERING_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE,
     ...(env.OFFERING_DESK_MARKETPLACE_URL ? { marketplaceUrlPreset: env.OFFERING_DESK_MARKETPLACE_URL } : {}),
+    ...(env.OFFERING_DESK_TEAM_URL ? { teamUrlPreset: env.OFFERING_DESK_TEAM_URL } : {}),
   };
 }
 
@@ -124,6 +128,11 @@ export function createServices(options: ServiceOptions) {
     ...options.queue,
   });
   const lists = createListQuery(db);
+  // Team mode: nothing happens here for a desk with no team and no preset.
+  const team = createTeam({ db, settings, credentials, catalogue, learnerCount: learners.countAll, log });
+  const teamReady = options.teamUrlPreset
+    ? team.adoptPreset(options.teamUrlPreset).catch((e: unknown) => log.error('OFFERING_DESK_TEAM_URL was not used', e instanceof Error ? e.message : e))
+    : Promise.resolve();
 
   let closing: Promise<void> | null = null;
 
@@ -140,6 +149,9 @@ export function createServices(options: ServiceOptions) {
     queue,
     events,
     lists,
+    team,
+    /** Settled once OFFERING_DESK_TEAM_URL, if any, is in the settings and the keychain. */
+    teamReady,
     learners,
     staff,
     roster,
@@ -166,6 +178,7 @@ export function createServices(options: ServiceOptions) {
     /** Idempotent: a window closing and the app quitting may both ask. */
     close(): Promise<void> {
       closing ??= (async () => {
+        await teamReady;
         integrity.stop();
         await queue.stop();
         if (sandbox) await (await sandbox).close();

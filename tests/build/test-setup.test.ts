@@ -42,6 +42,16 @@ test('a missing Chromium is named in one plain line with the command that instal
   assert.doesNotMatch(r.stderr, /at .*\.mjs:\d+/, 'no stack trace');
 });
 
+test('a missing PostgreSQL (the team tests\' clusters) is named in one plain line with its install command, and CI installs it', () => {
+  const r = prerequisites({ ...process.env, OFFERING_DESK_PG_BIN: '/nonexistent/postgresql/bin' });
+  assert.equal(r.status, 1);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0]!, process.platform === 'linux' ? /^PostgreSQL is missing \(the team tests .*\): sudo apt-get install postgresql$/ : /^PostgreSQL is missing/);
+  // So CI never skips the team tests: .ci/run installs the package with the others.
+  assert.match(fs.readFileSync('.ci/run', 'utf8'), /^for pkg in .*\bpostgresql\b.*; do$/m);
+});
+
 test('on a headless Linux without dbus and gnome-keyring, each is named with its install command', { skip: linuxOnly }, () => {
   const r = prerequisites({ ...envWithout('DBUS_SESSION_BUS_ADDRESS', 'DISPLAY'), PATH: pathWithOnlyNode() });
   assert.equal(r.status, 1);

@@ -85,13 +85,13 @@ export interface RunningApp {
  */
 export async function startApp(
   t: TestContext,
-  options: { embedded?: boolean; faults?: Partial<Faults>; seed?: OfferingDraft[]; context?: BrowserContextOptions } = {},
+  options: { embedded?: boolean; faults?: Partial<Faults>; seed?: OfferingDraft[]; context?: BrowserContextOptions; env?: Record<string, string> } = {},
 ): Promise<RunningApp> {
   const sandbox = await startSandbox({ faults: options.faults ?? {} });
   const browser = await launchBrowser();
   const dataDir = tempDir();
   const keychainService = uniqueKeychainService();
-  const env = { OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: options.embedded ? '' : sandbox.baseUrl };
+  const env = { OFFERING_DESK_DATA_DIR: dataDir, OFFERING_DESK_KEYCHAIN_SERVICE: keychainService, OFFERING_DESK_MARKETPLACE_URL: options.embedded ? '' : sandbox.baseUrl, ...options.env };
   let bridge = await startBridgeProcess(env);
   t.after(async () => {
     await bridge.stop();

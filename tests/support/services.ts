@@ -8,7 +8,7 @@ import { startSandbox, type GatewayAccount, type Sandbox, type SandboxOptions } 
 import type { StandardKey } from '../../shared/standards';
 import { tempDir, uniqueKeychainService } from './helpers';
 
-export const KEYCHAIN_ACCOUNTS = ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key', 'learner-data-key'];
+export const KEYCHAIN_ACCOUNTS = ['marketplace-network-key', 'gateway-client-secret', 'gateway-subscription-key', 'learner-data-key', 'team-database-password'];
 
 export function testServices(t: TestContext, options: Partial<ServiceOptions> = {}): { services: Services; keychainService: string } {
   const keychainService = options.keychainService ?? uniqueKeychainService();

@@ -54,6 +54,8 @@ export interface Credentials {
   subscriptionKey: SecretEntry;
   /** The key that seals learners' personal details (roster/field-crypto.ts). */
   learnerDataKey: SecretEntry;
+  /** The team database's password (team mode; absent in single-desk mode). */
+  teamPassword: SecretEntry;
   /** Secrets this process has seen or been given, so the log and stored answers can be cleaned of them. Memory only. */
   knownSecrets(): readonly string[];
   /** A secret that is not in the keychain but must never be stored or shown either: the gateway's access token. */
@@ -157,6 +159,17 @@ const LEARNER_DATA_KEY: SecretRules = {
   missing: 'No learner data key is stored.',
 };
 
+/** The team database's password (Settings → Team, or moved here from OFFERING_DESK_TEAM_URL at first start). */
+const TEAM_PASSWORD: SecretRules = {
+  account: 'team-database-password',
+  name: 'team database password',
+  short: 'password',
+  field: 'password',
+  pattern: /^[^\u0000-\u001f\u007f]{1,500}$/,
+  rule: 'The password is 1 to 500 characters with no line breaks.',
+  missing: 'No team database password is stored. Enter it in Settings → Team.',
+};
+
 function checkSecret(rules: SecretRules, value: string): string {
   const trimmed = value.trim();
   if (!rules.pattern.test(trimmed)) {
@@ -246,6 +259,7 @@ export function createCredentials({ store, timeoutMs = 5000, rememberSaved, reme
     subscriptionKey: entry(SUBSCRIPTION_KEY, rememberSavedFor(SUBSCRIPTION_KEY.account)),
     // No saved flag: a missing key must read as missing (records/data-key.ts says what that means), not as locked.
     learnerDataKey: entry(LEARNER_DATA_KEY, memoryFlag()),
+    teamPassword: entry(TEAM_PASSWORD, memoryFlag()),
     knownSecrets: () => [...seen],
     learn: (secret) => void seen.add(secret),
     warm: async () => void (await networkKey.status()),

@@ -69,6 +69,7 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
   const refused = db.prepare("UPDATE learners SET record_state = 'refused', record_in_flight = 0, record_error = ?, record_next_at = NULL, updated_at = ? WHERE id = ?");
   const later = db.prepare('UPDATE learners SET record_in_flight = 0, record_attempts = ?, record_next_at = ?, record_error = ?, updated_at = ? WHERE id = ?');
   const anySealed = db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM learners) AS n');
+  const allCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM learners');
   const withRecords = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM learners WHERE offering_row = ? AND (record_state IN ('waiting', 'reported') OR record_in_flight = 1)",
   );
@@ -183,6 +184,8 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
       touch(ofRow(id)!);
     },
     hasAny: () => anySealed.get()!.n === 1,
+    /** How many learners this catalogue holds (team mode's preview: they stay on this desk). */
+    countAll: () => allCount.get()!.n,
     /** Learners of this offering reported, or on their way: the offering must stay in the catalogue. */
     keptRecords: (offeringRow: string) => withRecords.get(offeringRow)!.n,
     /** Deletes learners of classes that ended before `cutoff`: the count per offering, never the people. */

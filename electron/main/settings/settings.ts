@@ -7,6 +7,7 @@ import { AppFailure, failure, type AppError, type FieldError } from '../../../sh
 import { ConnectionKind } from '../../../shared/connection';
 import { StandardKey } from '../../../shared/standards';
 import { connectionUrlProblem } from '../../../shared/url-rules';
+import { TeamConnection } from '../../../shared/team';
 import type { Db } from '../database/schema';
 
 /** How an empty Marketplace URL (the embedded sandbox) is stored. */
@@ -31,6 +32,10 @@ function invalidUrl(field: string, message: string) {
   return failure('settings-invalid', message, { fields: [{ path: field, code: `${field}.invalid`, message }] });
 }
 
+/** Settings → Team as stored: the connection, this desk's id in the team, and whether its catalogue is in the team's (shared or joined). */
+export const StoredTeam = z.object({ connection: TeamConnection, deskId: z.uuid(), member: z.boolean() });
+export type StoredTeam = z.infer<typeof StoredTeam>;
+
 const ProgramIds = z.partialRecord(StandardKey, z.string());
 
 const Stored = z.object({
@@ -46,6 +51,8 @@ const Stored = z.object({
   publishConcurrency: z.number().int().min(PUBLISH_CONCURRENCY.min).max(PUBLISH_CONCURRENCY.max).default(PUBLISH_CONCURRENCY.default),
   language: z.enum(LANGUAGES).nullable().default(null),
   retentionYears: z.number().int().min(RETENTION_YEARS.min).max(RETENTION_YEARS.max).default(RETENTION_YEARS.default),
+  /** Team mode (team/): null while single-desk, the default. Its password is in the keychain, not here. */
+  team: StoredTeam.nullable().default(null),
 });
 type Stored = z.infer<typeof Stored>;
 
@@ -219,6 +226,9 @@ export function createSettings(db: Db, preset: { marketplaceUrl?: string | undef
       return { baseUrl: gatewayBaseUrl || null, tokenUrl: gatewayTokenUrl || null, clientId: gatewayClientId || null };
     },
     programIds: () => get().programIds,
+    /** Team mode's settings (checked by team/team-connection before they are set), or null while single-desk. */
+    team: () => get().team,
+    setTeam: (team: StoredTeam | null) => set('team', team),
   };
 }
 

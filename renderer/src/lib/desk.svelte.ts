@@ -3,6 +3,7 @@
 // and screens refetch only what they show when it moves. Nothing polls.
 import type { DeskEvent, QueueView, SettingsView } from '../../../shared/ipc';
 import type { AppError, Result } from '../../../shared/errors';
+import type { TeamView } from '../../../shared/team';
 import { call } from './api';
 import { listen, takeQueue, takeSettings } from './startup';
 import { language, setLanguage } from './i18n.svelte';
@@ -11,6 +12,8 @@ class Desk {
   queue = $state.raw<QueueView>({ waiting: 0, failed: 0, offline: false, paused: null, cancelled: false, batch: { total: 0, done: 0, waiting: 0, failed: 0 } });
   settings = $state.raw<SettingsView | null>(null);
   problem = $state.raw<AppError | null>(null);
+  /** Team mode (Settings → Team); the header shows it only once a team is set. */
+  team = $state.raw<TeamView | null>(null);
   /** Moves on every pushed change of offerings; `changed` says which (null: many). */
   revision = $state(0);
   changed = $state.raw<string[] | null>(null);
@@ -43,6 +46,12 @@ class Desk {
       this.settings = result.value;
       if (result.value.language && result.value.language !== language()) setLanguage(result.value.language);
     } else this.problem = result.error;
+  }
+
+  /** Asked after the first frame: single-desk answers at once; a team's database is reached in the background. */
+  async loadTeam(): Promise<void> {
+    const result = await call('team:get', {});
+    if (result.ok) this.team = result.value;
   }
 
   receive(event: DeskEvent): void {
