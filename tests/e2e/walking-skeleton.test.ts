@@ -151,7 +151,7 @@ test('with nothing configured the app publishes to its embedded sandbox, and say
   // The banner says how to connect for real: its button, from the keyboard, lands on Settings → Connection.
   await banner.getByRole('button', { name: 'Connect to the real Marketplace in Settings' }).focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('group', { name: 'Connection' }).waitFor();
+  await page.getByRole('group', { name: 'Connection', exact: true }).waitFor();
   await waitFor(async () => (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) === 'connection', { what: 'the keyboard on the Connection choice' });
   await page.getByLabel('Network key').fill(networkKey());
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -193,7 +193,7 @@ test('fr: the sandbox banner leads to Paramètres → Connexion', async (t) => {
   const { page } = await startApp(t, { embedded: true, context: { locale: 'fr-CA' } });
   const banner = page.getByRole('note').filter({ hasText: 'Bac à sable — rien n’est publié pour de vrai' });
   await banner.getByRole('button', { name: 'Se connecter au vrai Marketplace dans les paramètres' }).click();
-  await page.getByRole('group', { name: 'Connexion' }).waitFor();
+  await page.getByRole('group', { name: 'Connexion', exact: true }).waitFor();
   await waitFor(async () => (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) === 'connection', { what: 'the keyboard on the Connection choice' });
   await page.setViewportSize({ width: 1024, height: 768 });
   await screenshot(page, 'sandbox-banner-settings-fr');
