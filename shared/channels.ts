@@ -72,6 +72,7 @@ export const CHANNELS = [
   'team:preview',
   'team:share',
   'team:join',
+  'reports:year',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

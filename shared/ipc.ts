@@ -5,6 +5,7 @@ import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS, SCHEDULE_FILE_MAX_BYTE
 import { rosterContract } from './roster-contract';
 import { proofContract } from './proof-contract';
 import { teamContract } from './team';
+import { reportsContract } from './reports-contract';
 import { CourseTemplate, TemplateBody } from './template';
 import { ImportChoices, ImportPreview } from './schedule-import';
 import { z } from 'zod';
@@ -334,6 +335,7 @@ export const contract = {
   ...rosterContract,
   ...proofContract,
   ...teamContract,
+  ...reportsContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;

@@ -67,13 +67,18 @@ export function ratioWarning(program: ProgramOf, module: WahModule | null, learn
   return { limit, learners, instructors };
 }
 
+/** Whether the standard sets this class a size: JHSC (2014) taught face to face. */
+export function setsClassSize(program: ProgramOf): boolean {
+  return isJhsc2014(program) && faceToFace(program);
+}
+
 /**
  * A JHSC class of fewer than 6 or more than 25 learners. The standard states
  * the size for face-to-face learning (in person, and the classroom part of
  * blended); a virtual class is not flagged.
  */
 export function classSizeWarning(program: ProgramOf, learners: number): { learners: number; min: number; max: number; side: 'under' | 'over' } | null {
-  if (!isJhsc2014(program) || !faceToFace(program)) return null;
+  if (!setsClassSize(program)) return null;
   if (learners >= JHSC_CLASS_SIZE.min && learners <= JHSC_CLASS_SIZE.max) return null;
   return { learners, ...JHSC_CLASS_SIZE, side: learners < JHSC_CLASS_SIZE.min ? 'under' : 'over' };
 }

@@ -12,6 +12,7 @@ import { rosterHandlers } from './roster/handlers';
 import { proofHandlers } from './roster/proof-handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { teamHandlers } from './team/handlers';
+import { reportHandlers } from './reports/handlers';
 
 export function createHandlers(s: Services): Handlers {
   const { catalogue, lists, clock, queue } = s;
@@ -25,5 +26,6 @@ export function createHandlers(s: Services): Handlers {
     ...proofHandlers(s.rosterParts, { profile: s.profile.get, programIds: s.settings.programIds }),
     ...exchangeHandlers({ catalogue, lists, clock, scheduleImport: s.scheduleImport, templates: s.templates }),
     ...teamHandlers(s.team, s.teamReady),
+    ...reportHandlers({ offerings: catalogue.store, learners: s.rosterParts.learners, staff: s.rosterParts.staff, clock }),
   };
 }

@@ -38,6 +38,9 @@ export interface OfferingRow extends OfferingColumns {
   status: OfferingStatus;
 }
 
+/** A class the year's numbers look at: its standard and how it is taught, and whether its draft is complete. */
+export type EndedClass = Pick<OfferingRow, 'id' | 'standard_key' | 'delivery' | 'problem_count'>;
+
 /** What the queue checks around a call, without the draft and listing it does not need. */
 export type QueueState = Pick<OfferingRow, 'revision' | 'pending' | 'in_flight'> & { is_listed: 0 | 1 };
 
@@ -121,6 +124,9 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     restoreInFlight: db.prepare('UPDATE offerings SET in_flight = ? WHERE id = ? AND in_flight = ?'),
     listedVia: db.prepare<[], { network: number; gateway: number }>(
       `SELECT COALESCE(SUM(listed_via = 'network'), 0) AS network, COALESCE(SUM(listed_via = 'gateway'), 0) AS gateway FROM offerings WHERE ${LISTED_OR_SENT_SQL}`,
+    ),
+    classesEnded: db.prepare<[{ program: string; from: string; to: string }], EndedClass>(
+      "SELECT id, standard_key, delivery, problem_count FROM offerings WHERE kind = 'class' AND trashed_at IS NULL AND program = @program AND last_end_utc >= @from AND last_end_utc < @to",
     ),
   };
   const queueUpdates = new Map<string, Statement>();
@@ -232,6 +238,8 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
       if (s.restoreInFlight.run(previous, id, marked).changes > 0) changed([id]);
     },
     listedVia: () => s.listedVia.get() ?? { network: 0, gateway: 0 },
+    /** Classes of a program (not in the Trash) whose last class day ends in [from, to), UTC: what the year's numbers count. */
+    classesEnded: (program: string, from: string, to: string) => s.classesEnded.all({ program, from, to }),
     /** The queue's transitions; when the listing changes and the caller cannot say, whether the draft still differs from it is worked out again. */
     update(id: string, fields: QueueFields): void {
       const names = Object.keys(fields);

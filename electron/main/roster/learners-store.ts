@@ -21,6 +21,16 @@ export interface LearnerRow {
   updated_at: string;
 }
 
+/** A class's roster in numbers (learners with a result whose record is not sent or not accepted yet: `not_reported`). */
+export interface RosterCounts {
+  offering_row: string;
+  learners: number;
+  completed: number;
+  reported: number;
+  refused: number;
+  not_reported: number;
+}
+
 export type ChangeListener = (offeringRows: string[]) => void;
 
 /** A learner about to be added: the row id their details are sealed under, and when. */
@@ -68,6 +78,13 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
   const reported = db.prepare("UPDATE learners SET record_state = 'reported', record_in_flight = 0, record_error = NULL, record_next_at = NULL, reported_at = ?, updated_at = ? WHERE id = ?");
   const refused = db.prepare("UPDATE learners SET record_state = 'refused', record_in_flight = 0, record_error = ?, record_next_at = NULL, updated_at = ? WHERE id = ?");
   const later = db.prepare('UPDATE learners SET record_in_flight = 0, record_attempts = ?, record_next_at = ?, record_error = ?, updated_at = ? WHERE id = ?');
+  // Counts only, never a sealed field: the year's numbers (reports/) read the rosters through this.
+  const countsOf = db.prepare<[string], RosterCounts>(
+    `SELECT offering_row, COUNT(*) AS learners, COALESCE(SUM(result = 'completed'), 0) AS completed,
+       COALESCE(SUM(record_state = 'reported'), 0) AS reported, COALESCE(SUM(record_state = 'refused'), 0) AS refused,
+       COALESCE(SUM(result IS NOT NULL AND (record_state IS NULL OR record_state = 'waiting')), 0) AS not_reported
+     FROM learners WHERE offering_row IN (SELECT value FROM json_each(?)) GROUP BY offering_row`,
+  );
   const anySealed = db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM learners) AS n');
   const allCount = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM learners');
   const withRecords = db.prepare<[string], { n: number }>(
@@ -184,6 +201,8 @@ export function createLearnersStore(db: Db, changed: ChangeListener = () => {}) 
       touch(ofRow(id)!);
     },
     hasAny: () => anySealed.get()!.n === 1,
+    /** Per class of `offeringRows` that has learners: how many, completed, and their learning records' states. */
+    countsOf: (offeringRows: readonly string[]) => countsOf.all(JSON.stringify(offeringRows)),
     /** How many learners this catalogue holds (team mode's preview: they stay on this desk). */
     countAll: () => allCount.get()!.n,
     /** Learners of this offering reported, or on their way: the offering must stay in the catalogue. */

@@ -19,6 +19,9 @@ export function createStaffStore(db: Db) {
   const staffOf = db.prepare<[string], { day: string; role: StaffRole; person_id: string; name: string }>(
     'SELECT s.day, s.role, s.person_id, p.name FROM day_staff s JOIN people p ON p.id = s.person_id WHERE s.offering_row = ? ORDER BY p.name COLLATE NOCASE',
   );
+  const staffOfMany = db.prepare<[string], { offering_row: string; day: string; role: StaffRole; person_id: string; name: string }>(
+    'SELECT s.offering_row, s.day, s.role, s.person_id, p.name FROM day_staff s JOIN people p ON p.id = s.person_id WHERE s.offering_row IN (SELECT value FROM json_each(?))',
+  );
   const clear = db.prepare('DELETE FROM day_staff WHERE offering_row = ? AND day = ? AND role = ?');
   const assign = db.prepare('INSERT INTO day_staff (offering_row, day, role, person_id) VALUES (?, ?, ?, ?)');
   const setRole = (offeringRow: string, day: string, role: StaffRole, personIds: readonly string[]) => {
@@ -38,6 +41,8 @@ export function createStaffStore(db: Db) {
     archive: (id: string, now: string) => void archive.run(now, id),
     nameTaken: (name: string, except: string) => sameName.get(name, except) !== undefined,
     staffOf: (offeringRow: string) => staffOf.all(offeringRow),
+    /** Who taught and evaluated each day of these classes (archived people included: they taught them). */
+    staffOfMany: (offeringRows: readonly string[]) => staffOfMany.all(JSON.stringify(offeringRows)),
     /** Who taught and who evaluated a class day, both replaced in one transaction. */
     setDay: (offeringRow: string, day: string, instructors: readonly string[], evaluators: readonly string[]) => void setDay.immediate(offeringRow, day, instructors, evaluators),
   };
