@@ -3,10 +3,12 @@
 // class belongs to, JHSC classes under 6 learners, and who taught what.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coursesOf, heldClasses, staffNumbers, yearNumbers, type EndedClassIn, type RosterCountsIn } from '../../electron/main/reports/year-numbers';
+import { coursesOf, heldClasses, staffNumbers, yearNumbers } from '../../electron/main/reports/year-numbers';
+import type { EndedClass } from '../../electron/main/catalogue/offerings-store';
+import type { RosterCounts } from '../../electron/main/roster/learners-store';
 
-const ended = (id: string, standard_key: string | null, problem_count = 0, delivery: string | null = 'in-person'): EndedClassIn => ({ id, standard_key, delivery, problem_count });
-const roster = (offering_row: string, learners: number, more: Partial<RosterCountsIn> = {}): RosterCountsIn => ({ offering_row, learners, completed: 0, reported: 0, refused: 0, not_reported: 0, ...more });
+const ended = (id: string, standard_key: string | null, problem_count = 0, delivery: string | null = 'in-person'): EndedClass => ({ id, standard_key, delivery, problem_count });
+const roster = (offering_row: string, learners: number, more: Partial<RosterCounts> = {}): RosterCounts => ({ offering_row, learners, completed: 0, reported: 0, refused: 0, not_reported: 0, ...more });
 
 test('every course of the program is shown in the Marketplace’s order, held or not', () => {
   assert.deepEqual(coursesOf('WAH'), ['WAH', 'WAH-Refr']);

@@ -5,31 +5,9 @@ import { classSizeWarning, setsClassSize } from '../../../shared/program-rules';
 import type { CourseNumbers, StaffNumbers, YearNumbers } from '../../../shared/reports-contract';
 import { isStandardKey, standardFor, TRAINING_STANDARDS, type StandardDelivery } from '../../../shared/standard-list';
 import type { Program } from '../../../shared/standards';
-
-/** A class whose last day ended in the year (the offerings store's `classesEnded`). */
-export interface EndedClassIn {
-  id: string;
-  standard_key: string | null;
-  delivery: string | null;
-  problem_count: number;
-}
-
-export interface RosterCountsIn {
-  offering_row: string;
-  learners: number;
-  completed: number;
-  reported: number;
-  refused: number;
-  not_reported: number;
-}
-
-export interface DayStaffIn {
-  offering_row: string;
-  day: string;
-  role: 'instructor' | 'evaluator';
-  person_id: string;
-  name: string;
-}
+import type { EndedClass } from '../catalogue/offerings-store';
+import type { RosterCounts } from '../roster/learners-store';
+import type { DayStaffRow } from '../roster/staff-store';
 
 /** The courses of a program in the Marketplace's order, each shown even when none was held. */
 export function coursesOf(program: Program): string[] {
@@ -43,11 +21,11 @@ const NO_COUNTS = { learners: 0, completed: 0, reported: 0, refused: 0, not_repo
  * complete enough to publish. An incomplete draft with nobody on its roster
  * was never a class (a copy started and left, say), so it is not counted.
  */
-export function heldClasses(classes: readonly EndedClassIn[], counts: ReadonlyMap<string, RosterCountsIn>): EndedClassIn[] {
+export function heldClasses(classes: readonly EndedClass[], counts: ReadonlyMap<string, RosterCounts>): EndedClass[] {
   return classes.filter((c) => c.problem_count === 0 || (counts.get(c.id)?.learners ?? 0) > 0);
 }
 
-function courseNumbers(course: string, classes: readonly EndedClassIn[], counts: ReadonlyMap<string, RosterCountsIn>): CourseNumbers {
+function courseNumbers(course: string, classes: readonly EndedClass[], counts: ReadonlyMap<string, RosterCounts>): CourseNumbers {
   const sized = TRAINING_STANDARDS.some((s) => s.course === course && setsClassSize(s));
   const n: CourseNumbers = { classes: 0, learners: 0, completed: 0, reported: 0, refused: 0, notReported: 0, underMinimum: sized ? 0 : null };
   for (const c of classes) {
@@ -79,7 +57,7 @@ function sumNumbers(all: readonly CourseNumbers[]): CourseNumbers {
 }
 
 /** Everyone who taught or evaluated a day of the classes counted, by name; a day counts once per role however it was entered. */
-export function staffNumbers(staff: readonly DayStaffIn[], counted: ReadonlySet<string>): StaffNumbers[] {
+export function staffNumbers(staff: readonly DayStaffRow[], counted: ReadonlySet<string>): StaffNumbers[] {
   const people = new Map<string, { name: string; instructor: Set<string>; evaluator: Set<string>; classes: Set<string> }>();
   for (const s of staff) {
     if (!counted.has(s.offering_row)) continue;
@@ -96,12 +74,12 @@ export function staffNumbers(staff: readonly DayStaffIn[], counted: ReadonlySet<
 export function yearNumbers(
   year: number,
   program: Program,
-  ended: readonly EndedClassIn[],
-  rosters: readonly RosterCountsIn[],
-  staff: readonly DayStaffIn[],
+  ended: readonly EndedClass[],
+  rosters: readonly RosterCounts[],
+  staff: readonly DayStaffRow[],
 ): YearNumbers {
   const counts = new Map(rosters.map((r) => [r.offering_row, r]));
-  const courseOf = (c: EndedClassIn) => (c.standard_key !== null && isStandardKey(c.standard_key) ? standardFor(c.standard_key).course : null);
+  const courseOf = (c: EndedClass) => (c.standard_key !== null && isStandardKey(c.standard_key) ? standardFor(c.standard_key).course : null);
   // A class with no standard belongs to no course of the program, so to none of its numbers.
   const held = heldClasses(ended, counts).filter((c) => courseOf(c) !== null);
   const courses = coursesOf(program).map((course) => ({ course, numbers: courseNumbers(course, held.filter((c) => courseOf(c) === course), counts) }));

@@ -9,6 +9,15 @@ export interface PersonRow {
 
 export type StaffRole = 'instructor' | 'evaluator';
 
+/** One person on one role of one class day, with their name. */
+export interface DayStaffRow {
+  offering_row: string;
+  day: string;
+  role: StaffRole;
+  person_id: string;
+  name: string;
+}
+
 export function createStaffStore(db: Db) {
   const active = db.prepare<[], PersonRow>('SELECT id, name FROM people WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE');
   const one = db.prepare<[string], PersonRow & { archived_at: string | null }>('SELECT id, name, archived_at FROM people WHERE id = ?');
@@ -16,10 +25,10 @@ export function createStaffStore(db: Db) {
   const rename = db.prepare('UPDATE people SET name = ? WHERE id = ?');
   const archive = db.prepare('UPDATE people SET archived_at = ? WHERE id = ?');
   const sameName = db.prepare<[string, string], { id: string }>('SELECT id FROM people WHERE archived_at IS NULL AND name = ? COLLATE NOCASE AND id != ?');
-  const staffOf = db.prepare<[string], { day: string; role: StaffRole; person_id: string; name: string }>(
+  const staffOf = db.prepare<[string], Omit<DayStaffRow, 'offering_row'>>(
     'SELECT s.day, s.role, s.person_id, p.name FROM day_staff s JOIN people p ON p.id = s.person_id WHERE s.offering_row = ? ORDER BY p.name COLLATE NOCASE',
   );
-  const staffOfMany = db.prepare<[string], { offering_row: string; day: string; role: StaffRole; person_id: string; name: string }>(
+  const staffOfMany = db.prepare<[string], DayStaffRow>(
     'SELECT s.offering_row, s.day, s.role, s.person_id, p.name FROM day_staff s JOIN people p ON p.id = s.person_id WHERE s.offering_row IN (SELECT value FROM json_each(?))',
   );
   const clear = db.prepare('DELETE FROM day_staff WHERE offering_row = ? AND day = ? AND role = ?');
