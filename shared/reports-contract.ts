@@ -3,10 +3,9 @@
 // Counts and staff names only: no learner's detail ever leaves main for it.
 // What counts is stated in docs/program-rules.md ("The year's numbers").
 import { z } from 'zod';
+import { REPORT_YEARS } from './app-rules';
 import { Program } from './standards';
 
-/** The years a report can be asked for: the Marketplace's programs are from 2014 on; a class is listed at most a year or two ahead. */
-export const REPORT_YEARS = { min: 2014, max: 2100 } as const;
 
 const Count = z.number().int().min(0);
 
