@@ -76,12 +76,17 @@ export const ListRow = z.object({
   listed: z.boolean(),
   listedVia: ConnectionKind.nullable(),
   pendingAction: z.enum(['publish', 'delete']).nullable(),
+  /** Learners on the class's roster, shown beside its seats (#27 item 4). */
+  learners: z.number().int().min(0),
 });
 export type ListRow = z.infer<typeof ListRow>;
 
 /** `total` is counted up to 10,000; `more` says there are more matches than that. */
 export const ListPage = z.object({ rows: z.array(ListRow), total: z.number().int().min(0), more: z.boolean(), nextCursor: z.string().nullable() });
 export type ListPage = z.infer<typeof ListPage>;
+/** A list row as the catalogue reads it: the roster's count is the roster's owner's to add. */
+export type CatalogueRow = Omit<ListRow, 'learners'>;
+export type CataloguePage = Omit<ListPage, 'rows'> & { rows: CatalogueRow[] };
 
 /** One class day on the calendar; `onDay` counts every class that date, shown or not (a day shows CALENDAR_DAY_CAP). */
 export const CalendarDay = z.object({ id: z.string(), courseName: z.string(), standardKey: z.string().nullable(), status: OfferingStatus, day: z.number().int(), date: z.string(), start: z.string(), end: z.string(), onDay: z.number().int() });

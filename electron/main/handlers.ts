@@ -17,7 +17,10 @@ import { reportHandlers } from './reports/handlers';
 export function createHandlers(s: Services): Handlers {
   const { catalogue, lists, clock, queue } = s;
   return {
-    ...catalogueHandlers({ catalogue, lists, clock, connection: s.settings.connection }),
+    ...catalogueHandlers({
+      catalogue, lists, clock, connection: s.settings.connection,
+      rosterSizes: (ids) => new Map(s.rosterParts.learners.countsOf(ids).map((c) => [c.offering_row, c.learners])),
+    }),
     ...queueHandlers({ queue, callLog: s.callLog, retry: catalogue.retry, learnerNames: s.roster.learnerNames }),
     ...settingsHandlers({ settings: s.settings, credentials: s.credentials, view: s.settingsView, forgetToken: s.connection.forgetToken, queue, profile: s.profile }),
     ...marketplaceHandlers(s.connection),

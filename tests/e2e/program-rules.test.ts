@@ -41,6 +41,7 @@ const WORDS = {
     practical: 'Practical',
     practicalShort: 'Only 3 h of Practical; the module needs at least 3.5 h.',
     count: '13 learners on the roster',
+    listCounts: ['13 learners', '5 learners', '2 learners'],
     rosterCount: '13 learners on the roster · 12 seats left',
     ratio: 'More than 12 learners per instructor on this day: the Working at Heights Practical module allows at most 12 per instructor.',
     markPresent: /^Mark all present on /,
@@ -65,6 +66,7 @@ const WORDS = {
     practical: 'Pratique',
     practicalShort: 'Seulement 3 h de module pratique\u00a0; ce module demande au moins 3,5 h.',
     count: '13 participants dans la liste',
+    listCounts: ['13 participants', '5 participants', '2 participants'],
     rosterCount: '13 participants dans la liste · 12 places restantes',
     ratio: 'Plus de 12 participants par instructeur ce jour-là\u00a0: le module pratique du travail en hauteur en permet au plus 12 par instructeur.',
     markPresent: /^Marquer tous présents le /,
@@ -121,6 +123,11 @@ for (const lang of ['en', 'fr'] as const) {
     const { page } = await startApp(t, { embedded: true, context: { bypassCSP: true, locale: lang === 'en' ? 'en-CA' : 'fr-CA', viewport: { width: 1024, height: 768 } } });
     await seed(page);
     const found: string[] = [];
+
+    // The list: each class's learners beside its seats.
+    const listed = await Promise.all(['WAH modules', 'JHSC small', 'WAH refresher'].map((name) => page.getByRole('listitem').filter({ hasText: name }).getByTestId('roster-size').innerText()));
+    assert.deepEqual(listed, w.listCounts);
+    await screenshot(page, `program-rules-list-${lang}`);
 
     // The form: each WAH day's module, chosen from the keyboard; the Practical day alone is short of its 3.5 h.
     await page.getByRole('button', { name: /WAH modules/ }).click();

@@ -13,6 +13,8 @@ export interface CatalogueHandlerParts {
   clock: Clock;
   /** The connection chosen in Settings now. */
   connection: () => ConnectionKind;
+  /** Learners on each of these classes' rosters (the roster's owner counts them; absent is none). */
+  rosterSizes: (offeringRows: readonly string[]) => ReadonlyMap<string, number>;
 }
 
 type CatalogueChannels =
@@ -20,13 +22,17 @@ type CatalogueChannels =
   | 'offerings:publishMany' | 'offerings:deleteMany' | 'offerings:copyShifted' | 'offerings:setSeats' | 'offerings:removePast' | 'trash:list'
   | 'trash:restore' | 'offerings:duplicate' | 'offerings:copyCheck' | 'locations:list' | 'offerings:delete' | 'offerings:removeListedVia';
 
-export function catalogueHandlers({ catalogue, lists, clock, connection }: CatalogueHandlerParts): Pick<Handlers, CatalogueChannels> {
+export function catalogueHandlers({ catalogue, lists, clock, connection, rosterSizes }: CatalogueHandlerParts): Pick<Handlers, CatalogueChannels> {
   const publishMany = (ids?: string[]) => {
     const { queued, skipped } = catalogue.publishMany(ids);
     return { queued: queued.length, skipped };
   };
   return {
-    'offerings:page': (query) => lists.page(query, clock.now()),
+    'offerings:page': (query) => {
+      const page = lists.page(query, clock.now());
+      const sizes = rosterSizes(page.rows.map((r) => r.id));
+      return { ...page, rows: page.rows.map((r) => ({ ...r, learners: sizes.get(r.id) ?? 0 })) };
+    },
     'offerings:counts': () => lists.counts(clock.now()),
     'calendar:range': ({ from, to }) => lists.calendar(from, to),
     'offerings:get': ({ id }) => catalogue.get(id),

@@ -3,7 +3,7 @@
 // Reads only: the offerings store's read side (see its header), which owns every
 // write; the rules it filters by are row-rules', in SQL and TypeScript alike.
 import type { z } from 'zod';
-import { OfferingStatus, type CalendarDay, type ListPage, type ListRow } from '../../../shared/ipc';
+import { OfferingStatus, type CalendarDay, type CataloguePage, type CatalogueRow, type ListRow } from '../../../shared/ipc';
 import type { ListQuery } from '../../../shared/ipc';
 import type { Db } from '../database/schema';
 // The list's ORDER BY uses the very expressions its indexes were made on, so SQLite walks an index.
@@ -116,7 +116,7 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
     return (prepared(sql).get(params) as { n: number }).n;
   }
 
-  const toRow = (r: RawRow, now: string): ListRow => ({
+  const toRow = (r: RawRow, now: string): CatalogueRow => ({
     id: r.id,
     offeringId: r.offering_id,
     courseName: r.course_name,
@@ -134,7 +134,7 @@ export function createListQuery(db: Db, { maxCounted = MAX_COUNTED }: { maxCount
   });
 
   return {
-    page(q: Query, now: Date): ListPage {
+    page(q: Query, now: Date): CataloguePage {
       const iso = now.toISOString();
       const { where, params } = filters(q, iso);
       // Counted up to a bound: "10,000+ offerings" says enough, and counting every match of a broad search at 100,000 takes too long.
