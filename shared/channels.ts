@@ -72,6 +72,8 @@ export const CHANNELS = [
   'team:preview',
   'team:share',
   'team:join',
+  'team:notices',
+  'team:resolveNotice',
   'reports:year',
 ] as const;
 

@@ -44,3 +44,23 @@ export function changedFields(a: OfferingDraft, b: OfferingDraft): string[] {
   }
   return fields;
 }
+
+/** A draft as its fields, by the same names (the address part by part): what team sync compares and sends. */
+export function draftFields(draft: OfferingDraft): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(draft)) {
+    if (key !== 'address') fields[key] = value;
+  }
+  for (const part of ADDRESS_PARTS) fields[`address.${part}`] = draft.address[part];
+  return fields;
+}
+
+/** The draft `draftFields` took apart. */
+export function draftFromFields(fields: Record<string, unknown>): OfferingDraft {
+  const draft: Record<string, unknown> = { address: {} };
+  for (const [key, value] of Object.entries(fields)) {
+    if (key.startsWith('address.')) (draft.address as Record<string, unknown>)[key.slice('address.'.length)] = value;
+    else draft[key] = value;
+  }
+  return draft as unknown as OfferingDraft;
+}

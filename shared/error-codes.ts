@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'team-not-empty',
   'team-not-a-team',
   'team-not-set',
+  'team-sync-failed',
   'internal',
 ] as const;
 

@@ -4,7 +4,7 @@
 import { LANGUAGES, PUBLISH_CONCURRENCY, RETENTION_YEARS, SCHEDULE_FILE_MAX_BYTES, TEMPLATE_NAME_MAX } from './app-rules';
 import { rosterContract } from './roster-contract';
 import { proofContract } from './proof-contract';
-import { teamContract } from './team';
+import { teamContract, TeamSyncView } from './team';
 import { reportsContract } from './reports-contract';
 import { CourseTemplate, TemplateBody } from './template';
 import { ImportChoices, ImportPreview } from './schedule-import';
@@ -137,7 +137,7 @@ export const QueueView = z.object({
 export type QueueView = z.infer<typeof QueueView>;
 
 /** Pushed by the main process whenever offerings or the queue change: the ids changed (null: too many to list), and the queue. */
-export const DeskEvent = z.object({ changed: z.array(z.string()).nullable(), queue: QueueView });
+export const DeskEvent = z.object({ changed: z.array(z.string()).nullable(), queue: QueueView, team: TeamSyncView.nullable() });
 export type DeskEvent = z.infer<typeof DeskEvent>;
 
 /** One Marketplace call: its outcome once it came (`sending` while none has). */

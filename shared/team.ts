@@ -24,6 +24,33 @@ export type TeamConnection = z.infer<typeof TeamConnection>;
 /** What a team is to this desk: none (single-desk mode, the default), set but not shared or joined yet, or this desk's catalogue is in it. */
 export const TeamMode = z.enum(['none', 'configured', 'member']);
 
+/**
+ * A member desk's sync (docs/team.md): up to date; changes of this desk still to share (or not confirmed
+ * since start); or offline, with why. `notices`: values of this desk's that lost to another desk's.
+ */
+export const TeamSyncView = z.object({
+  state: z.enum(['up-to-date', 'sharing', 'offline']),
+  waiting: z.number().int().nonnegative(),
+  problem: AppError.nullable(),
+  notices: z.number().int().nonnegative(),
+});
+export type TeamSyncView = z.infer<typeof TeamSyncView>;
+
+/** A value of this desk's that another desk's replaced: which offering, which field, both values, who. */
+export const TeamNotice = z.object({
+  id: z.number().int(),
+  rowId: z.string(),
+  offeringId: z.string(),
+  /** A form path (`seatsRemaining`, `address.city`), or `$trashed` when the offering went to the Trash with this desk's changes in it. */
+  field: z.string(),
+  mine: z.unknown(),
+  theirs: z.unknown(),
+  /** The staff name of the desk whose value stands; '' when it has none. */
+  by: z.string(),
+  at: z.string(),
+});
+export type TeamNotice = z.infer<typeof TeamNotice>;
+
 export const TeamView = z.object({
   mode: TeamMode,
   connection: TeamConnection.nullable(),
@@ -32,6 +59,8 @@ export const TeamView = z.object({
   reachable: z.boolean().nullable(),
   /** Why the team database cannot be used now (unreachable, refused login, newer schema…); null when it can. */
   problem: AppError.nullable(),
+  /** A member desk's sync; null otherwise. */
+  sync: TeamSyncView.nullable(),
 });
 export type TeamView = z.infer<typeof TeamView>;
 
@@ -79,4 +108,8 @@ export const teamContract = {
   'team:preview': { request: z.object({ action: z.enum(['share', 'join']) }).strict(), response: TeamPreview },
   'team:share': { request: Empty, response: z.object({ preview: TeamPreview, view: TeamView }) },
   'team:join': { request: Empty, response: z.object({ preview: TeamPreview, view: TeamView }) },
+  /** The values of this desk's that lost to another desk's, for one offering. */
+  'team:notices': { request: z.object({ rowId: z.string().min(1).max(100) }).strict(), response: z.array(TeamNotice) },
+  /** Puts this desk's value back (a new change, which then stands) and forgets the notice; or only forgets it. */
+  'team:resolveNotice': { request: z.object({ id: z.number().int().min(1), putBack: z.boolean() }).strict(), response: z.array(TeamNotice) },
 } as const;

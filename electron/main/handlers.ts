@@ -28,7 +28,7 @@ export function createHandlers(s: Services): Handlers {
     ...rosterHandlers({ roster: s.roster, people: s.people, sendState: s.recordsSendState, queue }),
     ...proofHandlers(s.rosterParts, { profile: s.profile.get, programIds: s.settings.programIds }),
     ...exchangeHandlers({ catalogue, lists, clock, scheduleImport: s.scheduleImport, templates: s.templates }),
-    ...teamHandlers(s.team, s.teamReady),
+    ...teamHandlers(s.team, s.notices, s.teamReady),
     ...reportHandlers({ offerings: catalogue.store, learners: s.rosterParts.learners, staff: s.rosterParts.staff, clock }),
   };
 }

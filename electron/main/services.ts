@@ -3,6 +3,10 @@
 import path from 'node:path';
 import type { SendState } from '../../shared/roster-contract';
 import { createEventHub } from './ipc/events';
+import { createSyncStore } from './team/sync-store';
+import { createExchange } from './team/sync-exchange';
+import { createTeamSync } from './team/team-sync';
+import { createNotices } from './team/notices';
 import { createBatchProgress } from './queue/batch-progress';
 import { createListQuery } from './catalogue/list-query';
 import { openCatalogueDb } from './database/open';
@@ -52,6 +56,8 @@ export interface ServiceOptions {
   integrityWalkDelayMs?: number;
   /** OFFERING_DESK_TEAM_URL: presets Settings → Team on a desk with none; its password goes into the keychain. */
   teamUrlPreset?: string;
+  /** Team sync's timings (tests shorten them). */
+  teamSync?: { pollMs?: number; timeoutMs?: number; manual?: boolean };
 }
 
 export function optionsFromEnv(defaultDataDir: string, env: NodeJS.ProcessEnv = process.env): ServiceOptions {
@@ -86,7 +92,7 @@ export function createServices(options: ServiceOptions) {
   const connection = createConnection({ settings, credentials, sandboxUrl: async () => (await embeddedSandbox()).baseUrl, timeoutMs: options.requestTimeoutMs ?? 15_000, now: () => clock.now().getTime(), log });
 
   // The hub asks the queue (made below) for its status only when it sends an event, a turn later.
-  const events = createEventHub(() => queue.status());
+  const events = createEventHub(() => queue.status(), { teamStatus: () => teamSync.view() });
   // The progress bar's run reads an offering again only after a write to it; the store reads it when asked.
   const progress = createBatchProgress((id) => catalogue.store.progress(id));
   const learners = createLearnersStore(db, events.changed);
@@ -96,6 +102,8 @@ export function createServices(options: ServiceOptions) {
     onChange: (ids) => {
       progress.changed(ids);
       events.changed(ids);
+      // A write of this desk's is marked by the catalogue's triggers (migration 15): the team hears of it once writes pause.
+      teamSync.changed();
     },
     keepsRecords: (id) => learners.keptRecords(id) > 0,
     // The queue (made below) hears of each change that queued offerings once it is committed, and goes.
@@ -129,10 +137,23 @@ export function createServices(options: ServiceOptions) {
   });
   const lists = createListQuery(db);
   // Team mode: nothing happens here for a desk with no team and no preset.
-  const team = createTeam({ db, settings, credentials, catalogue, learnerCount: learners.countAll, log });
+  const syncStore = createSyncStore(db);
+  const teamExchange = createExchange({ db, core: { db, store: catalogue.store, clock }, sync: syncStore });
+  const teamSync = createTeamSync({
+    settings,
+    credentials,
+    sync: syncStore,
+    exchange: teamExchange,
+    log,
+    onState: () => events.changed([]),
+    ...options.teamSync,
+  });
+  const team = createTeam({ db, settings, credentials, catalogue, learnerCount: learners.countAll, log, sync: syncStore, syncing: teamSync });
   const teamReady = options.teamUrlPreset
     ? team.adoptPreset(options.teamUrlPreset).catch((e: unknown) => log.error('OFFERING_DESK_TEAM_URL was not used', e instanceof Error ? e.message : e))
     : Promise.resolve();
+  // A member desk keeps in step from the start; offline, it says so and tries again.
+  void teamReady.then(() => teamSync.start());
 
   let closing: Promise<void> | null = null;
 
@@ -150,6 +171,9 @@ export function createServices(options: ServiceOptions) {
     events,
     lists,
     team,
+    teamSync,
+    syncStore,
+    notices: createNotices({ sync: syncStore, exchange: teamExchange, changed: () => teamSync.changed() }),
     /** Settled once OFFERING_DESK_TEAM_URL, if any, is in the settings and the keychain. */
     teamReady,
     learners,
@@ -179,6 +203,7 @@ export function createServices(options: ServiceOptions) {
     close(): Promise<void> {
       closing ??= (async () => {
         await teamReady;
+        await teamSync.stop();
         integrity.stop();
         await queue.stop();
         if (sandbox) await (await sandbox).close();

@@ -131,9 +131,10 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
   };
   const queueUpdates = new Map<string, Statement>();
 
-  function writeDerived(id: string, draft: OfferingDraft, now: string): void {
+  /** The class days and the location; an offering in the Trash has no class days (toTrash), even when its draft is written there (a team's change). */
+  function writeDerived(id: string, draft: OfferingDraft, now: string, inTrash = false): void {
     s.deleteDays.run(id);
-    for (const d of classDayRows(draft)) s.insertDay.run(id, d.day, d.date, d.start, d.end);
+    if (!inTrash) for (const d of classDayRows(draft)) s.insertDay.run(id, d.day, d.date, d.start, d.end);
     const a = draft.address;
     if (draft.kind === 'class' && isCompleteAddress(a)) {
       s.useLocation.run({ key: locationKey(a), street: a.street, extended: a.extended, city: a.city, province: a.province, postalCode: a.postalCode, now });
@@ -166,7 +167,7 @@ export function createOfferingsStore(db: Db, changed: ChangeListener = () => {})
     saveDraft(row: OfferingRow, offeringId: string, draft: OfferingDraft, now: string): void {
       s.update.run({ id: row.id, offering_id: offeringId, now, ...offeringColumns(draft, listedOf(row)) });
       s.writeDraft.run(row.id, JSON.stringify(draft));
-      writeDerived(row.id, draft, now);
+      writeDerived(row.id, draft, now, row.trashed_at !== null);
       changed([row.id]);
     },
     locations: (limit: number): AddressDraft[] =>

@@ -6,6 +6,7 @@
 // queue changed something ~64 times a second, so unspaced events kept main
 // ~70 % busy answering windows while it published (#10).
 import type { DeskEvent, QueueView } from '../../../shared/ipc';
+import type { TeamSyncView } from '../../../shared/team';
 
 /** More changed ids than this are sent as "many" (null): the window refetches what it shows anyway. */
 const MAX_IDS = 500;
@@ -21,7 +22,10 @@ export interface EventHub {
 }
 
 /** `now` is the hub's clock in milliseconds (a test passes its own). */
-export function createEventHub(queueStatus: () => QueueView, { minIntervalMs = MIN_INTERVAL_MS, now = () => performance.now() } = {}): EventHub {
+export function createEventHub(
+  queueStatus: () => QueueView,
+  { minIntervalMs = MIN_INTERVAL_MS, now = () => performance.now(), teamStatus = (): TeamSyncView | null => null } = {},
+): EventHub {
   const listeners = new Set<(event: DeskEvent) => void>();
   let ids: Set<string> | null = new Set();
   let scheduled: { cancel(): void } | null = null;
@@ -41,7 +45,7 @@ export function createEventHub(queueStatus: () => QueueView, { minIntervalMs = M
   function flush(): void {
     scheduled = null;
     lastFlush = now();
-    const event: DeskEvent = { changed: ids === null ? null : [...ids], queue: queueStatus() };
+    const event: DeskEvent = { changed: ids === null ? null : [...ids], queue: queueStatus(), team: teamStatus() };
     ids = new Set();
     for (const listener of listeners) listener(event);
   }

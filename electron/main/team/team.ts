@@ -1,7 +1,7 @@
 // Team mode (docs/team.md): Settings → Team's connection, "Share this catalogue
 // with my team" and "Join a team catalogue", each previewed (counted) before
 // anything is written. Single-desk mode is the default: with no team set,
-// nothing here touches the network. Sync after joining is not built yet.
+// nothing here touches the network. Keeping in step afterwards is team-sync's.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { AppFailure, failure, type AppError } from '../../../shared/errors';
@@ -14,6 +14,9 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Db } from '../database/schema';
 import { checkTeamConnection, checkTeamPassword, connectTeam, parseTeamUrl, teamFailure } from './team-connection';
 import { checkTeamSchema, migrateTeam, TEAM_SCHEMA, userTableCount } from './team-schema';
+import { baseRow, localState, SYNC_LOCK } from './sync-exchange';
+import type { SyncStore } from './sync-store';
+import type { TeamSyncView } from '../../../shared/team';
 
 /** Rows sent to PostgreSQL per statement when a catalogue goes up. */
 const UPLOAD_CHUNK = 1000;
@@ -26,6 +29,10 @@ export interface TeamParts {
   catalogue: Catalogue;
   learnerCount: () => number;
   log: AppLog;
+  /** This desk's sync tables, started from Share's or Join's state. */
+  sync: SyncStore;
+  /** Keeps a member desk in step once it has shared or joined. */
+  syncing: { start(): void; view(): TeamSyncView | null };
   timeoutMs?: number;
 }
 
@@ -52,7 +59,7 @@ interface Plan {
   download: { team: TeamOffering; draft: OfferingDraft; rowId: string | null }[];
 }
 
-export function createTeam({ db, settings, credentials, catalogue, learnerCount, log, timeoutMs = 8000 }: TeamParts) {
+export function createTeam({ db, settings, credentials, catalogue, learnerCount, log, sync, syncing, timeoutMs = 8000 }: TeamParts) {
   const stored = (): StoredTeam => {
     const team = settings.team();
     if (!team) throw failure('team-not-set', 'No team is set on this desk. Enter the team database in Settings → Team first.');
@@ -146,12 +153,29 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
     }
   }
 
-  /** Writes the team's copies on this desk in one SQLite transaction, with their listing state (so Publish updates, never re-adds). */
-  function download(items: Plan['download']): void {
+  /** The team's latest change: where this desk's sync starts (read under SYNC_LOCK, so no change before it is still to commit). */
+  async function lastChange(client: pg.Client): Promise<number> {
+    const r = await client.query<{ seq: string | null }>(`SELECT max(seq)::text AS seq FROM ${TEAM_SCHEMA}.changes`);
+    return Number(r.rows[0]?.seq ?? 0);
+  }
+
+  /**
+   * In one SQLite transaction: the team's copies written on this desk with their listing state (so Publish
+   * updates, never re-adds), then the sync started at `seq`: every offering the team and this desk now share
+   * has its base, and no change made before is marked to share again.
+   */
+  function download(items: Plan['download'], uploaded: LocalOffering[], seq: number): void {
     db.transaction(() => {
+      const bases: string[] = uploaded.map((o) => o.rowId);
       for (const { team, draft, rowId } of items) {
         const record = catalogue.save(rowId, draft);
         catalogue.store.update(record.id, { listed: team.listed === null ? null : JSON.stringify(team.listed), listed_via: team.listed_via });
+        bases.push(record.id);
+      }
+      sync.begin(seq);
+      for (const id of bases) {
+        const row = catalogue.store.byId(id);
+        if (row) sync.setBase(baseRow(id, localState(row), seq));
       }
     }).immediate();
   }
@@ -159,7 +183,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
   async function view(): Promise<TeamView> {
     const team = settings.team();
     const passwordSet = (await credentials.teamPassword.status().catch(() => ({ keySet: false }))).keySet;
-    if (!team) return { mode: 'none', connection: null, passwordSet, reachable: null, problem: null };
+    if (!team) return { mode: 'none', connection: null, passwordSet, reachable: null, problem: null, sync: null };
     let problem: AppError | null = null;
     try {
       await withClient(async (client) => {
@@ -171,7 +195,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
       problem = e.error;
     }
     const unreachable = problem !== null && ['team-host-unknown', 'team-unreachable', 'team-tls-refused', 'team-login-refused', 'no-key', 'keychain-locked', 'keychain-unavailable'].includes(problem.code);
-    return { mode: team.member ? 'member' : 'configured', connection: team.connection, passwordSet, reachable: !unreachable, problem };
+    return { mode: team.member ? 'member' : 'configured', connection: team.connection, passwordSet, reachable: !unreachable, problem, sync: syncing.view() };
   }
 
   return {
@@ -195,17 +219,22 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
         const p = await plan(client, 'share');
         await migrateTeam(client, { create: true });
         await client.query('BEGIN');
+        let seq: number;
         try {
+          await client.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
           await upload(client, team.deskId, p.upload);
+          seq = await lastChange(client);
           await client.query('COMMIT');
         } catch (e) {
           await client.query('ROLLBACK');
           throw e;
         }
+        download([], p.upload, seq);
         settings.setTeam({ ...team, member: true });
         return p.preview;
       });
       log.info(`Shared this catalogue with the team: ${preview.upload} offerings`);
+      syncing.start();
       return { preview, view: await view() };
     },
     /** Merges by offering ID: this desk's new offerings go up, the team's come down, one copy of each ID (see plan). Run again, it changes nothing. */
@@ -214,21 +243,25 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
         await migrateTeam(client);
         await client.query('BEGIN');
         let p: Plan;
+        let seq: number;
         try {
-          // The team's offerings are read and ours written under one lock, so two desks joining at once do not cross.
+          // The team's offerings are read and ours written under the locks pushes take, so nothing crosses a Join.
+          await client.query('SELECT pg_advisory_xact_lock($1)', [SYNC_LOCK]);
           await client.query(`LOCK TABLE ${TEAM_SCHEMA}.offerings IN SHARE ROW EXCLUSIVE MODE`);
           p = await plan(client, 'join');
           await upload(client, team.deskId, p.upload);
+          seq = await lastChange(client);
           await client.query('COMMIT');
         } catch (e) {
           await client.query('ROLLBACK');
           throw e;
         }
-        download(p.download);
+        download(p.download, p.upload, seq);
         settings.setTeam({ ...team, member: true });
         return p.preview;
       });
       log.info(`Joined the team catalogue: ${preview.upload} offerings up, ${preview.download + preview.teamWins} down`);
+      syncing.start();
       return { preview, view: await view() };
     },
     /**

@@ -298,3 +298,33 @@ test('migration 14: when each learner was given a proof of completion, their row
   db.prepare("DELETE FROM learners WHERE id = 'l1'").run();
   assert.deepEqual(db.prepare('SELECT COUNT(*) AS n FROM proofs_issued').get(), { n: 0 }, 'erased or purged, the learner takes it along');
 });
+
+test('migration 15: team sync tables; the triggers mark a changed offering only on a desk in a team, once per offering, counting its writes', () => {
+  const db = at(14);
+  const before = db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  upTo(db, 15);
+  const after = db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  assert.deepEqual(after.filter((o) => !o.name.startsWith('team_')), before, 'only the team tables and their triggers are new');
+  const marks = () => db.prepare('SELECT row_id, edits FROM team_outbox ORDER BY rowid').all();
+  const newOffering = (id: string) => {
+    db.prepare("INSERT INTO offerings (id, seq, offering_id, created_at, updated_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM offerings), ?, 'now', 'now')").run(id, `wah-${id}`);
+    db.prepare("INSERT INTO offering_drafts (id, draft) VALUES (?, '{}')").run(id);
+  };
+  newOffering('solo');
+  db.prepare("UPDATE offering_drafts SET draft = '{\"a\":1}' WHERE id = 'solo'").run();
+  assert.deepEqual(marks(), [], 'a desk in no team marks nothing');
+
+  db.prepare('INSERT INTO team_cursor (id, pulled) VALUES (1, 0)').run();
+  newOffering('new');
+  db.prepare("UPDATE offering_drafts SET draft = '{\"a\":1}' WHERE id = 'solo'").run();
+  assert.deepEqual(marks(), [{ row_id: 'new', edits: 1 }], 'a draft written as it was is no change');
+  db.prepare("UPDATE offering_drafts SET draft = '{\"a\":2}' WHERE id = 'solo'").run();
+  db.prepare("UPDATE offering_drafts SET draft = '{\"a\":3}' WHERE id = 'solo'").run();
+  db.prepare("UPDATE offerings SET trashed_at = 'now' WHERE id = 'new'").run();
+  db.prepare("UPDATE offerings SET trashed_at = 'later' WHERE id = 'new'").run();
+  db.prepare("UPDATE offerings SET attempts = 3, pending = 'publish' WHERE id = 'solo'").run();
+  assert.deepEqual(marks(), [{ row_id: 'new', edits: 2 }, { row_id: 'solo', edits: 2 }], 'a move to the Trash is a change, a later Trash time or the queue’s own state is not');
+  db.prepare("UPDATE offerings SET listed = '{}', listed_via = 'network' WHERE id = 'solo'").run();
+  assert.deepEqual(marks(), [{ row_id: 'new', edits: 2 }, { row_id: 'solo', edits: 3 }], 'a listing is a change');
+  assert.throws(() => db.prepare('INSERT INTO team_cursor (id, pulled) VALUES (2, 0)').run(), /CHECK/, 'one cursor');
+});

@@ -15,9 +15,10 @@ import { migration011 } from './011-schedule-mappings';
 import { migration012 } from './012-due-order-index';
 import { migration013 } from './013-call-details';
 import { migration014 } from './014-proofs-issued';
+import { migration015 } from './015-team-sync';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
