@@ -57,13 +57,14 @@ test('Settings → Team: preset from OFFERING_DESK_TEAM_URL, refused plain TCP a
   await page.getByRole('button', { name: 'Share now' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('Shared: 2 offerings are in the team catalogue.').waitFor();
-  await page.getByText('Changes made after sharing or joining are not sent to the team yet').waitFor();
+  await page.getByText('This desk shares its changes with the team as you work').waitFor();
+  await page.getByText('Team: up to date').waitFor();
   assert.deepEqual((await cluster.admin<{ n: number }>('SELECT count(*)::int AS n FROM offering_desk.offerings', db))[0], { n: 2 });
   found.push(...(await axe(page, 'en team member')));
 
   await page.locator('#s-language').selectOption('fr');
   await page.getByRole('heading', { name: 'Équipe', exact: true }).waitFor();
-  await page.getByText('Équipe\u00a0: connectée').waitFor();
+  await page.getByText('Équipe\u00a0: à jour').waitFor();
   await page.locator('#team-host').fill('10.0.0.5');
   await page.getByRole('button', { name: 'Enregistrer la connexion d’équipe' }).click();
   await page.getByText('Le TCP simple est permis seulement vers cet ordinateur').waitFor();

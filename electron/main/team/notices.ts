@@ -9,7 +9,7 @@ import type { NoticeRow, SyncStore } from './sync-store';
 const toNotice = (n: NoticeRow): TeamNotice => ({ id: n.id, rowId: n.row_id, offeringId: n.offering_id, field: n.field, mine: JSON.parse(n.mine), theirs: JSON.parse(n.theirs), by: n.by_name, at: n.at });
 
 export function createNotices({ sync, exchange, changed }: { sync: SyncStore; exchange: Pick<Exchange, 'putBack'>; changed: () => void }) {
-  const list = (rowId: string) => sync.notices(rowId).map(toNotice);
+  const list = (rowId?: string) => sync.notices(rowId).map(toNotice);
   return {
     list,
     resolve(id: number, putBack: boolean): TeamNotice[] {

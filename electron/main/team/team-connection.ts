@@ -101,6 +101,9 @@ export function teamFailure(e: unknown, c: TeamConnection): AppFailure {
       return failure('team-login-refused', `The database refused the user name or password for ${c.user}. Check them in Settings → Team.`);
     case '3D000':
       return failure('team-login-refused', `The database ${c.database} does not exist on ${where}, or this user may not open it.`);
+    case '42501':
+      // Logged in, but this user may not open the database or the team's tables (insufficient_privilege).
+      return failure('team-login-refused', `The user ${c.user} may not use the team catalogue in ${c.database} (${detail}). Ask whoever runs the database to grant it.`);
     case 'ECONNREFUSED':
     case 'ETIMEDOUT':
     case 'ECONNRESET':

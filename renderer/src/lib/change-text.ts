@@ -9,7 +9,7 @@ import { t, language } from './i18n.svelte';
 /** Class days shown by their dates; a long run by its first few and how many more. */
 const DAYS_SHOWN = 3;
 
-function valueText(field: string, value: ChangeValue): string {
+export function valueText(field: string, value: ChangeValue): string {
   const lang = language();
   if (value === null || value === '') return t('activity.none');
   if (typeof value === 'boolean') return t(value ? 'activity.yes' : 'activity.no');

@@ -56,6 +56,8 @@ class Desk {
 
   receive(event: DeskEvent): void {
     this.queue = event.queue;
+    // A member desk's sync state comes with every event; the rest of the team view is asked for.
+    if (event.team && this.team) this.team = { ...this.team, sync: event.team };
     if (event.changed === null || event.changed.length > 0) {
       this.changed = event.changed;
       this.revision += 1;
