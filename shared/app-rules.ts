@@ -17,6 +17,9 @@ export const CALENDAR_DAY_CAP = 8;
 /** Years learner details are kept after their class's last day (Settings → Privacy): the ministry's usual record keeping is 7. */
 export const RETENTION_YEARS = { min: 1, max: 50, default: 7 } as const;
 
+/** The longest staff name a desk's team changes carry (Settings → Team): shown to the others as who changed what. */
+export const STAFF_NAME_MAX = 80;
+
 /** The years Settings → Reports can be asked for: the Marketplace's programs are from 2014 on; a class is listed at most a year or two ahead. */
 export const REPORT_YEARS = { min: 2014, max: 2100 } as const;
 

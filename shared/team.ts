@@ -53,6 +53,7 @@ export type TeamNotice = z.infer<typeof TeamNotice>;
 
 export const TeamView = z.object({
   mode: TeamMode,
+  staffName: z.string(),
   connection: TeamConnection.nullable(),
   passwordSet: z.boolean(),
   /** Reachability when a team is set, checked on asking: null while single-desk. */
@@ -94,6 +95,8 @@ export const TeamSaveRequest = z
     password: z.string().max(500).optional(),
     tls: TeamTls,
     caFile: z.string().max(2000),
+    /** Only when sent: absent keeps the one saved. */
+    staffName: z.string().max(500).optional(),
   })
   .strict();
 

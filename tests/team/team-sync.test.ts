@@ -29,7 +29,7 @@ function desk(t: TestContext, cluster: PgCluster, database: string, manual = tru
   return {
     ...made,
     call,
-    connect: () => call('team:save', { host: '127.0.0.1', port: cluster.port, database, user: cluster.user, tls: 'off', caFile: '', password: cluster.password }),
+    connect: (staffName?: string) => call('team:save', { host: '127.0.0.1', port: cluster.port, database, user: cluster.user, tls: 'off', caFile: '', password: cluster.password, ...(staffName === undefined ? {} : { staffName }) }),
     sync: () => teamSync.now(),
     draft: (offeringId: string): OfferingDraft => catalogue.get(rowOf(offeringId)).draft,
     edit: (offeringId: string, change: Partial<OfferingDraft>) => catalogue.save(rowOf(offeringId), { ...catalogue.get(rowOf(offeringId)).draft, ...change }),
@@ -40,12 +40,12 @@ function desk(t: TestContext, cluster: PgCluster, database: string, manual = tru
 }
 
 /** Desk A shares two offerings, desk B joins: both in step, nothing waiting. */
-async function team(t: TestContext, cluster: PgCluster, { manual = true } = {}) {
+async function team(t: TestContext, cluster: PgCluster, { manual = true, nameOfA = undefined as string | undefined } = {}) {
   const database = await cluster.createDatabase();
   const a = desk(t, cluster, database, manual);
   a.services.catalogue.save(null, validDraft({ offeringId: 'wah-x', courseName: 'Working at Heights', seatsRemaining: 12 }));
   a.services.catalogue.save(null, validDraft({ offeringId: 'wah-y', courseName: 'Second class', seatsRemaining: 8 }));
-  await a.connect();
+  await a.connect(nameOfA);
   await a.call('team:share', {});
   const b = desk(t, cluster, database, manual);
   await b.connect();
@@ -78,6 +78,15 @@ test('team sync between desks on a real PostgreSQL', { skip: postgresMissing, ti
     assert.equal(a.draft('wah-renamed').courseName, 'Made on B');
   });
 
+  await t.test('a staff name on two lines, or too long, is refused at its field and changes nothing', async (t) => {
+    const { a } = await team(t, cluster, { nameOfA: 'Marie' });
+    for (const staffName of ['Marie\nCôté', 'x'.repeat(81)]) {
+      const refused = await a.connect(staffName).then(() => assert.fail('accepted'), (e: { appError: { code: string; fields?: { path: string; code: string }[] } }) => e.appError);
+      assert.deepEqual([refused.code, refused.fields?.map((f) => [f.path, f.code])], ['settings-invalid', [['staffName', 'teamStaffName.invalid']]]);
+    }
+    assert.equal((await a.call('team:get', {})).staffName, 'Marie');
+  });
+
   await t.test('different fields changed on two desks are both kept, on both', async (t) => {
     const { a, b } = await team(t, cluster);
     a.edit('wah-x', { courseName: 'Renamed on A' });
@@ -91,8 +100,8 @@ test('team sync between desks on a real PostgreSQL', { skip: postgresMissing, ti
     }
   });
 
-  await t.test('one field changed on both converges on the first to reach the team; the other desk is told and can put its value back', async (t) => {
-    const { a, b } = await team(t, cluster);
+  await t.test('one field changed on both converges on the first to reach the team; the other desk is told who, and can put its value back', async (t) => {
+    const { a, b } = await team(t, cluster, { nameOfA: '  Marie-Ève Côté ' });
     a.edit('wah-x', { seatsRemaining: 10 });
     b.edit('wah-x', { seatsRemaining: 20 });
     await a.sync();
@@ -102,7 +111,7 @@ test('team sync between desks on a real PostgreSQL', { skip: postgresMissing, ti
     assert.equal(a.services.syncStore.noticeCount(), 0);
     const [notice, ...more] = await b.call('team:notices', { rowId: b.rowOf('wah-x') });
     assert.deepEqual(more, []);
-    assert.deepEqual({ ...notice, id: 0, at: '' }, { id: 0, rowId: b.rowOf('wah-x'), offeringId: 'wah-x', field: 'seatsRemaining', mine: 20, theirs: 10, by: '', at: '' });
+    assert.deepEqual({ ...notice, id: 0, at: '' }, { id: 0, rowId: b.rowOf('wah-x'), offeringId: 'wah-x', field: 'seatsRemaining', mine: 20, theirs: 10, by: 'Marie-Ève Côté', at: '' });
     assert.equal(b.services.teamSync.view()?.notices, 1);
 
     assert.deepEqual(await b.call('team:resolveNotice', { id: notice!.id, putBack: true }), []);

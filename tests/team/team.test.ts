@@ -52,7 +52,7 @@ async function teamRows(cluster: PgCluster, database: string, sql: string) {
 
 test('a desk that never joins a team: team:get answers single-desk without touching the network', async (t) => {
   const { call } = desk(t);
-  assert.deepEqual(await call('team:get', {}), { mode: 'none', connection: null, passwordSet: false, reachable: null, problem: null, sync: null });
+  assert.deepEqual(await call('team:get', {}), { mode: 'none', staffName: '', connection: null, passwordSet: false, reachable: null, problem: null, sync: null });
 });
 
 test('refused team settings store nothing and say why, in both languages', async (t) => {

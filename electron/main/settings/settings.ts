@@ -33,7 +33,7 @@ function invalidUrl(field: string, message: string) {
 }
 
 /** Settings → Team as stored: the connection, this desk's id in the team, and whether its catalogue is in the team's (shared or joined). */
-export const StoredTeam = z.object({ connection: TeamConnection, deskId: z.uuid(), member: z.boolean() });
+export const StoredTeam = z.object({ connection: TeamConnection, deskId: z.uuid(), member: z.boolean(), staffName: z.string().default('') });
 export type StoredTeam = z.infer<typeof StoredTeam>;
 
 const ProgramIds = z.partialRecord(StandardKey, z.string());

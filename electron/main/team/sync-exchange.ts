@@ -30,6 +30,8 @@ interface Change {
 
 interface TeamRow {
   offering_id: string;
+  /** The staff name of the desk that last wrote it. */
+  by_name: string | null;
   draft: OfferingDraft;
   trashed: boolean;
   listed: unknown;
@@ -64,6 +66,11 @@ export function baseRow(rowId: string, state: OfferingState, seq: number): BaseR
     listed_via: state.listing.via,
     seq,
   };
+}
+
+/** This desk in the team's list, with the name its changes carry. */
+export async function registerDesk(client: pg.ClientBase, deskId: string, staffName: string): Promise<void> {
+  await client.query(`INSERT INTO ${TEAM_SCHEMA}.desks (desk_id, staff_name) VALUES ($1, $2) ON CONFLICT (desk_id) DO UPDATE SET staff_name = excluded.staff_name, last_seen_at = now()`, [deskId, staffName]);
 }
 
 export function createExchange({ db, core, sync }: ExchangeParts) {
@@ -112,7 +119,10 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
 
   async function teamRows(client: pg.ClientBase, ids: string[]): Promise<Map<string, TeamRow>> {
     if (ids.length === 0) return new Map();
-    const { rows } = await client.query<TeamRow>(`SELECT offering_id, draft, trashed_at IS NOT NULL AS trashed, listed, listed_via FROM ${TEAM_SCHEMA}.offerings WHERE offering_id = ANY($1)`, [ids]);
+    const { rows } = await client.query<TeamRow>(
+      `SELECT o.offering_id, o.draft, o.trashed_at IS NOT NULL AS trashed, o.listed, o.listed_via, d.staff_name AS by_name FROM ${TEAM_SCHEMA}.offerings o LEFT JOIN ${TEAM_SCHEMA}.desks d ON d.desk_id = o.updated_by WHERE o.offering_id = ANY($1)`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.offering_id, r]));
   }
 
@@ -141,6 +151,8 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
     mark: Mark;
     base: BaseRow | null;
     lost: Lost[];
+    /** Who wrote the values that stood. */
+    by: string;
   }
 
   /** This desk's marked offerings, each sent as one change, under the lock and after a pull; how many were looked at. */
@@ -159,7 +171,7 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
         const local = row ? fieldsOf(localState(row)) : null;
         const changes = local ? localChanges(baseFields, local) : {};
         if (!row || !local || Object.keys(changes).length === 0) {
-          sent.push({ mark, base: null, lost: [] });
+          sent.push({ mark, base: null, lost: [], by: '' });
           continue;
         }
         const teamId = base?.offering_id ?? row.offering_id;
@@ -200,7 +212,7 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
             [...values, teamId],
           );
         }
-        sent.push({ mark, base: baseRow(row.id, after, seq), lost });
+        sent.push({ mark, base: baseRow(row.id, after, seq), lost, by: current?.by_name ?? '' });
         last = seq;
       }
       await client.query('COMMIT');
@@ -209,7 +221,7 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
       throw e;
     }
     db.transaction(() => {
-      for (const { mark, base, lost } of sent) {
+      for (const { mark, base, lost, by } of sent) {
         if (base) sync.setBase(base);
         const row = store.byId(mark.row_id);
         if (row && lost.length > 0) {
@@ -218,7 +230,7 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
           const fields = fieldsOf(mine);
           for (const l of lost) if (same(fields[l.field], l.mine)) fields[l.field] = l.theirs;
           sync.unmarked(row.id, () => writeLocal(row.id, mine, stateOf(fields)));
-          tell(row.id, stateOf(fields).draft.offeringId, lost, '');
+          tell(row.id, stateOf(fields).draft.offeringId, lost, by);
         }
         sync.shared(mark);
       }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { AppFailure, failure, type FieldError } from '../../../shared/errors';
 import { isLoopbackHost } from '../../../shared/url-rules';
 import type { TeamConnection } from '../../../shared/team';
+import { STAFF_NAME_MAX } from '../../../shared/app-rules';
 
 export const TEAM_DEFAULT_PORT = 5432;
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -57,6 +58,16 @@ export function checkTeamConnection(input: TeamConnection): TeamConnection {
   }
   if (fields.length > 0) throw failure('settings-invalid', fields.length === 1 ? fields[0]!.message : `${fields.length} team settings need attention.`, { fields });
   return out;
+}
+
+/** A staff name as others see it: trimmed, one line, up to STAFF_NAME_MAX characters ('' for none). */
+export function checkStaffName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length > STAFF_NAME_MAX || /[\u0000-\u001f\u007f]/.test(trimmed)) {
+    const message = `Your name is up to ${STAFF_NAME_MAX} characters on one line.`;
+    throw failure('settings-invalid', message, { fields: [field('staffName', 'teamStaffName.invalid', message)] });
+  }
+  return trimmed;
 }
 
 export function checkTeamPassword(password: string): string {

@@ -10,10 +10,9 @@ import type { TeamSyncView } from '../../../shared/team';
 import type { Credentials } from '../platform/credentials';
 import type { AppLog } from '../platform/logging';
 import type { Settings } from '../settings/settings';
-import type { Exchange } from './sync-exchange';
+import { registerDesk, type Exchange } from './sync-exchange';
 import type { SyncStore } from './sync-store';
 import { connectTeam, teamFailure } from './team-connection';
-import { TEAM_SCHEMA } from './team-schema';
 
 const POLL_MS = 15_000;
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -75,7 +74,7 @@ export function createTeamSync({ settings, credentials, exchange, sync, log, onS
     const team = settings.team()!;
     const client = await connect();
     try {
-      await client.query(`INSERT INTO ${TEAM_SCHEMA}.desks (desk_id) VALUES ($1) ON CONFLICT (desk_id) DO UPDATE SET last_seen_at = now()`, [team.deskId]);
+      await registerDesk(client, team.deskId, team.staffName);
       await exchange.pull(client);
       while ((await exchange.push(client, team.deskId)) > 0 && sync.waiting() > 0 && !stopped) {
         // More marks than one push takes: go on.

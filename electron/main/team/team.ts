@@ -12,9 +12,9 @@ import type { AppLog } from '../platform/logging';
 import type { Settings, StoredTeam } from '../settings/settings';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Db } from '../database/schema';
-import { checkTeamConnection, checkTeamPassword, connectTeam, parseTeamUrl, teamFailure } from './team-connection';
+import { checkStaffName, checkTeamConnection, checkTeamPassword, connectTeam, parseTeamUrl, teamFailure } from './team-connection';
 import { checkTeamSchema, migrateTeam, TEAM_SCHEMA, userTableCount } from './team-schema';
-import { baseRow, localState, SYNC_LOCK } from './sync-exchange';
+import { baseRow, localState, registerDesk, SYNC_LOCK } from './sync-exchange';
 import type { SyncStore } from './sync-store';
 import type { TeamSyncView } from '../../../shared/team';
 
@@ -138,7 +138,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
 
   /** Sends offerings up in one transaction: a change each (the whole draft), then the offering at that change. */
   async function upload(client: pg.Client, deskId: string, offerings: LocalOffering[]): Promise<void> {
-    await client.query(`INSERT INTO ${TEAM_SCHEMA}.desks (desk_id) VALUES ($1) ON CONFLICT (desk_id) DO UPDATE SET last_seen_at = now()`, [deskId]);
+    await registerDesk(client, deskId, settings.team()?.staffName ?? '');
     for (let i = 0; i < offerings.length; i += UPLOAD_CHUNK) {
       const rows = offerings.slice(i, i + UPLOAD_CHUNK).map((o) => ({ offering_id: o.offeringId, kind: o.draft.kind, draft: o.draft, listed: o.listed, listed_via: o.listedVia }));
       await client.query(
@@ -183,7 +183,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
   async function view(): Promise<TeamView> {
     const team = settings.team();
     const passwordSet = (await credentials.teamPassword.status().catch(() => ({ keySet: false }))).keySet;
-    if (!team) return { mode: 'none', connection: null, passwordSet, reachable: null, problem: null, sync: null };
+    if (!team) return { mode: 'none', staffName: '', connection: null, passwordSet, reachable: null, problem: null, sync: null };
     let problem: AppError | null = null;
     try {
       await withClient(async (client) => {
@@ -195,21 +195,22 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
       problem = e.error;
     }
     const unreachable = problem !== null && ['team-host-unknown', 'team-unreachable', 'team-tls-refused', 'team-login-refused', 'no-key', 'keychain-locked', 'keychain-unavailable'].includes(problem.code);
-    return { mode: team.member ? 'member' : 'configured', connection: team.connection, passwordSet, reachable: !unreachable, problem, sync: syncing.view() };
+    return { mode: team.member ? 'member' : 'configured', staffName: team.staffName, connection: team.connection, passwordSet, reachable: !unreachable, problem, sync: syncing.view() };
   }
 
   return {
     view,
     /** Every field checked first: a refused save stores nothing, in the settings or the keychain. */
-    async save(input: TeamConnection & { password?: string | undefined }): Promise<TeamView> {
-      const { password, ...fields } = input;
+    async save(input: TeamConnection & { password?: string | undefined; staffName?: string | undefined }): Promise<TeamView> {
+      const { password, staffName, ...fields } = input;
       const connection = checkTeamConnection(fields);
+      const name = staffName === undefined ? (settings.team()?.staffName ?? '') : checkStaffName(staffName);
       const typed = password !== undefined && password !== '' ? checkTeamPassword(password) : null;
       const before = settings.team();
       const changedDatabase = before !== null && (before.connection.host !== connection.host || before.connection.port !== connection.port || before.connection.database !== connection.database);
       if (typed !== null) await credentials.teamPassword.set(typed);
       // Another database is another team: this desk has not shared or joined there yet.
-      settings.setTeam({ connection, deskId: before?.deskId ?? randomUUID(), member: before !== null && !changedDatabase ? before.member : false });
+      settings.setTeam({ connection, deskId: before?.deskId ?? randomUUID(), member: before !== null && !changedDatabase ? before.member : false, staffName: name });
       return view();
     },
     preview: (action: 'share' | 'join') => withClient((client) => plan(client, action).then((p) => p.preview)),
@@ -273,7 +274,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
       const { connection, password } = parseTeamUrl(url);
       credentials.learn(password);
       await credentials.teamPassword.set(password);
-      settings.setTeam({ connection, deskId: randomUUID(), member: false });
+      settings.setTeam({ connection, deskId: randomUUID(), member: false, staffName: '' });
       log.info(`Team database preset from OFFERING_DESK_TEAM_URL: ${connection.user}@${connection.host}:${connection.port}/${connection.database}`);
     },
   };
