@@ -73,6 +73,7 @@ export const CHANNELS = [
   'team:share',
   'team:join',
   'team:notices',
+  'team:leave',
   'team:resolveNotice',
   'reports:year',
 ] as const;

@@ -111,6 +111,8 @@ export const teamContract = {
   'team:preview': { request: z.object({ action: z.enum(['share', 'join']) }).strict(), response: TeamPreview },
   'team:share': { request: Empty, response: z.object({ preview: TeamPreview, view: TeamView }) },
   'team:join': { request: Empty, response: z.object({ preview: TeamPreview, view: TeamView }) },
+  /** This desk stops exchanging with the team: its catalogue stays here, the team keeps what it shared, the password leaves the keychain. */
+  'team:leave': { request: Empty, response: TeamView },
   /** The values of this desk's that lost to another desk's: for one offering, or all of them (the header's list). */
   'team:notices': { request: z.object({ rowId: z.string().min(1).max(100).optional() }).strict(), response: z.array(TeamNotice) },
   /** Puts this desk's value back (a new change, which then stands) and forgets the notice; or only forgets it. */

@@ -148,7 +148,7 @@ export function createServices(options: ServiceOptions) {
     onState: () => events.changed([]),
     ...options.teamSync,
   });
-  const team = createTeam({ db, settings, credentials, catalogue, learnerCount: learners.countAll, log, sync: syncStore, syncing: teamSync });
+  const team = createTeam({ db, settings, credentials, catalogue, learnerCount: learners.countAll, log, clock, sync: syncStore, syncing: teamSync });
   const teamReady = options.teamUrlPreset
     ? team.adoptPreset(options.teamUrlPreset).catch((e: unknown) => log.error('OFFERING_DESK_TEAM_URL was not used', e instanceof Error ? e.message : e))
     : Promise.resolve();

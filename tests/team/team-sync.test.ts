@@ -14,6 +14,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
 import { validDraft, waitFor } from '../support/helpers';
 import { testServices } from '../support/services';
+import { keytarStore } from '../../electron/main/platform/credentials';
 import { postgresMissing, startPostgres, type PgCluster } from '../support/postgres';
 
 function desk(t: TestContext, cluster: PgCluster, database: string, manual = true) {
@@ -174,6 +175,24 @@ test('team sync between desks on a real PostgreSQL', { skip: postgresMissing, ti
     await b.sync();
     assert.deepEqual(b.ids(), ['wah-offline', 'wah-x', 'wah-y']);
     assert.equal(b.draft('wah-x').courseName, 'Typed while offline');
+  });
+
+  await t.test('a desk that leaves keeps its catalogue, stops exchanging and marking, and its team password leaves the keychain', async (t) => {
+    const { a, b } = await team(t, cluster);
+    a.edit('wah-x', { courseName: 'Shared before leaving' });
+    await a.sync();
+    a.edit('wah-y', { courseName: 'Not shared' });
+    const left = await a.call('team:leave', {});
+    assert.deepEqual([left.mode, left.connection, left.sync, left.passwordSet], ['none', null, null, false]);
+    assert.equal(await keytarStore(a.keychainService).get('team-database-password'), null);
+    assert.deepEqual(a.ids(), ['wah-x', 'wah-y'], 'the catalogue stays');
+    a.edit('wah-x', { seatsRemaining: 1 });
+    assert.equal(a.services.syncStore.waiting(), 0, 'nothing is marked any more');
+    b.edit('wah-x', { courseName: 'After A left' });
+    await b.sync();
+    await a.sync();
+    assert.equal(a.draft('wah-x').courseName, 'Shared before leaving', 'nothing arrives any more');
+    assert.equal(b.draft('wah-y').courseName, 'Second class', 'what was not shared stays on A');
   });
 
   await t.test('a desk keeping step by itself hears another desk’s change through NOTIFY, without polling', async (t) => {

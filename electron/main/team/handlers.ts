@@ -4,7 +4,7 @@ import type { Handlers } from '../../../shared/ipc';
 import type { Notices } from './notices';
 import type { Team } from './team';
 
-type TeamChannels = 'team:get' | 'team:save' | 'team:preview' | 'team:share' | 'team:join' | 'team:notices' | 'team:resolveNotice';
+type TeamChannels = 'team:get' | 'team:save' | 'team:preview' | 'team:share' | 'team:join' | 'team:leave' | 'team:notices' | 'team:resolveNotice';
 
 export function teamHandlers(team: Team, notices: Notices, ready: Promise<void>): Pick<Handlers, TeamChannels> {
   return {
@@ -13,6 +13,7 @@ export function teamHandlers(team: Team, notices: Notices, ready: Promise<void>)
     'team:preview': async ({ action }) => (await ready, team.preview(action)),
     'team:share': async () => (await ready, team.share()),
     'team:join': async () => (await ready, team.join()),
+    'team:leave': async () => (await ready, team.leave()),
     'team:notices': ({ rowId }) => notices.list(rowId),
     'team:resolveNotice': ({ id, putBack }) => notices.resolve(id, putBack),
   };

@@ -56,6 +56,7 @@ export function createSyncStore(db: Db) {
     allNotices: db.prepare<[], NoticeRow>('SELECT * FROM team_notices ORDER BY id'),
     noticeById: db.prepare<[number], NoticeRow>('SELECT * FROM team_notices WHERE id = ?'),
     dismiss: db.prepare('DELETE FROM team_notices WHERE id = ?'),
+    clearNotices: db.prepare('DELETE FROM team_notices'),
     noticeCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM team_notices'),
   };
 
@@ -75,6 +76,7 @@ export function createSyncStore(db: Db) {
       s.leave.run();
       s.clearBases.run();
       s.clearMarks.run();
+      s.clearNotices.run();
     },
     base: (rowId: string) => s.base.get(rowId),
     baseOf: (offeringId: string) => s.baseOf.get(offeringId),

@@ -10,12 +10,14 @@ import type { TeamConnection, TeamPreview, TeamView } from '../../../shared/team
 import type { Credentials } from '../platform/credentials';
 import type { AppLog } from '../platform/logging';
 import type { Settings, StoredTeam } from '../settings/settings';
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, Clock } from '../catalogue/catalogue';
+import { writeDraft } from '../catalogue/draft-writing';
 import type { Db } from '../database/schema';
 import { checkStaffName, checkTeamConnection, checkTeamPassword, connectTeam, parseTeamUrl, teamFailure } from './team-connection';
 import { checkTeamSchema, migrateTeam, TEAM_SCHEMA, userTableCount } from './team-schema';
 import { baseRow, localState, registerDesk, SYNC_LOCK } from './sync-exchange';
 import type { SyncStore } from './sync-store';
+import { inSlices } from '../platform/time-slices';
 import type { TeamSyncView } from '../../../shared/team';
 
 /** Rows sent to PostgreSQL per statement when a catalogue goes up. */
@@ -29,10 +31,11 @@ export interface TeamParts {
   catalogue: Catalogue;
   learnerCount: () => number;
   log: AppLog;
+  clock: Clock;
   /** This desk's sync tables, started from Share's or Join's state. */
   sync: SyncStore;
   /** Keeps a member desk in step once it has shared or joined. */
-  syncing: { start(): void; view(): TeamSyncView | null };
+  syncing: { start(): void; stop(): Promise<void>; view(): TeamSyncView | null };
   timeoutMs?: number;
 }
 
@@ -59,7 +62,7 @@ interface Plan {
   download: { team: TeamOffering; draft: OfferingDraft; rowId: string | null }[];
 }
 
-export function createTeam({ db, settings, credentials, catalogue, learnerCount, log, sync, syncing, timeoutMs = 8000 }: TeamParts) {
+export function createTeam({ db, settings, credentials, catalogue, learnerCount, log, clock, sync, syncing, timeoutMs = 8000 }: TeamParts) {
   const stored = (): StoredTeam => {
     const team = settings.team();
     if (!team) throw failure('team-not-set', 'No team is set on this desk. Enter the team database in Settings → Team first.');
@@ -114,16 +117,17 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
     const download: Plan['download'] = [];
     const bothIds: string[] = [];
     let both = 0;
-    for (const t of team) {
+    // Each team offering read as an offering here, in slices: a team of 100,000 must not freeze the windows.
+    await inSlices(team, (t) => {
       const mine = byId.get(t.offering_id);
       const parsed = OfferingDraft.safeParse(t.draft);
       if (!parsed.success) {
         log.warn(`Team offering ${t.offering_id} does not read as an offering here; not joined`, parsed.error.issues[0]?.message);
-        continue;
+        return;
       }
       if (!mine) {
         download.push({ team: t, draft: parsed.data, rowId: null });
-        continue;
+        return;
       }
       both++;
       if (bothIds.length < BOTH_IDS_SHOWN) bothIds.push(t.offering_id);
@@ -131,7 +135,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
       // the Marketplace: then this desk's goes up, so the listing is never added a second time.
       if (mine.listed !== null && t.listed === null) upload.push(mine);
       else download.push({ team: t, draft: parsed.data, rowId: mine.rowId });
-    }
+    });
     const teamWins = download.filter((d) => d.rowId !== null).length;
     return { preview: { action, upload: upload.filter((o) => !teamIds.has(o.offeringId)).length, download: download.length - teamWins, both, teamWins, learnersKept, bothIds }, upload, download };
   }
@@ -160,24 +164,44 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
   }
 
   /**
-   * In one SQLite transaction: the team's copies written on this desk with their listing state (so Publish
-   * updates, never re-adds), then the sync started at `seq`: every offering the team and this desk now share
-   * has its base, and no change made before is marked to share again.
+   * The sync started at `seq`, then the team's copies written on this desk with their listing state (so
+   * Publish updates, never re-adds), in slices of a few milliseconds (100,000 offerings must not freeze the
+   * windows): every offering the team and this desk now share gets its base; what the team sent is not marked
+   * to share back, and an edit made here meanwhile is. Run again, a Join writes the same.
    */
-  function download(items: Plan['download'], uploaded: LocalOffering[], seq: number): void {
-    db.transaction(() => {
-      const bases: string[] = uploaded.map((o) => o.rowId);
-      for (const { team, draft, rowId } of items) {
-        const record = catalogue.save(rowId, draft);
-        catalogue.store.update(record.id, { listed: team.listed === null ? null : JSON.stringify(team.listed), listed_via: team.listed_via });
-        bases.push(record.id);
-      }
-      sync.begin(seq);
-      for (const id of bases) {
-        const row = catalogue.store.byId(id);
-        if (row) sync.setBase(baseRow(id, localState(row), seq));
-      }
-    }).immediate();
+  async function download(items: Plan['download'], uploaded: LocalOffering[], seq: number): Promise<void> {
+    const tx = (run: () => void) => db.transaction(run).immediate();
+    tx(() => sync.begin(seq));
+    // Thousands of small commits, each waiting for the disk, made a Join of 10,000 take 6 s. Meanwhile they do not
+    // wait (an app crash loses nothing in WAL mode; a power cut may lose the last slices, and Join run again writes
+    // them), and the last commit waits for the disk with everything before it.
+    db.pragma('synchronous = NORMAL');
+    try {
+      await slicesOf(items, uploaded, seq, tx);
+    } finally {
+      db.pragma('synchronous = FULL');
+      tx(() => sync.setPulled(seq));
+    }
+  }
+
+  async function slicesOf(items: Plan['download'], uploaded: LocalOffering[], seq: number, tx: (run: () => void) => void): Promise<void> {
+    await inSlices(uploaded, (o) => sync.setBase(baseRow(o.rowId, { draft: o.draft, trashed: false, listing: { listed: o.listed, via: o.listedVia } }, seq)), { slice: tx });
+    await inSlices(
+      items,
+      ({ team, draft, rowId }) => {
+        // The draft as every write of the catalogue writes it, without the window's record the catalogue's save makes of it.
+        const write = () => {
+          const row = writeDraft({ store: catalogue.store, clock }, rowId, draft);
+          // Only a listing to record (or one to clear): the store then works out again whether the draft differs from it.
+          if (team.listed !== null || row.listed !== null) catalogue.store.update(row.id, { listed: team.listed === null ? null : JSON.stringify(team.listed), listed_via: team.listed_via });
+          return row.id;
+        };
+        const id = rowId === null ? write() : sync.unmarked(rowId, write);
+        if (rowId === null) sync.dropMark(id);
+        sync.setBase(baseRow(id, localState(catalogue.store.byId(id)!), seq));
+      },
+      { slice: tx },
+    );
   }
 
   async function view(): Promise<TeamView> {
@@ -230,7 +254,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
           await client.query('ROLLBACK');
           throw e;
         }
-        download([], p.upload, seq);
+        await download([], p.upload, seq);
         settings.setTeam({ ...team, member: true });
         return p.preview;
       });
@@ -257,13 +281,23 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
           await client.query('ROLLBACK');
           throw e;
         }
-        download(p.download, p.upload, seq);
+        await download(p.download, p.upload, seq);
         settings.setTeam({ ...team, member: true });
         return p.preview;
       });
       log.info(`Joined the team catalogue: ${preview.upload} offerings up, ${preview.download + preview.teamWins} down`);
       syncing.start();
       return { preview, view: await view() };
+    },
+    /** This desk stops exchanging: the catalogue stays as it is, unshared changes stay only here, the password leaves the keychain. */
+    async leave(): Promise<TeamView> {
+      const team = stored();
+      await syncing.stop();
+      db.transaction(() => sync.leave()).immediate();
+      settings.setTeam(null);
+      await credentials.teamPassword.forget();
+      log.info(`Left the team catalogue at ${team.connection.host}:${team.connection.port}/${team.connection.database}`);
+      return view();
     },
     /**
      * OFFERING_DESK_TEAM_URL, as an office's IT rolls it out: on a desk with no team set, the
