@@ -4,7 +4,8 @@
 // reaches A's list by itself; A's own change, made while it cannot read the
 // team, waits and the header says so; B changes the same field meanwhile, so
 // when A is back its value is replaced and it is told where it is working,
-// with both values; "Put mine back" from the keyboard sends it, and B gets it.
+// with both values; "Put mine back" from the keyboard sends it, and B gets it;
+// then A leaves the team by keyboard, after a confirmation that counts.
 // axe-clean in both themes; screenshots.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,10 @@ const WORDS = {
     replaced: 'Seats remaining: another desk had already made it “10”, so your “20” was replaced.',
     putBack: 'Put mine back: Seats remaining “20”',
     putBackDone: 'Your value is back; it goes to the team now.',
+    leave: 'Leave this team',
+    confirmLeave: 'This desk stops sharing with the team. Its catalogue stays here and the team keeps what was shared; 0 changes not shared yet stay only on this desk.',
+    leaveYes: 'Leave the team',
+    left: 'This desk left the team. Its catalogue is still here.',
   },
   fr: {
     settings: 'Paramètres',
@@ -47,6 +52,10 @@ const WORDS = {
     replaced: 'Places restantes\u00a0: un autre poste y avait déjà mis «\u00a010\u00a0», votre «\u00a020\u00a0» a donc été remplacé.',
     putBack: 'Remettre la mienne\u00a0: Places restantes «\u00a020\u00a0»',
     putBackDone: 'Votre valeur est remise\u00a0; elle part maintenant vers l’équipe.',
+    leave: 'Quitter cette équipe',
+    confirmLeave: 'Ce poste cesse de partager avec l’équipe. Son catalogue reste ici et l’équipe garde ce qui a été partagé\u00a0; 0 modification pas encore partagée reste seulement sur ce poste.',
+    leaveYes: 'Quitter l’équipe',
+    left: 'Ce poste a quitté l’équipe. Son catalogue est toujours ici.',
   },
 } as const;
 
@@ -155,6 +164,17 @@ test('team sync in the window: join, another desk’s change arrives, a replaced
       assert.equal(await notices.count(), 0, 'the notice is dealt with');
       await waitFor(async () => (await b.services.teamSync.now(), b.seats() === 20), { what: 'A’s value on desk B', timeoutMs: 15_000 });
       assert.equal(b.services.syncStore.noticeCount(), 0, 'B is not told: a value put back is a new change');
+
+      // Leave, by keyboard, after the confirmation counts what is not shared yet.
+      await page.getByRole('button', { name: w.settings, exact: true }).click();
+      await page.getByRole('button', { name: w.leave }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(w.confirmLeave).waitFor();
+      found.push(...(await axe(page, `${lang} leave`)));
+      await page.getByRole('button', { name: w.leaveYes }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(w.left).waitFor();
+      assert.equal(await header.count(), 0, 'single-desk again: the header says nothing of a team');
       assert.deepEqual(found, []);
     });
   }
