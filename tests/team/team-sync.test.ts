@@ -158,6 +158,23 @@ test('team sync between desks on a real PostgreSQL', { skip: postgresMissing, ti
     assert.equal(a.services.syncStore.noticeCount(), 0);
   });
 
+  await t.test('another desk renames an offering to an ID this desk just gave a new one: this desk’s moves aside, is told, and both reach the team', async (t) => {
+    const { a, b } = await team(t, cluster, { nameOfA: 'Marie' });
+    a.edit('wah-x', { offeringId: 'wah-z' });
+    await a.sync();
+    b.services.catalogue.save(null, validDraft({ offeringId: 'wah-z', courseName: 'Made on B' }));
+    await b.sync();
+    await a.sync();
+    const ids = b.ids();
+    assert.equal(ids.length, 3);
+    assert.deepEqual(a.ids(), ids, 'both desks hold the same three offerings');
+    const moved = ids.find((id) => id.startsWith('wah-z-'))!;
+    assert.equal(b.draft(moved).courseName, 'Made on B');
+    assert.equal(b.draft('wah-z').courseName, 'Working at Heights', 'the renamed team offering has the ID');
+    assert.deepEqual((await b.call('team:notices', { rowId: b.rowOf(moved) })).map((n) => [n.field, n.mine, n.theirs, n.by]), [['offeringId', 'wah-z', moved, 'Marie']]);
+    assert.equal(b.services.teamSync.view()?.state, 'up-to-date');
+  });
+
   await t.test('the database down: drafting goes on, changes wait and say why, then go when it is back', async (t) => {
     const { a, b } = await team(t, cluster);
     await cluster.stop();

@@ -6,6 +6,7 @@
 // every change before it. The push pulls again under that lock first: what it
 // sends is then made against the team's latest copy, and conflicts are found
 // (and told) only on the way in, by sync-merge's rule.
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { OfferingDraft } from '../../../shared/offering';
 import type { Db } from '../database/schema';
@@ -94,6 +95,19 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
     for (const l of lost) sync.addNotice({ row_id: rowId, offering_id: offeringId, field: l.field, mine: JSON.stringify(l.mine ?? null), theirs: JSON.stringify(l.theirs ?? null), by_name: byName, at: now() });
   }
 
+  /**
+   * A team offering is taking `offeringId` (another desk renamed one to it) while an offering of this desk's not
+   * shared yet has it: this desk's moves aside to a new ID, and is told, so the catalogue keeps one offering per ID.
+   */
+  function makeRoomFor(offeringId: string, rowId: string, byName: string): void {
+    const other = store.rowIdOf(offeringId);
+    if (other === undefined || other === rowId || sync.base(other)) return;
+    const row = store.byId(other)!;
+    const draft = JSON.parse(row.draft) as OfferingDraft;
+    const moved = writeDraft(core, other, { ...draft, offeringId: `${offeringId}-${randomBytes(2).toString('hex')}` });
+    tell(other, moved.offering_id, [{ field: 'offeringId', mine: offeringId, theirs: moved.offering_id }], byName);
+  }
+
   /** One team change into the catalogue, inside the caller's transaction. `whole`: the team's copy, for an offering this desk does not have. */
   function takeIn(change: Change, whole: TeamRow | undefined): void {
     const base = sync.baseOf(change.offering_id);
@@ -111,6 +125,7 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
     const taken = takeChange(base ? fieldsOf(baseState(base)) : null, fieldsOf(mine), change.fields);
     const after = stateOf(taken.local);
     const newBase = stateOf(taken.base);
+    if (after.draft.offeringId !== row.offering_id) makeRoomFor(after.draft.offeringId, row.id, change.staff_name);
     sync.unmarked(row.id, () => writeLocal(row.id, mine, after));
     sync.setBase(baseRow(row.id, newBase, Number(change.seq)));
     if (Object.keys(localChanges(taken.base, taken.local)).length === 0) sync.dropMark(row.id);
