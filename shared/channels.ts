@@ -74,6 +74,7 @@ export const CHANNELS = [
   'team:join',
   'team:notices',
   'team:leave',
+  'team:history',
   'team:resolveNotice',
   'reports:year',
 ] as const;

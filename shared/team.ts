@@ -51,6 +51,18 @@ export const TeamNotice = z.object({
 });
 export type TeamNotice = z.infer<typeof TeamNotice>;
 
+/** One change of an offering in the team's log (newest first): when, who, what kind, and the fields it wrote with their values. */
+export const TeamHistoryEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  by: z.string(),
+  /** Made by this desk. */
+  mine: z.boolean(),
+  kind: z.enum(['create', 'edit', 'listing', 'trash', 'restore', 'forget']),
+  changes: z.array(z.object({ field: z.string(), value: z.unknown() })),
+});
+export type TeamHistoryEntry = z.infer<typeof TeamHistoryEntry>;
+
 export const TeamView = z.object({
   mode: TeamMode,
   staffName: z.string(),
@@ -113,6 +125,8 @@ export const teamContract = {
   'team:join': { request: Empty, response: z.object({ preview: TeamPreview, view: TeamView }) },
   /** This desk stops exchanging with the team: its catalogue stays here, the team keeps what it shared, the password leaves the keychain. */
   'team:leave': { request: Empty, response: TeamView },
+  /** Who changed an offering in the team, and what (the last 50 changes); empty for an offering the team does not have. */
+  'team:history': { request: z.object({ rowId: z.string().min(1).max(100) }).strict(), response: z.array(TeamHistoryEntry) },
   /** The values of this desk's that lost to another desk's: for one offering, or all of them (the header's list). */
   'team:notices': { request: z.object({ rowId: z.string().min(1).max(100).optional() }).strict(), response: z.array(TeamNotice) },
   /** Puts this desk's value back (a new change, which then stands) and forgets the notice; or only forgets it. */

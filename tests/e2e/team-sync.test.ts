@@ -34,6 +34,8 @@ const WORDS = {
     replaced: 'Seats remaining: another desk had already made it “10”, so your “20” was replaced.',
     putBack: 'Put mine back: Seats remaining “20”',
     putBackDone: 'Your value is back; it goes to the team now.',
+    history: 'Team history',
+    historyLines: [/ — this desk: changed it\nSeats remaining: 20$/, / — another desk: changed it\nSeats remaining: 10$/],
     leave: 'Leave this team',
     confirmLeave: 'This desk stops sharing with the team. Its catalogue stays here and the team keeps what was shared; 0 changes not shared yet stay only on this desk.',
     leaveYes: 'Leave the team',
@@ -52,6 +54,8 @@ const WORDS = {
     replaced: 'Places restantes\u00a0: un autre poste y avait déjà mis «\u00a010\u00a0», votre «\u00a020\u00a0» a donc été remplacé.',
     putBack: 'Remettre la mienne\u00a0: Places restantes «\u00a020\u00a0»',
     putBackDone: 'Votre valeur est remise\u00a0; elle part maintenant vers l’équipe.',
+    history: 'Historique d’équipe',
+    historyLines: [/ — ce poste\u00a0: l’a modifiée\nPlaces restantes\u00a0: 20$/, / — un autre poste\u00a0: l’a modifiée\nPlaces restantes\u00a0: 10$/],
     leave: 'Quitter cette équipe',
     confirmLeave: 'Ce poste cesse de partager avec l’équipe. Son catalogue reste ici et l’équipe garde ce qui a été partagé\u00a0; 0 modification pas encore partagée reste seulement sur ce poste.',
     leaveYes: 'Quitter l’équipe',
@@ -164,6 +168,16 @@ test('team sync in the window: join, another desk’s change arrives, a replaced
       assert.equal(await notices.count(), 0, 'the notice is dealt with');
       await waitFor(async () => (await b.services.teamSync.now(), b.seats() === 20), { what: 'A’s value on desk B', timeoutMs: 15_000 });
       assert.equal(b.services.syncStore.noticeCount(), 0, 'B is not told: a value put back is a new change');
+
+      // The offering's team history, opened from the keyboard: who changed what, newest first.
+      await page.getByText(w.history, { exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const lines = page.locator('.team-history > ol > li');
+      await lines.first().waitFor();
+      const shown = await lines.allInnerTexts();
+      assert.match(shown[0]!, w.historyLines[0]);
+      assert.match(shown[1]!, w.historyLines[1]);
+      await screenshot(page, `team-history-${lang}`);
 
       // Leave, by keyboard, after the confirmation counts what is not shared yet.
       await page.getByRole('button', { name: w.settings, exact: true }).click();

@@ -120,6 +120,15 @@ test('team sync between desks on a real PostgreSQL', { skip: postgresMissing, ti
     await a.sync();
     assert.deepEqual([a.draft('wah-x').seatsRemaining, b.draft('wah-x').seatsRemaining], [20, 20]);
     assert.equal(a.services.syncStore.noticeCount(), 0, 'a value put back is a new change: it stands, and nobody else is told');
+
+    // The team's history of the offering says who changed what, newest first, the same on both desks.
+    const history = await b.call('team:history', { rowId: b.rowOf('wah-x') });
+    assert.deepEqual(history.map((h) => [h.by, h.mine, h.kind, h.changes]), [
+      ['', true, 'edit', [{ field: 'seatsRemaining', value: 20 }]],
+      ['Marie-Ève Côté', false, 'edit', [{ field: 'seatsRemaining', value: 10 }]],
+      ['Marie-Ève Côté', false, 'create', []],
+    ]);
+    assert.deepEqual((await a.call('team:history', { rowId: a.rowOf('wah-x') })).map((h) => h.seq), history.map((h) => h.seq));
   });
 
   await t.test('an edit of an offering moved to the Trash on another desk stays, in the Trash, and is told; a restore brings both back', async (t) => {

@@ -4,7 +4,7 @@ import type { Handlers } from '../../../shared/ipc';
 import type { Notices } from './notices';
 import type { Team } from './team';
 
-type TeamChannels = 'team:get' | 'team:save' | 'team:preview' | 'team:share' | 'team:join' | 'team:leave' | 'team:notices' | 'team:resolveNotice';
+type TeamChannels = 'team:get' | 'team:save' | 'team:preview' | 'team:share' | 'team:join' | 'team:leave' | 'team:history' | 'team:notices' | 'team:resolveNotice';
 
 export function teamHandlers(team: Team, notices: Notices, ready: Promise<void>): Pick<Handlers, TeamChannels> {
   return {
@@ -14,6 +14,7 @@ export function teamHandlers(team: Team, notices: Notices, ready: Promise<void>)
     'team:share': async () => (await ready, team.share()),
     'team:join': async () => (await ready, team.join()),
     'team:leave': async () => (await ready, team.leave()),
+    'team:history': async ({ rowId }) => (await ready, team.history(rowId)),
     'team:notices': ({ rowId }) => notices.list(rowId),
     'team:resolveNotice': ({ id, putBack }) => notices.resolve(id, putBack),
   };

@@ -18,11 +18,13 @@ import { checkTeamSchema, migrateTeam, TEAM_SCHEMA, userTableCount } from './tea
 import { baseRow, localState, registerDesk, SYNC_LOCK } from './sync-exchange';
 import type { SyncStore } from './sync-store';
 import { inSlices } from '../platform/time-slices';
-import type { TeamSyncView } from '../../../shared/team';
+import type { TeamHistoryEntry, TeamSyncView } from '../../../shared/team';
+import { LISTING } from './sync-merge';
 
 /** Rows sent to PostgreSQL per statement when a catalogue goes up. */
 const UPLOAD_CHUNK = 1000;
 const BOTH_IDS_SHOWN = 50;
+const HISTORY_SHOWN = 50;
 
 export interface TeamParts {
   db: Db;
@@ -288,6 +290,26 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
       log.info(`Joined the team catalogue: ${preview.upload} offerings up, ${preview.download + preview.teamWins} down`);
       syncing.start();
       return { preview, view: await view() };
+    },
+    /** The offering's last changes in the team's log, newest first, with who made them (a create lists no fields: it wrote them all). */
+    async history(rowId: string): Promise<TeamHistoryEntry[]> {
+      const base = sync.base(rowId);
+      if (!base || !settings.team()?.member) return [];
+      return withClient(async (client, team) => {
+        const { rows } = await client.query<{ seq: string; at: Date; by: string; desk_id: string; kind: TeamHistoryEntry['kind']; fields: Record<string, unknown> }>(
+          `SELECT c.seq::text AS seq, c.made_at AS at, d.staff_name AS by, c.desk_id, c.kind, c.fields FROM ${TEAM_SCHEMA}.changes c JOIN ${TEAM_SCHEMA}.desks d USING (desk_id)
+           WHERE c.offering_id = $1 ORDER BY c.seq DESC LIMIT ${HISTORY_SHOWN}`,
+          [base.offering_id],
+        );
+        return rows.map((r) => ({
+          seq: Number(r.seq),
+          at: r.at.toISOString(),
+          by: r.by,
+          mine: r.desk_id === team.deskId,
+          kind: r.kind,
+          changes: r.kind === 'create' ? [] : Object.entries(r.fields).filter(([field]) => field !== LISTING).map(([field, value]) => ({ field, value })),
+        }));
+      });
     },
     /** This desk stops exchanging: the catalogue stays as it is, unshared changes stay only here, the password leaves the keychain. */
     async leave(): Promise<TeamView> {
