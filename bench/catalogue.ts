@@ -16,7 +16,7 @@ import { createServices, type Services } from '../electron/main/services';
 import { createHandlers } from '../electron/main/handlers';
 import { dispatch } from '../electron/main/ipc/dispatch';
 import { startWebBridge } from '../electron/main/web-bridge';
-import type { SecretStore } from '../electron/main/platform/credentials';
+import { memoryStore } from './memory-secrets';
 import { toWire } from '../electron/main/marketplace/wire';
 import { emptyDraft, type OfferingDraft } from '../shared/offering';
 import { ALL_STANDARDS } from '../shared/standards';
@@ -29,11 +29,6 @@ import { blocking } from './stats';
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, calls: { type: 'string', default: '240' } } });
 const sizes = values.sizes!.split(',').map(Number);
 const calls = Number(values.calls);
-
-const memoryStore = (): SecretStore => {
-  const m = new Map<string, string>();
-  return { get: async (a) => m.get(a) ?? null, set: async (a, s) => void m.set(a, s), delete: async (a) => m.delete(a) };
-};
 
 const CITIES = Array.from({ length: 200 }, (_, i) => ['Toronto', 'Ottawa', 'Trois-Rivières', 'Sudbury', 'London', 'Kingston', 'Windsor', 'Barrie'][i % 8] + (i < 8 ? '' : ` ${i}`));
 const today = new Date().toISOString().slice(0, 10);

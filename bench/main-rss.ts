@@ -9,13 +9,11 @@
 import { createServices } from '../electron/main/services';
 import { createHandlers } from '../electron/main/handlers';
 import { dispatch } from '../electron/main/ipc/dispatch';
-import type { SecretStore } from '../electron/main/platform/credentials';
+import { memoryStore } from './memory-secrets';
 
 const [dir, mode] = process.argv.slice(2);
 if (mode !== '--bare') {
-  const memory = new Map<string, string>();
-  const secretStore: SecretStore = { get: async (a) => memory.get(a) ?? null, set: async (a, s) => void memory.set(a, s), delete: async (a) => memory.delete(a) };
-  const services = createServices({ dataDir: dir!, secretStore });
+  const services = createServices({ dataDir: dir!, secretStore: memoryStore() });
   services.queue.cancel();
   await services.integrity;
   const handlers = createHandlers(services);

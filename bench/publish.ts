@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../electron/main/services';
-import type { SecretStore } from '../electron/main/platform/credentials';
+import { memoryStore } from './memory-secrets';
 import { createMarketplaceClient } from '../electron/main/marketplace/marketplace-client';
 import { networkDialect } from '../electron/main/marketplace/network';
 import { toWire } from '../electron/main/marketplace/wire';
@@ -28,12 +28,6 @@ const changes = Number(values.changes);
 const runs = Number(values.runs);
 const latencyMs = Number(values.latency);
 const KEY = 'bench-network-key';
-
-// The bench measures the queue, not the keychain: the key comes from memory.
-const memoryStore = (): SecretStore => {
-  const m = new Map<string, string>();
-  return { get: async (a) => m.get(a) ?? null, set: async (a, s) => void m.set(a, s), delete: async (a) => m.delete(a) };
-};
 
 function draft(i: number, run: string): OfferingDraft {
   return {

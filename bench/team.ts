@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createServices, type Services } from '../electron/main/services';
-import type { SecretStore } from '../electron/main/platform/credentials';
+import { memoryStore } from './memory-secrets';
 import { emptyDraft, type OfferingDraft } from '../shared/offering';
 import { startPostgres, type PgCluster } from '../tests/support/postgres';
 import { tempDir } from '../tests/support/helpers';
@@ -24,11 +24,6 @@ const { values } = parseArgs({ options: { edits: { type: 'string', default: '200
 const edits = Number(values.edits);
 const sizes = values.join.split(',').map(Number);
 const runs = Number(values.runs);
-
-const memoryStore = (): SecretStore => {
-  const m = new Map<string, string>();
-  return { get: async (a) => m.get(a) ?? null, set: async (a, s) => void m.set(a, s), delete: async (a) => m.delete(a) };
-};
 
 function draft(i: number): OfferingDraft {
   return {

@@ -3,30 +3,8 @@
 // browser context bypasses it to load axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { validDraft, futureDate } from '../support/helpers';
-import { startApp, screenshot } from './harness';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  passes: unknown[];
-}
-
-async function scan(page: Page, screen: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const { violations, passes } = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<AxeResult> } }).axe.run(document);
-    return {
-      passes: result.passes.length,
-      violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    };
-  });
-  assert.ok(passes > 10, `axe really checked ${screen} (${passes} rules passed)`);
-  return violations.map((v) => `${screen}: ${v}`);
-}
+import { startApp, screenshot, axeProblems } from './harness';
 
 test('every screen passes axe-core with no serious or critical violations, in both themes and both languages', { timeout: 240_000 }, async (t) => {
   const { page } = await startApp(t, { embedded: true, context: { bypassCSP: true, locale: 'en-CA' } });
@@ -56,26 +34,26 @@ test('every screen passes axe-core with no serious or critical violations, in bo
       await page.getByRole('button', { name: nav[0], exact: true }).click();
       await page.getByRole('button', { name: /WAH April/ }).click();
       await page.locator('#f-courseName').waitFor();
-      found.push(...(await scan(page, `${where} offering form`)));
+      found.push(...(await axeProblems(page, `${where} offering form`)));
       await page.getByRole('tab', { name: language === 'en' ? 'Roster' : 'Liste de classe' }).click();
       await page.getByRole('row', { name: /Sam Lee/ }).waitFor();
       await page.getByRole('button', { name: language === 'en' ? 'Add learner' : 'Ajouter un participant' }).click();
       await page.locator('#le-firstName').waitFor();
-      found.push(...(await scan(page, `${where} roster`)));
+      found.push(...(await axeProblems(page, `${where} roster`)));
       await page.getByRole('tab', { name: language === 'en' ? 'Details' : 'Détails' }).click();
       await page.getByRole('button', { name: language === 'en' ? 'New offering' : 'Nouvelle offre', exact: true }).click();
       // The new, empty form has replaced WAH April's before Publish is pressed.
       await page.waitForFunction(() => (document.getElementById('f-courseName') as HTMLInputElement | null)?.value === '');
       await page.getByRole('button', { name: language === 'en' ? 'Publish' : 'Publier', exact: true }).click();
       await page.locator('#form-summary').waitFor();
-      found.push(...(await scan(page, `${where} form with errors`)));
+      found.push(...(await axeProblems(page, `${where} form with errors`)));
       await page.getByRole('button', { name: language === 'en' ? 'Keyboard shortcuts' : 'Raccourcis clavier' }).click();
-      found.push(...(await scan(page, `${where} shortcuts panel`)));
+      found.push(...(await axeProblems(page, `${where} shortcuts panel`)));
       await page.getByRole('button', { name: language === 'en' ? 'Keyboard shortcuts' : 'Raccourcis clavier' }).click();
       for (const screen of nav.slice(1)) {
         await page.getByRole('button', { name: screen, exact: true }).click();
         await page.waitForTimeout(300);
-        found.push(...(await scan(page, `${where} ${screen}`)));
+        found.push(...(await axeProblems(page, `${where} ${screen}`)));
       }
     }
   }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -61,6 +62,31 @@ export async function startBridgeProcess(env: Record<string, string>, args: stri
         child.kill('SIGTERM');
       }),
   };
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  passes: unknown[];
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is, each named by `screen`; fails when axe
+ * passed too few rules to have really looked. The page's strict CSP forbids injected scripts: the test's
+ * browser context bypasses it (`bypassCSP: true`) to load axe.
+ */
+export async function axeProblems(page: Page, screen: string): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const { violations, passes } = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<AxeResult> } }).axe.run(document);
+    return {
+      passes: result.passes.length,
+      violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    };
+  });
+  assert.ok(passes > 10, `axe really checked ${screen} (${passes} rules passed)`);
+  return violations.map((v) => `${screen}: ${v}`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -6,27 +6,10 @@
 // all completed from the keyboard, with Undo; axe-clean in both themes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { futureDate, validDraft } from '../support/helpers';
-import { startApp, screenshot } from './harness';
+import { startApp, screenshot, axeProblems } from './harness';
 import type { LearnerDetails } from '../../shared/learner';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axe(page: Page, screen: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const { violations, passes } = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
-    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe.run(document);
-    return {
-      passes: result.passes.length,
-      violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    };
-  });
-  assert.ok(passes > 10, `axe really checked ${screen}`);
-  return violations.map((v) => `${screen}: ${v}`);
-}
 
 const DAY_ONE = futureDate('04-14');
 const DAY_TWO = futureDate('04-15');
@@ -166,7 +149,7 @@ for (const lang of ['en', 'fr'] as const) {
     assert.equal(await presentOne('Learner00').isChecked(), false);
     assert.equal(await presentOne('Learner12').isChecked(), true);
     await screenshot(page, `program-rules-marked-present-${lang}`);
-    found.push(...(await axe(page, `${lang} roster after Mark all present`)));
+    found.push(...(await axeProblems(page, `${lang} roster after Mark all present`)));
     // Undo, from the keyboard: day one is as it was.
     await toast.getByRole('button', { name: w.undo }).focus();
     await page.keyboard.press('Enter');
@@ -208,24 +191,24 @@ for (const lang of ['en', 'fr'] as const) {
     // axe on the roster with its warnings and the form with its modules, light and dark.
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
-      found.push(...(await axe(page, `${lang} ${theme} refresher roster, learner form open`)));
+      found.push(...(await axeProblems(page, `${lang} ${theme} refresher roster, learner form open`)));
       await page.getByLabel(w.priorLabel).scrollIntoViewIfNeeded();
       await screenshot(page, `program-rules-refresher-${theme}-${lang}`);
       await page.getByRole('tab', { name: w.details }).click();
       await page.getByRole('button', { name: /JHSC small/ }).click();
       await page.getByRole('tab', { name: w.roster }).click();
       await page.getByTestId('class-size-warning').waitFor();
-      found.push(...(await axe(page, `${lang} ${theme} JHSC roster`)));
+      found.push(...(await axeProblems(page, `${lang} ${theme} JHSC roster`)));
       await screenshot(page, `program-rules-jhsc-${theme}-${lang}`);
       await page.getByRole('tab', { name: w.details }).click();
       await page.getByRole('button', { name: /WAH modules/ }).click();
       await page.getByTestId('hours-short').waitFor();
-      found.push(...(await axe(page, `${lang} ${theme} WAH form with modules`)));
+      found.push(...(await axeProblems(page, `${lang} ${theme} WAH form with modules`)));
       await page.getByRole('tab', { name: w.roster }).click();
       // Learner05 back on day two: 13 expected that Practical day, one more than one instructor may have.
       await rowOf('Learner05').getByRole('checkbox', { name: w.present }).nth(1).setChecked(true);
       await page.getByTestId('ratio-warning').first().waitFor();
-      found.push(...(await axe(page, `${lang} ${theme} WAH roster with ratio warning`)));
+      found.push(...(await axeProblems(page, `${lang} ${theme} WAH roster with ratio warning`)));
       await page.getByTestId('ratio-warning').first().scrollIntoViewIfNeeded();
       await screenshot(page, `program-rules-wah-roster-${theme}-${lang}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -4,32 +4,15 @@
 // injected scripts, so this browser context bypasses it to load axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { validDraft, futureDate } from '../support/helpers';
-import { startApp } from './harness';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  passes: unknown[];
-}
+import { startApp, axeProblems } from './harness';
 
 /** What is wrong on this screen: serious or critical axe violations, and a page wider than the window. */
 async function problems(page: Page, screen: string, width: number): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const { violations, passes, pageWidth } = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<AxeResult> } }).axe.run(document);
-    return {
-      passes: result.passes.length,
-      pageWidth: document.documentElement.scrollWidth,
-      violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    };
-  });
-  assert.ok(passes > 10, `axe really checked ${screen} (${passes} rules passed)`);
-  return [...violations.map((v) => `${screen}: ${v}`), ...(pageWidth > width ? [`${screen}: the page is ${pageWidth} px wide`] : [])];
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  return [...(await axeProblems(page, screen)), ...(pageWidth > width ? [`${screen}: the page is ${pageWidth} px wide`] : [])];
 }
 
 const WORDS = {

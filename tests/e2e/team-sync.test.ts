@@ -9,16 +9,12 @@
 // axe-clean in both themes; screenshots.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { validDraft, waitFor } from '../support/helpers';
 import { postgresMissing, startPostgres, type PgCluster } from '../support/postgres';
 import { testServices } from '../support/services';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/handlers';
-import { startApp, screenshot } from './harness';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { startApp, screenshot, axeProblems } from './harness';
 
 const WORDS = {
   en: {
@@ -62,15 +58,6 @@ const WORDS = {
     left: 'Ce poste a quitté l’équipe. Son catalogue est toujours ici.',
   },
 } as const;
-
-async function axe(page: Page, where: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations.map((v) => `${where}: ${v}`);
-}
 
 /** Desk B: the main process with its handlers, exchanging only when the test says. */
 function deskB(t: TestContext) {
@@ -154,7 +141,7 @@ test('team sync in the window: join, another desk’s change arrives, a replaced
       await page.getByRole('button', { name: w.replacedButton }).waitFor();
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        found.push(...(await axe(page, `${lang} ${colorScheme} notice`)));
+        found.push(...(await axeProblems(page, `${lang} ${colorScheme} notice`)));
       }
       await page.emulateMedia({ colorScheme: 'light' });
       await screenshot(page, `team-sync-notice-${lang}`);
@@ -184,7 +171,7 @@ test('team sync in the window: join, another desk’s change arrives, a replaced
       await page.getByRole('button', { name: w.leave }).focus();
       await page.keyboard.press('Enter');
       await page.getByText(w.confirmLeave).waitFor();
-      found.push(...(await axe(page, `${lang} leave`)));
+      found.push(...(await axeProblems(page, `${lang} leave`)));
       await page.getByRole('button', { name: w.leaveYes }).focus();
       await page.keyboard.press('Enter');
       await page.getByText(w.left).waitFor();

@@ -5,22 +5,9 @@
 // both languages; screenshots at 1024×768.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { validDraft, filesContaining } from '../support/helpers';
 import { postgresMissing, startPostgres } from '../support/postgres';
-import { startApp, screenshot } from './harness';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axe(page: Page, where: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations.map((v) => `${where}: ${v}`);
-}
+import { startApp, screenshot, axeProblems } from './harness';
 
 test('Settings → Team: preset from OFFERING_DESK_TEAM_URL, refused plain TCP at its field, Share by keyboard after its preview, both languages, axe-clean', { skip: postgresMissing, timeout: 180_000 }, async (t) => {
   const cluster = await startPostgres(t);
@@ -52,7 +39,7 @@ test('Settings → Team: preset from OFFERING_DESK_TEAM_URL, refused plain TCP a
   await page.getByRole('button', { name: 'Share this catalogue with my team' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('2 offerings go up from this desk.').waitFor();
-  found.push(...(await axe(page, 'en team preview')));
+  found.push(...(await axeProblems(page, 'en team preview')));
   await screenshot(page, 'team-share-preview-en');
   await page.getByRole('button', { name: 'Share now' }).focus();
   await page.keyboard.press('Enter');
@@ -60,7 +47,7 @@ test('Settings → Team: preset from OFFERING_DESK_TEAM_URL, refused plain TCP a
   await page.getByText('This desk shares its changes with the team as you work').waitFor();
   await page.getByText('Team: up to date').waitFor();
   assert.deepEqual((await cluster.admin<{ n: number }>('SELECT count(*)::int AS n FROM offering_desk.offerings', db))[0], { n: 2 });
-  found.push(...(await axe(page, 'en team member')));
+  found.push(...(await axeProblems(page, 'en team member')));
 
   await page.locator('#s-language').selectOption('fr');
   await page.getByRole('heading', { name: 'Équipe', exact: true }).waitFor();
@@ -68,7 +55,7 @@ test('Settings → Team: preset from OFFERING_DESK_TEAM_URL, refused plain TCP a
   await page.locator('#team-host').fill('10.0.0.5');
   await page.getByRole('button', { name: 'Enregistrer la connexion d’équipe' }).click();
   await page.getByText('Le TCP simple est permis seulement vers cet ordinateur').waitFor();
-  found.push(...(await axe(page, 'fr team settings')));
+  found.push(...(await axeProblems(page, 'fr team settings')));
   await page.locator('#team-heading').scrollIntoViewIfNeeded();
   await screenshot(page, 'team-settings-fr');
 

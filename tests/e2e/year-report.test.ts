@@ -5,13 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { networkKey, validDraft, waitFor } from '../support/helpers';
 import { DAY_ONE, DAY_TWO, learner } from '../support/roster';
-import { startApp, screenshot } from './harness';
+import { startApp, screenshot, axeProblems } from './harness';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const YEAR = Number(DAY_TWO.slice(0, 4));
 
 const WORDS = {
@@ -46,20 +44,6 @@ const WORDS = {
     staff: `Instructeurs et évaluateurs en ${YEAR}`,
   },
 } as const;
-
-async function axe(page: Page, screen: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const { violations, passes } = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
-    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe.run(document);
-    return {
-      passes: result.passes.length,
-      violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    };
-  });
-  assert.ok(passes > 10, `axe really checked ${screen}`);
-  return violations.map((v) => `${screen}: ${v}`);
-}
 
 /** A row of a table, its cells' text (the row's header first). */
 const rowOf = (page: Page, table: number, name: string) =>
@@ -159,7 +143,7 @@ for (const lang of ['en', 'fr'] as const) {
     const problems: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      problems.push(...(await axe(page, `reports ${colorScheme}`)));
+      problems.push(...(await axeProblems(page, `reports ${colorScheme}`)));
     }
     assert.deepEqual(problems, []);
     await screenshot(page, `year-report-jhsc-${lang}`);
