@@ -116,8 +116,7 @@ export function createExchange({ db, core, sync }: ExchangeParts) {
     if (!row) {
       const incoming = whole ? fieldsOf(teamState(whole)) : change.fields;
       const state = stateOf(incoming);
-      const id = writeLocal(null, null, state);
-      sync.dropMark(id);
+      const id = sync.unmarked(null, () => writeLocal(null, null, state));
       sync.setBase(baseRow(id, state, Number(change.seq)));
       return;
     }

@@ -83,13 +83,16 @@ export function createSyncStore(db: Db) {
     setBase: (row: BaseRow) => void s.setBase.run(row),
     marks: (limit: number) => s.marks.all(limit),
     waiting: () => s.waiting.get()!.n,
-    /** Runs `write` (the caller's transaction) without leaving marks for what it writes: a change from the team is not this desk's to share again. */
-    unmarked<T>(rowId: string, write: () => T): T {
-      const before = s.mark.get(rowId);
-      const result = write();
-      if (before) s.restoreMark.run(before.edits, rowId);
-      else s.dropMark.run(rowId);
-      return result;
+    /**
+     * Runs `write` (the caller's transaction) over the offering `rowId`, or as a new one (null), without leaving
+     * marks for what it writes: a change from the team is not this desk's to share again. Answers the row written.
+     */
+    unmarked(rowId: string | null, write: () => string): string {
+      const before = rowId === null ? undefined : s.mark.get(rowId);
+      const written = write();
+      if (before) s.restoreMark.run(before.edits, written);
+      else s.dropMark.run(written);
+      return written;
     },
     /** Takes the mark away once its change is shared, unless the offering was written again meanwhile. */
     shared: (mark: Mark) => s.clearMark.run(mark.row_id, mark.edits).changes > 0,

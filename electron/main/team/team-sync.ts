@@ -159,7 +159,7 @@ export function createTeamSync({ settings, credentials, exchange, sync, log, onS
       if (stopped || manual || sync.waiting() === 0) return;
       later(SETTLE_MS);
     },
-    /** One exchange now, and its end (tests, and Settings' "Sync now"). */
+    /** One exchange now, and its end: what a test waits on (a manual desk exchanges only then). */
     async now(): Promise<void> {
       if (!member()) return;
       await idle;

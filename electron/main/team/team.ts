@@ -174,19 +174,6 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
   async function download(items: Plan['download'], uploaded: LocalOffering[], seq: number): Promise<void> {
     const tx = (run: () => void) => db.transaction(run).immediate();
     tx(() => sync.begin(seq));
-    // Thousands of small commits, each waiting for the disk, made a Join of 10,000 take 6 s. Meanwhile they do not
-    // wait (an app crash loses nothing in WAL mode; a power cut may lose the last slices, and Join run again writes
-    // them), and the last commit waits for the disk with everything before it.
-    db.pragma('synchronous = NORMAL');
-    try {
-      await slicesOf(items, uploaded, seq, tx);
-    } finally {
-      db.pragma('synchronous = FULL');
-      tx(() => sync.setPulled(seq));
-    }
-  }
-
-  async function slicesOf(items: Plan['download'], uploaded: LocalOffering[], seq: number, tx: (run: () => void) => void): Promise<void> {
     await inSlices(uploaded, (o) => sync.setBase(baseRow(o.rowId, { draft: o.draft, trashed: false, listing: { listed: o.listed, via: o.listedVia } }, seq)), { slice: tx });
     await inSlices(
       items,
@@ -198,8 +185,7 @@ export function createTeam({ db, settings, credentials, catalogue, learnerCount,
           if (team.listed !== null || row.listed !== null) catalogue.store.update(row.id, { listed: team.listed === null ? null : JSON.stringify(team.listed), listed_via: team.listed_via });
           return row.id;
         };
-        const id = rowId === null ? write() : sync.unmarked(rowId, write);
-        if (rowId === null) sync.dropMark(id);
+        const id = sync.unmarked(rowId, write);
         sync.setBase(baseRow(id, localState(catalogue.store.byId(id)!), seq));
       },
       { slice: tx },
