@@ -9,7 +9,7 @@ import { t, language } from './i18n.svelte';
 /** Class days shown by their dates; a long run by its first few and how many more. */
 const DAYS_SHOWN = 3;
 
-export function valueText(field: string, value: ChangeValue): string {
+function valueText(field: string, value: ChangeValue): string {
   const lang = language();
   if (value === null || value === '') return t('activity.none');
   if (typeof value === 'boolean') return t(value ? 'activity.yes' : 'activity.no');
@@ -21,6 +21,12 @@ export function valueText(field: string, value: ChangeValue): string {
   if (typeof value === 'number' && field === 'price') return formatPrice(lang, value);
   if (typeof value === 'number' && field === 'courseDurationHours') return formatHours(lang, value);
   return String(value);
+}
+
+/** A draft field's value as the desk holds it (class days as their dates), written as Activity writes it: what the team's notices and history show. */
+export function draftValueText(field: string, value: unknown): string {
+  if (Array.isArray(value)) return valueText(field, value.map((d) => String((d as { date?: string }).date ?? '')));
+  return valueText(field, value as ChangeValue);
 }
 
 export function changeText(change: FieldChange): string {
